@@ -1,0 +1,1 @@
+//! backchannel-ingest.
