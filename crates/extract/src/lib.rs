@@ -1,1 +1,1190 @@
-//! backchannel-extract.
+//! backchannel-extract: who said what, with which cue.
+//!
+//! Rules over a light tokenisation: quotations are found first (every
+//! quote-mark convention, apostrophes told apart) and collapsed into single
+//! tokens, so the attribution patterns (`"Q," X said`, `X said that C`,
+//! `C, X said`, `according to X, C`, `X: "Q"`) see a quote as one item.
+//! Speakers are then resolved across the document (pronouns, descriptions,
+//! surnames) against earlier speaker mentions.
+
+pub mod lexicon;
+mod quotes;
+mod resolve;
+mod split;
+
+use backchannel_core::{Document, Form, Segmentation, Span, Speaker, Statement};
+use lexicon::{classify, CueKind, Inflection, WordClass};
+use quotes::{Quotation, QuotePiece};
+
+/// Extracts the statements of `doc`, segmenting it first.
+pub fn extract(doc: &Document) -> Vec<Statement> {
+    let seg = split::segment(&doc.text);
+    extract_segmented(doc, &seg)
+}
+
+/// Extracts the statements of `doc` given its segmentation, in text order.
+pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
+    let text = doc.text.as_str();
+    let paragraphs = usable_paragraphs(text, seg);
+    let (pieces, quotations) = quotes::find(text, &paragraphs);
+    let mut ex = Extractor {
+        text,
+        pieces: &pieces,
+        quotations: &quotations,
+        claimed: vec![false; quotations.len()],
+        drafts: Vec::new(),
+        buf: String::new(),
+    };
+    for (pi, &para) in paragraphs.iter().enumerate() {
+        for unit in units(text, para, pi, seg, &pieces) {
+            ex.unit(unit, pi);
+        }
+    }
+    let mut drafts = ex.drafts;
+    drafts.sort_by_key(|d| (d.span().start, d.span().end));
+    drafts.dedup_by(|a, b| a.span() == b.span());
+    resolve::resolve(text, drafts)
+}
+
+/// Paragraphs from the segmentation, checked against the text; the whole
+/// text as one paragraph when the segmentation has none.
+fn usable_paragraphs(text: &str, seg: &Segmentation) -> Vec<Span> {
+    let valid = |s: &Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    let mut out: Vec<Span> = seg.paragraphs.iter().copied().filter(valid).collect();
+    out.sort();
+    out.dedup();
+    if out.is_empty() && !text.trim().is_empty() {
+        out.push(Span::new(0, text.len()).trim(text));
+    }
+    out
+}
+
+/// Attribution units of one paragraph: its sentences, joined where a
+/// quotation runs across a sentence end or the next sentence goes on in
+/// lower case (`"Stop!" he said.`).
+fn units(
+    text: &str,
+    para: Span,
+    pi: usize,
+    seg: &Segmentation,
+    pieces: &[QuotePiece],
+) -> Vec<Span> {
+    let mut cuts = Vec::new();
+    let first = seg.sentences.partition_point(|s| s.span.start < para.start);
+    for s in seg
+        .sentences
+        .iter()
+        .skip(first)
+        .take_while(|s| s.span.start < para.end)
+    {
+        if s.paragraph != pi && !para.contains(s.span) {
+            continue;
+        }
+        let at = s.span.start;
+        if at <= para.start || at >= para.end || !text.is_char_boundary(at) {
+            continue;
+        }
+        let inside_quote = pieces.iter().any(|p| p.span.start < at && at < p.span.end);
+        let lower = text
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_lowercase() || c == ',');
+        if !inside_quote && !lower {
+            cuts.push(at);
+        }
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = para.start;
+    for c in cuts {
+        if c > start {
+            out.push(Span::new(start, c).trim(text));
+            start = c;
+        }
+    }
+    out.push(Span::new(start, para.end).trim(text));
+    out.retain(|u| !u.is_empty());
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Word(Option<WordClass>),
+    Punct(char),
+    /// A quotation piece, by index.
+    Quote(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    span: Span,
+    kind: Kind,
+}
+
+/// A statement before speaker resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub fragments: Vec<Span>,
+    pub form: Form,
+    pub cue: Option<Span>,
+    pub speaker: Option<Span>,
+    /// For a relative pronoun speaker (`who`): the noun phrase it refers to.
+    pub relative_head: Option<Span>,
+    /// A speaker carried over from an earlier statement (a quote standing
+    /// alone after `X said:`): the earlier statement's index.
+    pub inherits: Option<usize>,
+    pub paragraph: usize,
+}
+
+impl Draft {
+    pub fn span(&self) -> Span {
+        let start = self.fragments.first().map_or(0, |f| f.start);
+        let end = self.fragments.last().map_or(0, |f| f.end);
+        Span::new(start, end.max(start))
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "jr", "sr", "gen", "lt", "col", "sgt",
+    "prof", "inc", "co", "corp", "ltd", "vs", "rev", "capt", "maj", "adm", "pres", "gov", "no",
+];
+
+struct Extractor<'a> {
+    text: &'a str,
+    pieces: &'a [QuotePiece],
+    quotations: &'a [Quotation],
+    claimed: Vec<bool>,
+    drafts: Vec<Draft>,
+    buf: String,
+}
+
+impl<'a> Extractor<'a> {
+    fn tokenize(&mut self, unit: Span) -> Vec<Tok> {
+        let text = self.text;
+        let mut toks = Vec::new();
+        let mut piece_idx = self.pieces.partition_point(|p| p.span.end <= unit.start);
+        let bytes = text.as_bytes();
+        let mut pos = unit.start;
+        while pos < unit.end {
+            if let Some(p) = self.pieces.get(piece_idx) {
+                if p.span.start <= pos && pos < p.span.end {
+                    toks.push(Tok {
+                        span: Span::new(pos, p.span.end.min(unit.end)),
+                        kind: Kind::Quote(piece_idx),
+                    });
+                    pos = p.span.end;
+                    piece_idx += 1;
+                    continue;
+                }
+                if p.span.end <= pos {
+                    piece_idx += 1;
+                    continue;
+                }
+            }
+            let Some(c) = text.get(pos..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let start = pos;
+                let mut end = pos + c.len_utf8();
+                while let Some(n) = text.get(end..).and_then(|r| r.chars().next()) {
+                    if end >= unit.end {
+                        break;
+                    }
+                    if n.is_alphanumeric() {
+                        end += n.len_utf8();
+                        continue;
+                    }
+                    if matches!(n, '\'' | '’' | '.' | '-' | '&' | '‐') {
+                        let after = end + n.len_utf8();
+                        let follows = text
+                            .get(after..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphanumeric);
+                        let inside_piece = self
+                            .pieces
+                            .get(piece_idx)
+                            .is_some_and(|p| p.span.start == end);
+                        if follows && !inside_piece && after < unit.end {
+                            end = after;
+                            continue;
+                        }
+                        if n == '.' && after <= unit.end {
+                            let word = text.get(start..end).unwrap_or("");
+                            let lower = word.to_ascii_lowercase();
+                            let single_cap =
+                                word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
+                            if word.contains('.')
+                                || single_cap
+                                || ABBREVIATIONS.contains(&lower.as_str())
+                            {
+                                end = after;
+                            }
+                        }
+                    }
+                    break;
+                }
+                let word = text.get(start..end).unwrap_or("");
+                let class = classify(word, &mut self.buf);
+                toks.push(Tok {
+                    span: Span::new(start, end),
+                    kind: Kind::Word(class),
+                });
+                pos = end;
+                continue;
+            }
+            let _ = bytes;
+            toks.push(Tok {
+                span: Span::new(pos, pos + c.len_utf8()),
+                kind: Kind::Punct(c),
+            });
+            pos += c.len_utf8();
+        }
+        toks
+    }
+
+    fn word<'t>(&self, t: &'t [Tok], i: usize) -> Option<&'a str> {
+        match t.get(i)?.kind {
+            Kind::Word(_) => Some(t.get(i)?.span.slice(self.text)),
+            _ => None,
+        }
+    }
+
+    fn is(&self, t: &[Tok], i: usize, w: &str) -> bool {
+        self.word(t, i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    fn class(t: &[Tok], i: usize) -> Option<WordClass> {
+        match t.get(i)?.kind {
+            Kind::Word(c) => c,
+            _ => None,
+        }
+    }
+
+    fn capitalized(&self, t: &[Tok], i: usize) -> bool {
+        self.word(t, i)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    }
+
+    fn punct(t: &[Tok], i: usize) -> Option<char> {
+        match t.get(i)?.kind {
+            Kind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The last character inside a quote piece before its closing mark.
+    fn quote_inner_last(&self, piece: usize) -> Option<char> {
+        let p = self.pieces.get(piece)?;
+        let mut chars = p.span.slice(self.text).chars().rev();
+        chars.next();
+        chars.next()
+    }
+
+    fn quote_words(&self, piece: usize) -> usize {
+        self.pieces
+            .get(piece)
+            .map_or(0, |p| p.span.slice(self.text).split_whitespace().count())
+    }
+
+    /// A comma, or a quote whose last character inside is a comma.
+    fn comma_like(&self, t: &[Tok], i: usize) -> bool {
+        match t.get(i).map(|x| x.kind) {
+            Some(Kind::Punct(',')) => true,
+            Some(Kind::Quote(p)) => self.quote_inner_last(p) == Some(','),
+            _ => false,
+        }
+    }
+
+    /// A noun phrase ending at token `j`, scanned backwards.
+    fn backward_np(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        match Self::class(t, j) {
+            Some(WordClass::Pronoun { .. }) => return Some((j, j)),
+            Some(
+                WordClass::Boundary
+                | WordClass::Auxiliary
+                | WordClass::Determiner
+                | WordClass::Preposition
+                | WordClass::Adverb,
+            ) => return None,
+            Some(WordClass::Cue(..)) if !self.capitalized(t, j) && !self.looks_noun(t, j) => {
+                return None
+            }
+            _ => {}
+        }
+        self.word(t, j)?;
+        let mut start = j;
+        let mut k = j;
+        let mut words = 1;
+        while k > 0 && words < 14 {
+            let prev = k - 1;
+            match t.get(prev).map(|x| x.kind) {
+                Some(Kind::Word(class)) => match class {
+                    Some(WordClass::Determiner) => {
+                        start = prev;
+                        let before = prev.checked_sub(1);
+                        let chained = before.is_some_and(|b| {
+                            matches!(Self::class(t, b), Some(WordClass::Preposition))
+                                && self.is(t, b, "of")
+                        });
+                        if !chained {
+                            break;
+                        }
+                        k = prev;
+                    }
+                    Some(WordClass::Preposition) => {
+                        if !(self.is(t, prev, "of")
+                            || self.is(t, prev, "for")
+                            || self.is(t, prev, "at")
+                            || self.is(t, prev, "in") && !self.capitalized(t, prev))
+                        {
+                            break;
+                        }
+                        if prev == 0 {
+                            break;
+                        }
+                        k = prev;
+                    }
+                    Some(
+                        WordClass::Boundary
+                        | WordClass::Auxiliary
+                        | WordClass::Pronoun { .. }
+                        | WordClass::Adverb,
+                    ) => break,
+                    Some(WordClass::Cue(_, infl))
+                        if infl != Inflection::Past || self.capitalized(t, prev) =>
+                    {
+                        if self.capitalized(t, prev) || self.looks_noun(t, prev) {
+                            start = prev;
+                            k = prev;
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => {
+                        start = prev;
+                        k = prev;
+                    }
+                },
+                Some(Kind::Punct('’' | '\'')) if prev > 0 => {
+                    k = prev;
+                }
+                _ => break,
+            }
+            words += 1;
+        }
+        // A phrase never starts with a preposition.
+        while start < j && matches!(Self::class(t, start), Some(WordClass::Preposition)) {
+            start += 1;
+        }
+        Some((start, j))
+    }
+
+    /// Cue-lexicon words used as nouns (`the report`, `claims`).
+    fn looks_noun(&self, t: &[Tok], i: usize) -> bool {
+        i > 0 && matches!(Self::class(t, i - 1), Some(WordClass::Determiner))
+    }
+
+    /// A noun phrase starting at token `i`, scanned forwards.
+    fn forward_np(&self, t: &[Tok], i: usize) -> Option<(usize, usize)> {
+        match Self::class(t, i) {
+            Some(WordClass::Pronoun { .. }) => return Some((i, i)),
+            Some(
+                WordClass::Boundary
+                | WordClass::Auxiliary
+                | WordClass::Preposition
+                | WordClass::Adverb,
+            ) => return None,
+            Some(WordClass::Cue(..)) if !self.capitalized(t, i) => return None,
+            _ => {}
+        }
+        self.word(t, i)?;
+        let mut end = i;
+        let mut k = i + 1;
+        while k < t.len() && k - i < 12 {
+            match t.get(k).map(|x| x.kind) {
+                Some(Kind::Word(class)) => match class {
+                    Some(
+                        WordClass::Boundary
+                        | WordClass::Auxiliary
+                        | WordClass::Pronoun { .. }
+                        | WordClass::Adverb,
+                    ) => break,
+                    Some(WordClass::Cue(..)) if !self.capitalized(t, k) => break,
+                    Some(WordClass::Preposition) => {
+                        if !(self.is(t, k, "of") || self.is(t, k, "for") || self.is(t, k, "at")) {
+                            break;
+                        }
+                    }
+                    Some(WordClass::Determiner) => {
+                        if !(k > i && matches!(Self::class(t, k - 1), Some(WordClass::Preposition)))
+                            && k != i
+                        {
+                            break;
+                        }
+                    }
+                    _ => end = k,
+                },
+                Some(Kind::Punct('’' | '\'')) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        Some((i, end))
+    }
+
+    fn span_of(t: &[Tok], a: usize, b: usize) -> Option<Span> {
+        Some(Span::new(t.get(a)?.span.start, t.get(b)?.span.end))
+    }
+
+    fn unit(&mut self, unit: Span, paragraph: usize) {
+        let t = self.tokenize(unit);
+        if t.is_empty() {
+            return;
+        }
+        let first_draft = self.drafts.len();
+        self.colon_cue(&t, paragraph);
+        let mut i = 0;
+        while i < t.len() {
+            if self.is(&t, i, "according") && self.is(&t, i + 1, "to") {
+                self.according(&t, i, paragraph);
+            } else if let Some(WordClass::Cue(kind, infl)) = Self::class(&t, i) {
+                self.cue(&t, i, kind, infl, paragraph, first_draft);
+            }
+            i += 1;
+        }
+        self.loose_quotes(&t, paragraph, first_draft);
+    }
+
+    /// `Vell: "We will not sign."` (headline style).
+    fn colon_cue(&mut self, t: &[Tok], paragraph: usize) {
+        let Some(colon) = t.iter().take(8).position(|x| x.kind == Kind::Punct(':')) else {
+            return;
+        };
+        let Some(Kind::Quote(piece)) = t.get(colon + 1).map(|x| x.kind) else {
+            return;
+        };
+        if colon == 0 || !self.capitalized(t, 0) {
+            return;
+        }
+        let Some((a, b)) = self.forward_np(t, 0) else {
+            return;
+        };
+        if b + 1 != colon || a != 0 {
+            return;
+        }
+        let Some(cue) = t.get(colon).map(|x| x.span) else {
+            return;
+        };
+        self.push_quote_draft(piece, Some(cue), Self::span_of(t, a, b), None, paragraph);
+    }
+
+    fn push_quote_draft(
+        &mut self,
+        piece: usize,
+        cue: Option<Span>,
+        speaker: Option<Span>,
+        inherits: Option<usize>,
+        paragraph: usize,
+    ) {
+        let Some(p) = self.pieces.get(piece) else {
+            return;
+        };
+        let q = p.quote;
+        if self.claimed.get(q).copied().unwrap_or(true) {
+            return;
+        }
+        let fragments = self.quote_fragments(q);
+        let form = self.quote_form(piece);
+        if let Some(c) = self.claimed.get_mut(q) {
+            *c = true;
+        }
+        self.drafts.push(Draft {
+            fragments,
+            form,
+            cue,
+            speaker,
+            relative_head: None,
+            inherits,
+            paragraph,
+        });
+    }
+
+    fn quote_fragments(&self, q: usize) -> Vec<Span> {
+        self.quotations
+            .get(q)
+            .map(|qu| {
+                qu.pieces
+                    .iter()
+                    .filter_map(|&p| self.pieces.get(p).map(|x| x.span))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Direct when the quote reads as a sentence, partial for a few words.
+    fn quote_form(&self, piece: usize) -> Form {
+        let Some(p) = self.pieces.get(piece) else {
+            return Form::Partial;
+        };
+        let body = p.span.slice(self.text);
+        let mut inner = body.chars().skip(1);
+        let first_upper = inner.next().is_some_and(char::is_uppercase);
+        let last = self.quote_inner_last(piece);
+        let ends_sentence = matches!(last, Some('.' | '!' | '?' | ','));
+        if (first_upper && ends_sentence) || self.quote_words(piece) >= 8 {
+            Form::Direct
+        } else {
+            Form::Partial
+        }
+    }
+
+    fn according(&mut self, t: &[Tok], i: usize, paragraph: usize) {
+        let Some(cue) = Self::span_of(t, i, i + 1) else {
+            return;
+        };
+        let Some((a, b)) = self.forward_np(t, i + 2) else {
+            return;
+        };
+        let speaker = Self::span_of(t, a, b);
+        let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
+        let (from, to) = if lead && Self::punct(t, b + 1) == Some(',') {
+            (b + 2, t.len().saturating_sub(1))
+        } else if i >= 2 && (self.comma_like(t, i - 1) || Self::punct(t, i - 1) == Some('(')) {
+            (0, i - 1)
+        } else if i >= 1 {
+            (0, i.saturating_sub(1))
+        } else {
+            return;
+        };
+        self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+    }
+
+    /// Builds a statement whose content is tokens `from..=to` (trailing
+    /// punctuation dropped).
+    #[allow(clippy::too_many_arguments)]
+    fn content_draft(
+        &mut self,
+        t: &[Tok],
+        from: usize,
+        to: usize,
+        cue: Option<Span>,
+        speaker: Option<Span>,
+        relative_head: Option<Span>,
+        paragraph: usize,
+    ) -> bool {
+        let mut to = to.min(t.len().saturating_sub(1));
+        while to > from
+            && matches!(
+                Self::punct(t, to),
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
+            )
+        {
+            to -= 1;
+        }
+        if from > to || Self::punct(t, to).is_some() && from == to {
+            return false;
+        }
+        let quotes: Vec<usize> = (from..=to)
+            .filter_map(|k| match t.get(k).map(|x| x.kind) {
+                Some(Kind::Quote(p)) => Some(p),
+                _ => None,
+            })
+            .collect();
+        if quotes.iter().any(|&p| {
+            self.pieces
+                .get(p)
+                .is_none_or(|x| self.claimed.get(x.quote).copied().unwrap_or(true))
+        }) {
+            return false;
+        }
+        let words = to + 1 - from;
+        if quotes.is_empty() && words < 2 {
+            return false;
+        }
+        let (fragments, form) = if quotes.len() == words {
+            let mut frags = Vec::new();
+            for &p in &quotes {
+                if let Some(q) = self.pieces.get(p).map(|x| x.quote) {
+                    frags.extend(self.quote_fragments(q));
+                }
+            }
+            frags.sort();
+            frags.dedup();
+            let form = quotes.first().map_or(Form::Direct, |&p| self.quote_form(p));
+            (frags, form)
+        } else {
+            let Some(span) = Self::span_of(t, from, to) else {
+                return false;
+            };
+            let mut frags = vec![span];
+            // A multi-paragraph quote at the end of the content carries on.
+            if let Some(&last) = quotes.last() {
+                if let Some(q) = self.pieces.get(last).map(|x| x.quote) {
+                    for f in self.quote_fragments(q) {
+                        if f.start >= span.end {
+                            frags.push(f);
+                        }
+                    }
+                }
+            }
+            (
+                frags,
+                if quotes.is_empty() {
+                    Form::Indirect
+                } else {
+                    Form::Mixed
+                },
+            )
+        };
+        for &p in &quotes {
+            if let Some(q) = self.pieces.get(p).map(|x| x.quote) {
+                if let Some(c) = self.claimed.get_mut(q) {
+                    *c = true;
+                }
+            }
+        }
+        self.drafts.push(Draft {
+            fragments,
+            form,
+            cue,
+            speaker,
+            relative_head,
+            inherits: None,
+            paragraph,
+        });
+        true
+    }
+
+    /// Where content that starts at `from` ends: before `, he said`,
+    /// `, adding`, `, according to`, or a cue after a comma-closed clause.
+    fn content_end(&self, t: &[Tok], from: usize) -> usize {
+        let mut k = from;
+        while k < t.len() {
+            if self.comma_like(t, k) && k > from {
+                let next = k + 1;
+                let cut = match Self::class(t, next) {
+                    Some(WordClass::Cue(_, infl)) => {
+                        infl == Inflection::Gerund || self.comma_like(t, k)
+                    }
+                    _ => {
+                        self.is(t, next, "according")
+                            || self.forward_np(t, next).is_some_and(|(_, b)| {
+                                let after = b + 1;
+                                let mut c = after;
+                                while matches!(
+                                    Self::class(t, c),
+                                    Some(WordClass::Adverb | WordClass::Auxiliary)
+                                ) {
+                                    c += 1;
+                                }
+                                matches!(Self::class(t, c), Some(WordClass::Cue(..)))
+                                    && matches!(
+                                        t.get(c + 1).map(|x| x.kind),
+                                        None | Some(Kind::Punct(_))
+                                    )
+                            })
+                    }
+                };
+                if cut {
+                    return if matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))) {
+                        k
+                    } else {
+                        k.saturating_sub(1)
+                    };
+                }
+            }
+            k += 1;
+        }
+        t.len().saturating_sub(1)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cue(
+        &mut self,
+        t: &[Tok],
+        i: usize,
+        kind: CueKind,
+        infl: Inflection,
+        paragraph: usize,
+        first_draft: usize,
+    ) {
+        let text = self.text;
+        let Some(cue_tok) = t.get(i) else { return };
+        // `has said`, `was revealed`: the auxiliary belongs to the cue.
+        let mut cue_start = i;
+        while cue_start > 0
+            && matches!(Self::class(t, cue_start - 1), Some(WordClass::Auxiliary))
+            && cue_start + 2 > i
+        {
+            let w = self
+                .word(t, cue_start - 1)
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if matches!(w.as_str(), "has" | "have" | "had") {
+                cue_start -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut cue_span = Span::new(
+            t.get(cue_start)
+                .map_or(cue_tok.span.start, |x| x.span.start),
+            cue_tok.span.end,
+        );
+        let passive_it = infl == Inflection::Past && {
+            let mut k = i;
+            let mut saw_be = false;
+            while k > 0 && matches!(Self::class(t, k - 1), Some(WordClass::Auxiliary)) {
+                k -= 1;
+                let w = self.word(t, k).unwrap_or("").to_ascii_lowercase();
+                saw_be |= matches!(w.as_str(), "was" | "is" | "were" | "been" | "be");
+            }
+            saw_be && k > 0 && self.is(t, k - 1, "it")
+        };
+
+        if infl == Inflection::Gerund {
+            let progressive = i > 0
+                && matches!(
+                    self.word(t, i - 1).map(str::to_ascii_lowercase).as_deref(),
+                    Some("is" | "are" | "was" | "were" | "been")
+                );
+            if !progressive {
+                if i > 0 && self.comma_like(t, i - 1) {
+                    let speaker = self
+                        .drafts
+                        .get(first_draft..)
+                        .and_then(|d| d.last())
+                        .and_then(|d| d.speaker)
+                        .or_else(|| {
+                            self.forward_np(t, 0)
+                                .and_then(|(a, b)| Self::span_of(t, a, b))
+                        });
+                    if speaker.is_some() {
+                        let from = self.content_start(t, i + 1, kind);
+                        if let Some(from) = from {
+                            let to = self.content_end(t, from);
+                            self.content_draft(
+                                t,
+                                from,
+                                to,
+                                Some(cue_tok.span),
+                                speaker,
+                                None,
+                                paragraph,
+                            );
+                        }
+                    }
+                }
+                return;
+            }
+        }
+
+        // Inverted: `"Q," said Vell` / `..., said the minister.`
+        if i > 0
+            && (self.comma_like(t, i - 1)
+                || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
+            && kind != CueKind::Belief
+        {
+            if let Some((a, b)) = self.forward_np(t, i + 1) {
+                let after_ok = match t.get(b + 1).map(|x| x.kind) {
+                    None => true,
+                    Some(Kind::Punct(c)) => matches!(c, '.' | ',' | ';' | '!' | '?' | '—' | ':'),
+                    Some(Kind::Word(Some(
+                        WordClass::Preposition | WordClass::Boundary | WordClass::Adverb,
+                    ))) => true,
+                    _ => false,
+                };
+                let starts_np = self.capitalized(t, a)
+                    || matches!(
+                        Self::class(t, a),
+                        Some(WordClass::Determiner | WordClass::Pronoun { .. })
+                    );
+                if after_ok && starts_np {
+                    let mut end = b;
+                    // `said Vell, a spokesman for the ministry.`
+                    if Self::punct(t, b + 1) == Some(',')
+                        && (self.is(t, b + 2, "a")
+                            || self.is(t, b + 2, "an")
+                            || self.is(t, b + 2, "the"))
+                    {
+                        if let Some((_, e2)) = self.forward_np(t, b + 2) {
+                            end = e2;
+                        }
+                    }
+                    let speaker = Self::span_of(t, a, end);
+                    let content_to = i - 1;
+                    let done = self.before_content(
+                        t,
+                        content_to,
+                        Some(cue_span),
+                        speaker,
+                        end + 1,
+                        paragraph,
+                    );
+                    if done {
+                        return;
+                    }
+                }
+            }
+        }
+
+        // Speaker before the cue.
+        let mut j = cue_start;
+        while j > 0
+            && matches!(
+                Self::class(t, j - 1),
+                Some(WordClass::Adverb | WordClass::Auxiliary)
+            )
+            && cue_start - j < 3
+        {
+            j -= 1;
+        }
+        if j == 0 {
+            return;
+        }
+        let j = j - 1;
+        let mut relative_head = None;
+        let (speaker, src_start) = if passive_it {
+            (None, j)
+        } else {
+            match t.get(j).map(|x| x.kind) {
+                Some(Kind::Quote(p))
+                    if !self.comma_like(t, j)
+                        && !matches!(self.quote_inner_last(p), Some('.' | '!' | '?' | ','))
+                        && self.quote_words(p) <= 12 =>
+                {
+                    // `"a former official" has revealed that ...`
+                    let ok = j == 0
+                        || self.comma_like(t, j - 1)
+                        || matches!(
+                            Self::class(t, j - 1),
+                            Some(WordClass::Adverb | WordClass::Boundary)
+                        );
+                    if !ok {
+                        return;
+                    }
+                    if let Some(q) = self.pieces.get(p).map(|x| x.quote) {
+                        if let Some(c) = self.claimed.get_mut(q) {
+                            *c = true;
+                        }
+                    }
+                    (t.get(j).map(|x| x.span), j)
+                }
+                _ if self.comma_like(t, j) => {
+                    // Apposition or relative clause: `Vell, the minister, said`.
+                    let Some(k) = (0..j).rev().find(|&k| self.comma_like(t, k)) else {
+                        return;
+                    };
+                    if k == 0 || j - k > 16 || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !self.is(t, k + 1, "who"))) {
+                        return;
+                    }
+                    let Some((a, _)) = self.backward_np(t, k - 1) else {
+                        return;
+                    };
+                    if self.is(t, k + 1, "who") || self.is(t, k + 1, "which") {
+                        (Self::span_of(t, a, k - 1), a)
+                    } else {
+                        (Self::span_of(t, a, j), a)
+                    }
+                }
+                _ => {
+                    let Some((a, b)) = self.backward_np(t, j) else {
+                        return;
+                    };
+                    if self.is(t, a, "who")
+                        && a == b
+                        && a >= 2
+                        && Self::punct(t, a - 1) == Some(',')
+                    {
+                        relative_head = self
+                            .backward_np(t, a - 2)
+                            .and_then(|(x, y)| Self::span_of(t, x, y));
+                    }
+                    if self.is(t, a, "it") && a == b {
+                        return;
+                    }
+                    (Self::span_of(t, a, b), a)
+                }
+            }
+        };
+        if infl == Inflection::Base {
+            let modal = cue_start > 0
+                && matches!(Self::class(t, cue_start - 1), Some(WordClass::Auxiliary));
+            let plural = speaker.is_some_and(|s| {
+                let w = s
+                    .slice(text)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                matches!(w.as_str(), "they" | "we" | "i" | "you")
+                    || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+            });
+            if !modal && !plural {
+                return;
+            }
+        }
+        if passive_it {
+            cue_span = cue_tok.span;
+        }
+
+        // Content before: `C, Vell said.` / `"Q," she said, "R."`
+        let split = self.comma_like(t, i + 1)
+            && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(_)));
+        let after_from = self.content_start(t, i + 1, kind);
+        if kind != CueKind::Belief
+            && speaker.is_some()
+            && src_start > 0
+            && (after_from.is_none() || split)
+            && self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph)
+        {
+            return;
+        }
+        // Content after the cue.
+        if let Some(from) = after_from {
+            if kind == CueKind::Belief {
+                let ok = self.is(t, from, "that")
+                    || matches!(
+                        Self::class(t, from),
+                        Some(WordClass::Pronoun { .. } | WordClass::Determiner)
+                    )
+                    || self.capitalized(t, from);
+                let strong = matches!(
+                    self.word(t, i).map(str::to_ascii_lowercase).as_deref(),
+                    Some(
+                        "found"
+                            | "finds"
+                            | "showed"
+                            | "shows"
+                            | "learned"
+                            | "learns"
+                            | "know"
+                            | "knows"
+                            | "knew"
+                    )
+                );
+                if !ok || (strong && !self.is(t, from, "that")) {
+                    return;
+                }
+            }
+            let to = self.content_end(t, from);
+            self.content_draft(
+                t,
+                from,
+                to,
+                Some(cue_span),
+                speaker,
+                relative_head,
+                paragraph,
+            );
+        }
+    }
+
+    /// Where the content after a cue starts: right after it, after a hearer
+    /// (`told reporters`), or at `that` after a short adjunct
+    /// (`said on Monday that`).
+    fn content_start(&self, t: &[Tok], after: usize, kind: CueKind) -> Option<usize> {
+        let first = t.get(after)?;
+        match first.kind {
+            Kind::Punct(':' | ',') => {
+                return matches!(t.get(after + 1).map(|x| x.kind), Some(Kind::Quote(_)))
+                    .then_some(after + 1);
+            }
+            Kind::Punct(_) => return None,
+            Kind::Quote(_) => return Some(after),
+            Kind::Word(_) => {}
+        }
+        if self.is(t, after, "that") {
+            return Some(after);
+        }
+        let adjunct = matches!(
+            Self::class(t, after),
+            Some(WordClass::Preposition | WordClass::Adverb)
+        ) || matches!(
+            self.word(t, after).map(str::to_ascii_lowercase).as_deref(),
+            Some(
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "earlier"
+                    | "last"
+            )
+        );
+        if adjunct || kind == CueKind::Tell {
+            for k in after..(after + 10).min(t.len()) {
+                if self.is(t, k, "that") {
+                    return Some(k);
+                }
+                match t.get(k).map(|x| x.kind) {
+                    Some(Kind::Quote(_)) => return Some(k),
+                    Some(Kind::Punct(',' | ':'))
+                        if matches!(t.get(k + 1).map(|x| x.kind), Some(Kind::Quote(_))) =>
+                    {
+                        return Some(k + 1)
+                    }
+                    Some(Kind::Punct(_)) => break,
+                    Some(Kind::Word(Some(WordClass::Cue(..)))) => break,
+                    _ => {}
+                }
+            }
+            if kind == CueKind::Tell {
+                // `told the council the plan was dead`: skip the hearer.
+                let (_, b) = self.forward_np(t, after)?;
+                return matches!(t.get(b + 1).map(|x| x.kind), Some(Kind::Word(_)))
+                    .then_some(b + 1);
+            }
+            if adjunct {
+                return None;
+            }
+        }
+        Some(after)
+    }
+
+    /// Content before the speaker: tokens `0..=to`, the last of which must
+    /// be comma-like; a quote after `tail` (`, "R."`) joins as a fragment.
+    fn before_content(
+        &mut self,
+        t: &[Tok],
+        to: usize,
+        cue: Option<Span>,
+        speaker: Option<Span>,
+        tail: usize,
+        paragraph: usize,
+    ) -> bool {
+        let last_ok = match t.get(to).map(|x| x.kind) {
+            Some(Kind::Punct(',')) => to > 0,
+            Some(Kind::Quote(p)) => matches!(
+                self.quote_inner_last(p),
+                Some(',' | '!' | '?' | '.' | '—' | '-')
+            ),
+            Some(Kind::Punct('—' | '–')) => to > 0,
+            _ => false,
+        };
+        if !last_ok {
+            return false;
+        }
+        // The content starts after the last sentence-internal break before it.
+        let mut from = 0;
+        for k in (0..to).rev() {
+            if matches!(Self::punct(t, k), Some(';' | ':')) {
+                from = k + 1;
+                break;
+            }
+        }
+        let n = self.drafts.len();
+        if !self.content_draft(t, from, to, cue, speaker, None, paragraph) {
+            return false;
+        }
+        // Split quote: `"Q," she said, "R."`
+        if self.comma_like(t, tail) || matches!(Self::punct(t, tail), Some(':')) {
+            if let Some(Kind::Quote(p)) = t.get(tail + 1).map(|x| x.kind) {
+                if let Some(q) = self.pieces.get(p).map(|x| x.quote) {
+                    if !self.claimed.get(q).copied().unwrap_or(true) {
+                        let frags = self.quote_fragments(q);
+                        if let Some(c) = self.claimed.get_mut(q) {
+                            *c = true;
+                        }
+                        if let Some(d) = self.drafts.get_mut(n) {
+                            d.fragments.extend(frags);
+                            d.form = Form::Direct;
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Quotes no cue claimed: a unit that is nothing but a quote continues
+    /// the statement before it; a long quote in a unit of its own is given
+    /// the paragraph's last speaker; short scare quotes are left alone.
+    fn loose_quotes(&mut self, t: &[Tok], paragraph: usize, first_draft: usize) {
+        let only_quotes = t
+            .iter()
+            .all(|x| matches!(x.kind, Kind::Quote(_) | Kind::Punct(_)));
+        for k in 0..t.len() {
+            let Some(Kind::Quote(p)) = t.get(k).map(|x| x.kind) else {
+                continue;
+            };
+            let Some(q) = self.pieces.get(p).map(|x| x.quote) else {
+                continue;
+            };
+            if self.claimed.get(q).copied().unwrap_or(true) {
+                continue;
+            }
+            let inside = self
+                .drafts
+                .get(first_draft..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|d| {
+                    d.span()
+                        .contains(t.get(k).map_or(Span::default(), |x| x.span))
+                });
+            if inside {
+                continue;
+            }
+            let sentence_like = self.quote_form(p) == Form::Direct;
+            if !sentence_like {
+                continue;
+            }
+            let prev = self.drafts.len().checked_sub(1);
+            let same_para = prev
+                .and_then(|n| self.drafts.get(n))
+                .is_some_and(|d| d.paragraph == paragraph);
+            let near_para = prev
+                .and_then(|n| self.drafts.get(n))
+                .is_some_and(|d| d.paragraph + 1 == paragraph);
+            if only_quotes && same_para && first_draft == self.drafts.len() {
+                if let Some(n) = prev {
+                    let frags = self.quote_fragments(q);
+                    if let Some(d) = self.drafts.get_mut(n) {
+                        if d.form != Form::Indirect {
+                            d.fragments.extend(frags);
+                            if let Some(c) = self.claimed.get_mut(q) {
+                                *c = true;
+                            }
+                            continue;
+                        }
+                    }
+                }
+            }
+            if (same_para || (only_quotes && near_para)) && prev.is_some() {
+                let speaker = prev
+                    .and_then(|n| self.drafts.get(n))
+                    .and_then(|d| d.speaker);
+                if speaker.is_some() {
+                    self.push_quote_draft(p, None, speaker, prev, paragraph);
+                }
+            }
+        }
+    }
+}
+
+/// Converts resolved drafts into statements (used by `resolve`).
+pub(crate) fn statement(d: &Draft, speaker: Option<Speaker>) -> Statement {
+    Statement {
+        span: d.span(),
+        fragments: d.fragments.clone(),
+        form: d.form,
+        cue: d.cue,
+        speaker,
+    }
+}

@@ -1,0 +1,312 @@
+//! Quote marks: which characters open and close quotations, in every
+//! convention, and which are apostrophes.
+//!
+//! Double quotes are paired first (`" "`, `“ ”`, `„ “`, `« »`); single quotes
+//! are paired only outside them, so a nested `'no way.'` stays inside its
+//! outer quote. A paragraph left open continues into a following paragraph
+//! that opens with a quote mark.
+
+use backchannel_core::Span;
+
+/// One paragraph's part of a quotation, marks included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePiece {
+    pub span: Span,
+    /// Index of the quotation this piece belongs to.
+    pub quote: usize,
+}
+
+/// A whole quotation: one piece, or several for a multi-paragraph quote.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Quotation {
+    pub pieces: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Straight,
+    Curly,
+    Low,
+    Guillemet,
+}
+
+fn opens(c: char) -> Option<Family> {
+    match c {
+        '"' => Some(Family::Straight),
+        '“' => Some(Family::Curly),
+        '„' => Some(Family::Low),
+        '«' => Some(Family::Guillemet),
+        _ => None,
+    }
+}
+
+fn closes(family: Family, c: char) -> bool {
+    match family {
+        Family::Straight => c == '"',
+        Family::Curly => c == '”',
+        Family::Low => c == '“' || c == '”',
+        Family::Guillemet => c == '»',
+    }
+}
+
+/// Finds quotations in `text`, paragraph by paragraph.
+pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>) {
+    let mut pieces = Vec::new();
+    let mut quotes: Vec<Quotation> = Vec::new();
+    // An open quotation carried from the previous paragraph: (quote index, family).
+    let mut carried: Option<(usize, Family)> = None;
+    for &para in paragraphs {
+        let body = para.slice(text);
+        let first = body.chars().next();
+        let continues = match (carried, first) {
+            (Some((_, fam)), Some(c)) => {
+                opens(c) == Some(fam) || (fam == Family::Curly && c == '“')
+            }
+            _ => false,
+        };
+        if !continues {
+            if let Some((q, _)) = carried {
+                drop_unclosed(&mut pieces, &quotes, q);
+            }
+        }
+        let mut open: Option<(usize, Family, Option<usize>)> = None;
+        if continues {
+            if let Some((q, fam)) = carried {
+                open = Some((para.start, fam, Some(q)));
+            }
+        }
+        carried = None;
+        let mut doubles: Vec<Span> = Vec::new();
+        let mut skip_first = continues;
+        for (off, c) in body.char_indices() {
+            if skip_first {
+                skip_first = false;
+                continue;
+            }
+            let at = para.start + off;
+            match open {
+                Some((start, fam, cont)) => {
+                    if closes(fam, c) {
+                        let span = Span::new(start, at + c.len_utf8());
+                        push_piece(&mut pieces, &mut quotes, span, cont);
+                        doubles.push(span);
+                        open = None;
+                    }
+                }
+                None => {
+                    if let Some(fam) = opens(c) {
+                        open = Some((at, fam, None));
+                    }
+                }
+            }
+        }
+        if let Some((start, fam, cont)) = open {
+            // Left open: a quotation only if the next paragraph continues it.
+            let span = Span::new(start, para.end);
+            let q = push_piece(&mut pieces, &mut quotes, span, cont);
+            doubles.push(span);
+            carried = Some((q, fam));
+        }
+        single_quotes(text, para, &doubles, &mut pieces, &mut quotes);
+    }
+    if let Some((q, _)) = carried {
+        drop_unclosed(&mut pieces, &quotes, q);
+    }
+    pieces.sort_by_key(|p| p.span.start);
+    renumber(pieces)
+}
+
+/// Drops a quotation left open in its only paragraph: a stray mark, not a quote.
+fn drop_unclosed(pieces: &mut [QuotePiece], quotes: &[Quotation], q: usize) {
+    if let Some(quote) = quotes.get(q) {
+        if quote.pieces.len() == 1 {
+            for &p in &quote.pieces {
+                if let Some(piece) = pieces.get_mut(p) {
+                    piece.quote = usize::MAX;
+                }
+            }
+        }
+    }
+}
+
+fn push_piece(
+    pieces: &mut Vec<QuotePiece>,
+    quotes: &mut Vec<Quotation>,
+    span: Span,
+    cont: Option<usize>,
+) -> usize {
+    let q = match cont {
+        Some(q) => q,
+        None => {
+            quotes.push(Quotation::default());
+            quotes.len() - 1
+        }
+    };
+    if let Some(quote) = quotes.get_mut(q) {
+        quote.pieces.push(pieces.len());
+    }
+    pieces.push(QuotePiece { span, quote: q });
+    q
+}
+
+/// Drops pieces marked dead and rebuilds the quotation index in text order.
+fn renumber(pieces: Vec<QuotePiece>) -> (Vec<QuotePiece>, Vec<Quotation>) {
+    let mut map: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut quotes: Vec<Quotation> = Vec::new();
+    for p in pieces.into_iter().filter(|p| p.quote != usize::MAX) {
+        let next = quotes.len();
+        let q = *map.entry(p.quote).or_insert(next);
+        if q == quotes.len() {
+            quotes.push(Quotation::default());
+        }
+        if let Some(quote) = quotes.get_mut(q) {
+            quote.pieces.push(out.len());
+        }
+        out.push(QuotePiece {
+            span: p.span,
+            quote: q,
+        });
+    }
+    (out, quotes)
+}
+
+fn is_single(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‹' | '›')
+}
+
+/// Elisions after an apostrophe at a word start: `’90s`, `’n’`, `’em`, `’tis`.
+fn is_elision(after: &str) -> bool {
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    if word.is_empty() {
+        return true;
+    }
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    matches!(
+        word.as_str(),
+        "n" | "em" | "tis" | "twas" | "cause" | "til" | "bout" | "round" | "s"
+    )
+}
+
+/// Pairs single quote marks outside the double quotations of a paragraph.
+fn single_quotes(
+    text: &str,
+    para: Span,
+    doubles: &[Span],
+    pieces: &mut Vec<QuotePiece>,
+    quotes: &mut Vec<Quotation>,
+) {
+    let body = para.slice(text);
+    if !body.contains(is_single) {
+        return;
+    }
+    let inside_double = |at: usize| doubles.iter().any(|d| d.start <= at && at < d.end);
+    // (byte offset, is opening, strong close)
+    let mut marks: Vec<(usize, bool, bool)> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_single(c) && !inside_double(para.start + off) {
+            let after = body.get(off + c.len_utf8()..).unwrap_or("");
+            let prev_open = prev.is_none_or(|p| p.is_whitespace() || "([{—–-\"“:".contains(p));
+            let next_word = next.is_some_and(|n| n.is_alphanumeric());
+            let prev_word = prev.is_some_and(|p| !p.is_whitespace());
+            let next_open = next.is_none_or(|n| !n.is_alphanumeric());
+            if c != '’' && c != '›' && prev_open && next_word && !is_elision(after) {
+                marks.push((para.start + off, true, false));
+            } else if c != '‘' && c != '‹' && prev_word && next_open {
+                // `regions’ ` is a possessive more often than a close.
+                let weak = prev.is_some_and(|p| p == 's' || p == 'S')
+                    && next.is_none_or(|n| n.is_whitespace());
+                marks.push((para.start + off, false, !weak));
+            }
+        }
+        prev = Some(c);
+    }
+    let mut i = 0;
+    while i < marks.len() {
+        let Some(&(start, true, _)) = marks.get(i) else {
+            i += 1;
+            continue;
+        };
+        let rest = marks.get(i + 1..).unwrap_or(&[]);
+        let next_open = rest
+            .iter()
+            .position(|m| m.1)
+            .map(|p| p + i + 1)
+            .unwrap_or(marks.len());
+        let window = marks.get(i + 1..next_open).unwrap_or(&[]);
+        let close = window
+            .iter()
+            .position(|m| m.2)
+            .or_else(|| window.iter().position(|m| !m.1))
+            .map(|p| p + i + 1);
+        match close.and_then(|c| marks.get(c).map(|m| (c, m.0))) {
+            Some((ci, end)) if end - start < 600 => {
+                let width = text
+                    .get(end..)
+                    .and_then(|s| s.chars().next())
+                    .map_or(1, char::len_utf8);
+                push_piece(pieces, quotes, Span::new(start, end + width), None);
+                i = ci + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let paras = paragraphs(text);
+        let (pieces, _) = find(text, &paras);
+        pieces.iter().map(|p| p.span.slice(text)).collect()
+    }
+
+    fn paragraphs(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for part in text.split("\n\n") {
+            out.push(Span::new(pos, pos + part.len()).trim(text));
+            pos += part.len() + 2;
+        }
+        out
+    }
+
+    #[test]
+    fn pairs_every_double_convention() {
+        let text = "He said \"one\" and “two” and „drei“ and «quatre».";
+        assert_eq!(quoted(text), vec!["\"one\"", "“two”", "„drei“", "«quatre»"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text = "The ministers’ meeting in the regions’ capitals recalled the ’90s and rock ’n’ roll, but Vell's aide said 'never again.'";
+        assert_eq!(quoted(text), vec!["'never again.'"]);
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        let text = "“The council said ‘no way.’ We left,” she said.";
+        assert_eq!(quoted(text), vec!["“The council said ‘no way.’ We left,”"]);
+    }
+
+    #[test]
+    fn unclosed_paragraph_continues_into_next() {
+        let text = "“First part of the speech.\n\n“Second part,” he said.\n\n“Never closed.";
+        let paras = paragraphs(text);
+        let (pieces, quotes) = find(text, &paras);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(pieces.len(), 2);
+        assert_eq!(pieces[1].span.slice(text), "“Second part,”");
+    }
+}
