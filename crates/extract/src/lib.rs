@@ -34,9 +34,13 @@ pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
         claimed: vec![false; quotations.len()],
         drafts: Vec::new(),
         buf: String::new(),
+        pending_colon: None,
     };
     for (pi, &para) in paragraphs.iter().enumerate() {
-        for unit in units(text, para, pi, seg, &pieces) {
+        for (n, unit) in units(text, para, pi, seg, &pieces).into_iter().enumerate() {
+            if n == 0 && ex.speaker_turn(unit, para, pi) {
+                break;
+            }
             ex.unit(unit, pi);
         }
     }
@@ -160,6 +164,8 @@ struct Extractor<'a> {
     claimed: Vec<bool>,
     drafts: Vec<Draft>,
     buf: String,
+    /// `X said:` closing a paragraph, waiting for the quote that opens the next.
+    pending_colon: Option<(Span, Option<Span>, usize)>,
 }
 
 impl<'a> Extractor<'a> {
@@ -285,9 +291,16 @@ impl<'a> Extractor<'a> {
     /// The last character inside a quote piece before its closing mark.
     fn quote_inner_last(&self, piece: usize) -> Option<char> {
         let p = self.pieces.get(piece)?;
-        let mut chars = p.span.slice(self.text).chars().rev();
-        chars.next();
-        chars.next()
+        let full = p.span.slice(self.text);
+        let inner = match full.strip_suffix("''") {
+            Some(x) => x,
+            None => {
+                let mut c = full.chars();
+                c.next_back();
+                c.as_str()
+            }
+        };
+        inner.chars().next_back()
     }
 
     fn quote_words(&self, piece: usize) -> usize {
@@ -320,6 +333,13 @@ impl<'a> Extractor<'a> {
                 return None
             }
             _ => {}
+        }
+        if Self::punct(t, j) == Some(')') {
+            let open = (j.saturating_sub(6)..j)
+                .rev()
+                .find(|&m| Self::punct(t, m) == Some('('))?;
+            let inner = self.backward_np(t, open.checked_sub(1)?)?;
+            return Some((inner.0, j));
         }
         self.word(t, j)?;
         let mut start = j;
@@ -354,6 +374,18 @@ impl<'a> Extractor<'a> {
                         }
                         k = prev;
                     }
+                    // `Vell and Orsk`, `developers and supporters`
+                    Some(WordClass::Boundary)
+                        if self.is(t, prev, "and")
+                            && prev > 0
+                            && Self::class(t, prev - 1).is_none()
+                            && self.word(t, prev - 1).is_some()
+                            && (self.capitalized(t, prev - 1) && self.capitalized(t, start)
+                                || self.word(t, prev - 1).is_some_and(|w| w.ends_with('s'))
+                                    && self.word(t, start).is_some_and(|w| w.ends_with('s'))) =>
+                    {
+                        k = prev;
+                    }
                     Some(
                         WordClass::Boundary
                         | WordClass::Auxiliary
@@ -377,6 +409,19 @@ impl<'a> Extractor<'a> {
                 },
                 Some(Kind::Punct('’' | '\'')) if prev > 0 => {
                     k = prev;
+                }
+                // `Sen. Vell (R-Kor.)`
+                Some(Kind::Punct(')')) => {
+                    let Some(open) = (prev.saturating_sub(6)..prev)
+                        .rev()
+                        .find(|&m| Self::punct(t, m) == Some('('))
+                    else {
+                        break;
+                    };
+                    if open == 0 {
+                        break;
+                    }
+                    k = open;
                 }
                 _ => break,
             }
@@ -452,7 +497,15 @@ impl<'a> Extractor<'a> {
             return;
         }
         let first_draft = self.drafts.len();
+        if let Some((cue, speaker, p)) = self.pending_colon.take() {
+            if let Some(Kind::Quote(piece)) = t.first().map(|x| x.kind) {
+                if p + 1 == paragraph {
+                    self.push_quote_draft(piece, Some(cue), speaker, None, paragraph);
+                }
+            }
+        }
         self.colon_cue(&t, paragraph);
+        self.trailing_dash(&t, paragraph);
         let mut i = 0;
         while i < t.len() {
             if self.is(&t, i, "according") && self.is(&t, i + 1, "to") {
@@ -465,9 +518,82 @@ impl<'a> Extractor<'a> {
         self.loose_quotes(&t, paragraph, first_draft);
     }
 
-    /// `Vell: "We will not sign."` (headline style).
+    /// A paragraph opening with a speaker's name and a colon (transcripts,
+    /// `Vell: Talks Are Over` headlines): the rest of the paragraph is theirs.
+    fn speaker_turn(&mut self, unit: Span, para: Span, paragraph: usize) -> bool {
+        let t = self.tokenize(unit);
+        let Some(colon) = t.iter().take(6).position(|x| x.kind == Kind::Punct(':')) else {
+            return false;
+        };
+        if colon == 0
+            || !(0..colon)
+                .all(|k| self.capitalized(&t, k) || matches!(Self::punct(&t, k), Some('.')))
+        {
+            return false;
+        }
+        let Some(next) = t.get(colon + 1) else {
+            return false;
+        };
+        if matches!(next.kind, Kind::Quote(_)) || colon + 3 > t.len() {
+            return false;
+        }
+        let content = Span::new(next.span.start, para.end);
+        if content.slice(self.text).split_whitespace().count() < 3 {
+            return false;
+        }
+        let speaker = Self::span_of(&t, 0, colon - 1);
+        let cue = t.get(colon).map(|x| x.span);
+        let form = if self.pieces.iter().any(|p| content.contains(p.span)) {
+            Form::Mixed
+        } else {
+            Form::Indirect
+        };
+        for p in self.pieces.iter().filter(|p| content.contains(p.span)) {
+            if let Some(c) = self.claimed.get_mut(p.quote) {
+                *c = true;
+            }
+        }
+        self.drafts.push(Draft {
+            fragments: vec![content],
+            form,
+            cue,
+            speaker,
+            relative_head: None,
+            inherits: None,
+            paragraph,
+        });
+        true
+    }
+
+    /// `"We will not sign." ― Anya Vell`
+    fn trailing_dash(&mut self, t: &[Tok], paragraph: usize) {
+        let Some(Kind::Quote(piece)) = t.first().map(|x| x.kind) else {
+            return;
+        };
+        if !matches!(Self::punct(t, 1), Some('―' | '—' | '–' | '-')) || !self.capitalized(t, 2)
+        {
+            return;
+        }
+        let Some((a, b)) = self.forward_np(t, 2) else {
+            return;
+        };
+        if !matches!(
+            t.get(b + 1).map(|x| x.kind),
+            None | Some(Kind::Punct('.' | ','))
+        ) {
+            return;
+        }
+        let cue = t.get(1).map(|x| x.span);
+        self.push_quote_draft(piece, cue, Self::span_of(t, a, b), None, paragraph);
+    }
+
+    /// `Vell: "We will not sign."` (headline style), `Vell ― "We will not."`.
     fn colon_cue(&mut self, t: &[Tok], paragraph: usize) {
-        let Some(colon) = t.iter().take(8).position(|x| x.kind == Kind::Punct(':')) else {
+        let Some(colon) = t
+            .iter()
+            .take(8)
+            .position(|x| matches!(x.kind, Kind::Punct(':' | '―')))
+        else {
             return;
         };
         let Some(Kind::Quote(piece)) = t.get(colon + 1).map(|x| x.kind) else {
@@ -668,32 +794,19 @@ impl<'a> Extractor<'a> {
     /// Where content that starts at `from` ends: before `, he said`,
     /// `, adding`, `, according to`, or a cue after a comma-closed clause.
     fn content_end(&self, t: &[Tok], from: usize) -> usize {
+        // A quote closed by its own punctuation is the whole content.
+        if let Some(Kind::Quote(p)) = t.get(from).map(|x| x.kind) {
+            if matches!(self.quote_inner_last(p), Some(',' | '.' | '!' | '?')) {
+                return from;
+            }
+        }
         let mut k = from;
         while k < t.len() {
             if self.comma_like(t, k) && k > from {
                 let next = k + 1;
                 let cut = match Self::class(t, next) {
-                    Some(WordClass::Cue(_, infl)) => {
-                        infl == Inflection::Gerund || self.comma_like(t, k)
-                    }
-                    _ => {
-                        self.is(t, next, "according")
-                            || self.forward_np(t, next).is_some_and(|(_, b)| {
-                                let after = b + 1;
-                                let mut c = after;
-                                while matches!(
-                                    Self::class(t, c),
-                                    Some(WordClass::Adverb | WordClass::Auxiliary)
-                                ) {
-                                    c += 1;
-                                }
-                                matches!(Self::class(t, c), Some(WordClass::Cue(..)))
-                                    && matches!(
-                                        t.get(c + 1).map(|x| x.kind),
-                                        None | Some(Kind::Punct(_))
-                                    )
-                            })
-                    }
+                    Some(WordClass::Cue(..)) => true,
+                    _ => self.is(t, next, "according") || self.clause_with_cue(t, next),
                 };
                 if cut {
                     return if matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))) {
@@ -708,6 +821,27 @@ impl<'a> Extractor<'a> {
         t.len().saturating_sub(1)
     }
 
+    /// `he said` / `though she acknowledged ...` starting at token `at`: a
+    /// new attribution that ends the content before it.
+    fn clause_with_cue(&self, t: &[Tok], at: usize) -> bool {
+        const CONJ: [&str; 8] = [
+            "though", "although", "but", "while", "and", "as", "because", "whereas",
+        ];
+        let conj = CONJ.iter().any(|c| self.is(t, at, c));
+        let np = if conj { at + 1 } else { at };
+        self.forward_np(t, np).is_some_and(|(_, b)| {
+            let mut c = b + 1;
+            while matches!(
+                Self::class(t, c),
+                Some(WordClass::Adverb | WordClass::Auxiliary)
+            ) {
+                c += 1;
+            }
+            matches!(Self::class(t, c), Some(WordClass::Cue(..)))
+                && (conj || matches!(t.get(c + 1).map(|x| x.kind), None | Some(Kind::Punct(_))))
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn cue(
         &mut self,
@@ -720,6 +854,9 @@ impl<'a> Extractor<'a> {
     ) {
         let text = self.text;
         let Some(cue_tok) = t.get(i) else { return };
+        if !self.verb_position(t, i, paragraph) {
+            return;
+        }
         // `has said`, `was revealed`: the auxiliary belongs to the cue.
         let mut cue_start = i;
         while cue_start > 0
@@ -759,7 +896,7 @@ impl<'a> Extractor<'a> {
                     Some("is" | "are" | "was" | "were" | "been")
                 );
             if !progressive {
-                if i > 0 && self.comma_like(t, i - 1) {
+                if i > 0 && (self.comma_like(t, i - 1) || self.is(t, i - 1, "by")) {
                     let speaker = self
                         .drafts
                         .get(first_draft..)
@@ -930,7 +1067,12 @@ impl<'a> Extractor<'a> {
                 matches!(w.as_str(), "they" | "we" | "i" | "you")
                     || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
             });
-            if !modal && !plural {
+            let after_to = cue_start > 0 && self.is(t, cue_start - 1, "to");
+            let singular = speaker.is_some_and(|s| {
+                let m = s.slice(text).to_ascii_lowercase();
+                (m.starts_with("a ") || m.starts_with("an ") || m.starts_with("this ")) && !plural
+            });
+            if after_to || (!modal && singular) {
                 return;
             }
         }
@@ -990,6 +1132,81 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether cue word `i` stands as a verb: not a noun after a determiner or
+    /// possessive (`the claims`, `Vell’s remarks`), not before an auxiliary
+    /// (`states could`), not capitalised inside a name (`United States`).
+    fn verb_position(&self, t: &[Tok], i: usize, paragraph: usize) -> bool {
+        let word = self.word(t, i).unwrap_or("");
+        if i > 0 {
+            if matches!(Self::class(t, i - 1), Some(WordClass::Determiner)) {
+                return false;
+            }
+            if self
+                .word(t, i - 1)
+                .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
+            {
+                return false;
+            }
+        }
+        if matches!(Self::class(t, i + 1), Some(WordClass::Auxiliary)) && !self.is(t, i + 1, "not")
+        {
+            return false;
+        }
+        let lower = word.to_ascii_lowercase();
+        if matches!(
+            lower.as_str(),
+            "state"
+                | "states"
+                | "stated"
+                | "post"
+                | "posts"
+                | "report"
+                | "charge"
+                | "charges"
+                | "remarks"
+                | "remark"
+                | "demands"
+                | "claims"
+                | "counter"
+                | "signal"
+                | "signals"
+                | "cited"
+        ) && !(self.is(t, i + 1, "that")
+            || matches!(
+                t.get(i + 1).map(|x| x.kind),
+                Some(Kind::Quote(_) | Kind::Punct(':'))
+            ))
+        {
+            return false;
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) && i > 0 {
+            let headline_verb = paragraph == 0
+                && matches!(
+                    lower.as_str(),
+                    "says"
+                        | "say"
+                        | "said"
+                        | "warns"
+                        | "tells"
+                        | "claims"
+                        | "insists"
+                        | "denies"
+                        | "admits"
+                        | "urges"
+                        | "calls"
+                        | "vows"
+                        | "predicts"
+                        | "thinks"
+                        | "believes"
+                        | "argues"
+                );
+            if !headline_verb {
+                return false;
+            }
+        }
+        true
+    }
+
     /// Where the content after a cue starts: right after it, after a hearer
     /// (`told reporters`), or at `that` after a short adjunct
     /// (`said on Monday that`).
@@ -1030,6 +1247,10 @@ impl<'a> Extractor<'a> {
         if adjunct || kind == CueKind::Tell {
             for k in after..(after + 10).min(t.len()) {
                 if self.is(t, k, "that") {
+                    return Some(k);
+                }
+                let wh = ["how", "what", "why", "whether", "if", "where", "when"];
+                if k > after && wh.iter().any(|w| self.is(t, k, w)) {
                     return Some(k);
                 }
                 match t.get(k).map(|x| x.kind) {
@@ -1092,7 +1313,20 @@ impl<'a> Extractor<'a> {
         if !self.content_draft(t, from, to, cue, speaker, None, paragraph) {
             return false;
         }
-        // Split quote: `"Q," she said, "R."`
+        // Split quote: `"Q," she said, "R."`, `"Q," she said at a rally, "R."`
+        let mut tail = tail;
+        let only_quote_before =
+            matches!(t.get(to).map(|x| x.kind), Some(Kind::Quote(_))) && from == to;
+        if only_quote_before {
+            while tail < t.len() && tail < to + 16 {
+                match t.get(tail + 1).map(|x| x.kind) {
+                    Some(Kind::Quote(_)) if self.comma_like(t, tail) => break,
+                    Some(Kind::Quote(_)) | None => break,
+                    Some(Kind::Word(Some(WordClass::Cue(..)))) => break,
+                    _ => tail += 1,
+                }
+            }
+        }
         if self.comma_like(t, tail) || matches!(Self::punct(t, tail), Some(':')) {
             if let Some(Kind::Quote(p)) = t.get(tail + 1).map(|x| x.kind) {
                 if let Some(q) = self.pieces.get(p).map(|x| x.quote) {
@@ -1166,7 +1400,10 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            if (same_para || (only_quotes && near_para)) && prev.is_some() {
+            let quoting = prev
+                .and_then(|n| self.drafts.get(n))
+                .is_some_and(|d| d.form != Form::Indirect);
+            if only_quotes && quoting && (same_para || near_para) {
                 let speaker = prev
                     .and_then(|n| self.drafts.get(n))
                     .and_then(|d| d.speaker);

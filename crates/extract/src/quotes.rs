@@ -28,6 +28,8 @@ enum Family {
     Curly,
     Low,
     Guillemet,
+    /// `''` written for a double quote (older newswire style).
+    Doubled,
 }
 
 fn opens(c: char) -> Option<Family> {
@@ -46,6 +48,7 @@ fn closes(family: Family, c: char) -> bool {
         Family::Curly => c == '”',
         Family::Low => c == '“' || c == '”',
         Family::Guillemet => c == '»',
+        Family::Doubled => false,
     }
 }
 
@@ -59,9 +62,8 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
         let body = para.slice(text);
         let first = body.chars().next();
         let continues = match (carried, first) {
-            (Some((_, fam)), Some(c)) => {
-                opens(c) == Some(fam) || (fam == Family::Curly && c == '“')
-            }
+            (Some((_, Family::Doubled)), _) => body.starts_with("''"),
+            (Some((_, fam)), Some(c)) => opens(c) == Some(fam),
             _ => false,
         };
         if !continues {
@@ -77,24 +79,35 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
         }
         carried = None;
         let mut doubles: Vec<Span> = Vec::new();
-        let mut skip_first = continues;
+        let mut skip = if continues { first_width(body) } else { 0 };
         for (off, c) in body.char_indices() {
-            if skip_first {
-                skip_first = false;
+            if off < skip {
                 continue;
             }
             let at = para.start + off;
+            let doubled = c == '\'' && body.get(off + 1..).is_some_and(|r| r.starts_with('\''));
+            if doubled {
+                skip = off + 2;
+            }
             match open {
                 Some((start, fam, cont)) => {
-                    if closes(fam, c) {
-                        let span = Span::new(start, at + c.len_utf8());
+                    let hit = if fam == Family::Doubled {
+                        doubled
+                    } else {
+                        !doubled && closes(fam, c)
+                    };
+                    if hit {
+                        let width = if doubled { 2 } else { c.len_utf8() };
+                        let span = Span::new(start, at + width);
                         push_piece(&mut pieces, &mut quotes, span, cont);
                         doubles.push(span);
                         open = None;
                     }
                 }
                 None => {
-                    if let Some(fam) = opens(c) {
+                    if doubled {
+                        open = Some((at, Family::Doubled, None));
+                    } else if let Some(fam) = opens(c) {
                         open = Some((at, fam, None));
                     }
                 }
@@ -114,6 +127,15 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
     }
     pieces.sort_by_key(|p| p.span.start);
     renumber(pieces)
+}
+
+/// Width of the opening mark a continued paragraph starts with.
+fn first_width(body: &str) -> usize {
+    if body.starts_with("''") {
+        2
+    } else {
+        body.chars().next().map_or(0, char::len_utf8)
+    }
 }
 
 /// Drops a quotation left open in its only paragraph: a stray mark, not a quote.
@@ -284,8 +306,11 @@ mod tests {
 
     #[test]
     fn pairs_every_double_convention() {
-        let text = "He said \"one\" and “two” and „drei“ and «quatre».";
-        assert_eq!(quoted(text), vec!["\"one\"", "“two”", "„drei“", "«quatre»"]);
+        let text = "He said \"one\" and “two” and „drei“ and «quatre» and ''five.''";
+        assert_eq!(
+            quoted(text),
+            vec!["\"one\"", "“two”", "„drei“", "«quatre»", "''five.''"]
+        );
     }
 
     #[test]

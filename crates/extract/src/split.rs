@@ -4,6 +4,12 @@
 
 use backchannel_core::{Segmentation, Sentence, Span};
 
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "jr", "sr", "gen", "lt", "col", "sgt",
+    "prof", "inc", "co", "corp", "ltd", "vs", "rev", "capt", "maj", "adm", "pres", "no", "u.s",
+    "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "gov", "lt", "ft", "mt",
+];
+
 pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut pos = 0;
@@ -30,6 +36,18 @@ pub fn segment(text: &str) -> Segmentation {
                 } else {
                     break;
                 }
+            }
+            let word_start = body
+                .get(..off)
+                .and_then(|b| b.rfind(|c: char| !c.is_alphanumeric() && c != '.'))
+                .map_or(0, |w| w + 1);
+            let word = body.get(word_start..off).unwrap_or("");
+            let abbreviation = c == '.'
+                && (word.contains('.')
+                    || (word.len() == 1 && word.chars().all(char::is_uppercase))
+                    || ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()));
+            if abbreviation {
+                continue;
             }
             let rest = body.get(end..).unwrap_or("");
             let next = rest.trim_start();
