@@ -1,0 +1,262 @@
+//! Sentence boundaries inside one paragraph.
+//!
+//! One left-to-right pass over the bytes. At every run of sentence
+//! punctuation (`.` `!` `?` `…`, spaced ellipses `. . .`) the splitter takes
+//! the closing quotes and brackets that stick to it, requires whitespace
+//! after them, and then decides from the word before the period and the
+//! word after the gap (see [`crate::lexicon`]). Look-behind and look-ahead
+//! are bounded, so the pass is linear in the paragraph length.
+
+use crate::lexicon;
+use crate::{is_space, trim_span};
+use backchannel_core::Span;
+
+/// Look-behind for the word before a period, in bytes; longer words are no
+/// abbreviations.
+const MAX_WORD_BYTES: usize = 40;
+/// Words looked at after `"...?"` for a speech verb (`"Why?" Ana Ferrant asked.`).
+const SPEECH_VERB_WINDOW: usize = 4;
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '«' | '„' | '‚' | '¿' | '¡'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
+}
+
+fn char_at(s: &str, at: usize) -> Option<char> {
+    s.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// What follows a candidate boundary.
+struct Next<'a> {
+    /// An opening quote or bracket stands before the word.
+    opened: bool,
+    /// The letters and digits of the next word (may be empty).
+    word: &'a str,
+    /// Its first character, after opening marks.
+    first: Option<char>,
+}
+
+fn next_word(p: &str, at: usize) -> Next<'_> {
+    let rest = p.get(at..).unwrap_or("");
+    let after_marks = rest.trim_start_matches(is_opening);
+    let opened = after_marks.len() < rest.len();
+    let end = after_marks
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after_marks.len());
+    let end = floor_boundary(after_marks, end.min(MAX_WORD_BYTES));
+    Next {
+        opened,
+        word: &after_marks[..end],
+        first: after_marks.chars().next(),
+    }
+}
+
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    while at > 0 && !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The word that ends right before `at` (a period), without the quotes or
+/// brackets around it, and where it starts; `None` when it is too long to
+/// be an abbreviation.
+fn word_before(p: &str, at: usize) -> Option<(&str, usize)> {
+    let head = p.get(..at)?;
+    let mut start = at;
+    for (i, c) in head.char_indices().rev() {
+        if is_space(c) {
+            break;
+        }
+        if at - i > MAX_WORD_BYTES {
+            return None;
+        }
+        start = i;
+    }
+    let word = &head[start..];
+    let trimmed = word.trim_start_matches(|c: char| is_opening(c) || c == '-' || c == '—');
+    let word_start = start + (word.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(is_closing);
+    Some((trimmed, word_start))
+}
+
+/// `U.S`, `D.C`, `p.m`, `Ph.D`, `R-S.C` (the final period excluded).
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let tail = word.rsplit('-').next().unwrap_or(word);
+    tail.contains('.')
+        && tail.split('.').all(|part| {
+            !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic)
+        })
+}
+
+/// A single capital letter: an initial (`J. R. Smith`).
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// A list enumerator at the start of a sentence (`1.`, `b.`, `iv.`).
+fn is_enumerator(word: &str) -> bool {
+    (!word.is_empty() && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_digit()))
+        || (word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Whether a capitalised name followed by a speech verb opens `at`:
+/// `Ana Ferrant asked.` after `"Why now?"`.
+fn speech_verb_follows(p: &str, at: usize) -> bool {
+    let rest = p.get(at..).unwrap_or("");
+    for (n, token) in rest.split(is_space).filter(|t| !t.is_empty()).enumerate() {
+        if n > SPEECH_VERB_WINDOW || token.len() > MAX_WORD_BYTES {
+            return false;
+        }
+        let word = token.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        if n > 0 && lexicon::is_speech_verb(word) {
+            return word.len() < token.len() || rest.trim_end().ends_with(token);
+        }
+        let capitalised = word
+            .trim_start_matches(is_opening)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !capitalised || word.len() < token.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Appends the sentences of the paragraph `paragraph` of `text` to `out`.
+pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
+    let Some(p) = text.get(paragraph.range()) else {
+        return;
+    };
+    let base = paragraph.start;
+    let bytes = p.as_bytes();
+    let len = bytes.len();
+    let mut sentence_start = 0usize;
+    let mut i = 0usize;
+    let push = |start: usize, end: usize, out: &mut Vec<Span>| {
+        let span = trim_span(text, Span::new(base + start, base + end));
+        if !span.is_empty() {
+            out.push(span);
+        }
+    };
+    while i < len {
+        let b = bytes[i];
+        let is_mark = matches!(b, b'.' | b'!' | b'?')
+            || (b == 0xE2 && (p[i..].starts_with('…') || p[i..].starts_with('‽')));
+        if !is_mark {
+            i += 1;
+            continue;
+        }
+        // The run of sentence punctuation.
+        let (mut j, mut dots, mut question, mut ellipsis) = (i, 0usize, false, false);
+        while j < len {
+            match bytes[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'!' | b'?' => {
+                    question = true;
+                    j += 1;
+                }
+                b' ' if dots > 0
+                    && bytes.get(j + 1) == Some(&b'.')
+                    && (dots > 1 || bytes.get(j + 2..j + 4) == Some(b" .")) =>
+                {
+                    j += 1;
+                }
+                0xE2 if p[j..].starts_with('…') => {
+                    ellipsis = true;
+                    j += '…'.len_utf8();
+                }
+                0xE2 if p[j..].starts_with('‽') => {
+                    question = true;
+                    j += '‽'.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        ellipsis |= dots > 1;
+        // Closing quotes and brackets stick to the sentence they end.
+        let mut k = j;
+        let mut closed_quote = false;
+        while let Some(c) = char_at(p, k).filter(|c| is_closing(*c)) {
+            closed_quote |= is_quote(c);
+            k += c.len_utf8();
+        }
+        if k >= len {
+            break;
+        }
+        if !char_at(p, k).is_some_and(is_space) {
+            i = j;
+            continue;
+        }
+        let mut m = k;
+        while let Some(c) = char_at(p, m).filter(|c| is_space(*c)) {
+            m += c.len_utf8();
+        }
+        let next = next_word(p, m);
+        let starter = next.opened || lexicon::is_sentence_starter(next.word);
+        let boundary = match next.first {
+            Some(c) if c.is_lowercase() => false,
+            _ if question => {
+                !(closed_quote
+                    && next.first.is_some_and(char::is_uppercase)
+                    && speech_verb_follows(p, m))
+            }
+            _ if ellipsis => starter,
+            _ => period_ends_sentence(p, i, sentence_start, &next, starter),
+        };
+        if boundary {
+            push(sentence_start, k, out);
+            sentence_start = m;
+        }
+        i = m.max(j);
+    }
+    push(sentence_start, len, out);
+}
+
+/// The decision for a single period at `at` followed by whitespace and `next`.
+fn period_ends_sentence(
+    p: &str,
+    at: usize,
+    sentence_start: usize,
+    next: &Next<'_>,
+    starter: bool,
+) -> bool {
+    let Some((word, word_start)) = word_before(p, at) else {
+        return true;
+    };
+    if word.is_empty() {
+        return true;
+    }
+    if lexicon::never_ends_sentence(word) || lexicon::is_title(word) {
+        return false;
+    }
+    if word_start <= sentence_start && is_enumerator(word) {
+        return false;
+    }
+    let digit_follows = next.first.is_some_and(|c| c.is_ascii_digit());
+    if digit_follows {
+        return !lexicon::takes_number(word);
+    }
+    if lexicon::ends_before_capital(word) {
+        return !lexicon::continues_time(next.word);
+    }
+    if lexicon::is_abbreviation(word) || is_dotted_abbreviation(word) || is_initial(word) {
+        return starter;
+    }
+    true
+}
