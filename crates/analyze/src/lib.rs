@@ -1,1 +1,231 @@
-//! backchannel-analyze.
+//! backchannel-analyze: from documents and their attributed statements to
+//! what each side says in public and behind closed doors.
+//!
+//! The pipeline, all deterministic and explainable:
+//! 1. [`annotate`] (per document, no corpus state, parallelisable): the
+//!    speaker's profile (anonymous / official / former), the `side` the
+//!    speaker speaks for, and the `channel` (public / private / unknown) with
+//!    the cue phrases ([`Evidence`]) that decided it.
+//! 2. Topics across the corpus: TF-IDF keyphrases of each statement and its
+//!    sentence, grouped by seeding on frequent keyphrases through an inverted
+//!    index (no all-pairs work), plus the user's seeded topics.
+//! 3. [`pair`] per (side, topic): private statements set against the public
+//!    line by a [`DivergenceScorer`]; topics only discussed in private become
+//!    [`PrivateOnly`].
+//! 4. Drift: near-duplicate quoted passages across (or contrasted inside)
+//!    documents, found through word-shingle postings, with a word diff.
+//!
+//! # Actors file (`--actors FILE`)
+//!
+//! TOML adding or correcting actors and sides; entries win over built-in
+//! knowledge:
+//!
+//! ```toml
+//! [[actor]]
+//! name = "Anya Petrova"
+//! aliases = ["Petrova"]
+//! side = "Drevania"
+//! official = true        # speaks for an institution (default false)
+//! former = false         # a former official (default false)
+//!
+//! [[actor]]
+//! name = "The Velgrad Courier"
+//! outlet = true          # a news outlet: reports, never a side
+//!
+//! [[side]]
+//! name = "Drevania"
+//! aliases = ["Republic of Drevania"]
+//! demonyms = ["Drevanian", "Drevanians"]
+//! metonyms = ["Velgrad", "Amber Palace"]   # seats of power standing for the side
+//! ```
+//!
+//! # Topics file (`--topics FILE`)
+//!
+//! TOML naming topics by seed terms (words or phrases, case-insensitive;
+//! a trailing `*` matches a prefix). Seeded topics take precedence over the
+//! topics found automatically:
+//!
+//! ```toml
+//! [[topic]]
+//! name = "grain deal"
+//! terms = ["grain", "fertilizer", "black sea"]
+//! ```
+
+mod annotate;
+mod diverge;
+mod drift;
+pub mod knowledge;
+pub mod text;
+mod topics;
+
+pub use backchannel_core::{
+    Analysis, AnalyzedStatement, Channel, Divergence, Document, Drift, Evidence, PrivateOnly,
+    Rendering, Signal, SpeakerProfile, Statement, Topic,
+};
+pub use diverge::{LexiconScorer, StanceCues};
+pub use knowledge::Knowledge;
+
+use serde::Deserialize;
+use std::path::Path;
+
+/// Errors reading the user's actors or topics files.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("invalid TOML: {0}")]
+    Parse(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A user-named topic: a name and the terms that put a statement in it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSeed {
+    pub name: String,
+    pub terms: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicsFile {
+    #[serde(default)]
+    topic: Vec<TopicSeed>,
+}
+
+/// Scores how far a private statement departs from a public one of the same
+/// side and topic: `None` (or a score of 0) when they agree. Implement it to
+/// plug in another model (an NLI model, say); the default is [`LexiconScorer`].
+pub trait DivergenceScorer {
+    fn score(
+        &self,
+        private: &AnalyzedStatement,
+        public: &AnalyzedStatement,
+    ) -> Option<(f64, Vec<Signal>)>;
+}
+
+/// Everything the analysis needs besides the documents.
+pub struct Config {
+    pub knowledge: Knowledge,
+    /// User-seeded topics; they take precedence over found ones.
+    pub topics: Vec<TopicSeed>,
+    pub scorer: Box<dyn DivergenceScorer + Send + Sync>,
+    /// Divergences scoring below this are dropped (0..=1).
+    pub min_divergence: f64,
+    /// Cross-document renderings less similar than this are not drift (0..=1).
+    pub min_drift_similarity: f64,
+    /// At most this many found (unseeded) topics; 0 means no limit beyond
+    /// the statements' own keyphrases.
+    pub max_topics: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            knowledge: Knowledge::builtin(),
+            topics: Vec::new(),
+            scorer: Box::new(LexiconScorer::default()),
+            min_divergence: 0.3,
+            min_drift_similarity: 0.5,
+            max_topics: 0,
+        }
+    }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("topics", &self.topics)
+            .field("min_divergence", &self.min_divergence)
+            .field("min_drift_similarity", &self.min_drift_similarity)
+            .field("max_topics", &self.max_topics)
+            .finish_non_exhaustive()
+    }
+}
+
+fn read(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+impl Config {
+    /// Adds the actors and sides of an actors TOML file (format in the crate docs).
+    pub fn with_actors_file(mut self, path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let text = read(path.as_ref())?;
+        self.knowledge.add_actors_toml(&text)?;
+        Ok(self)
+    }
+
+    /// Adds the seeded topics of a topics TOML file (format in the crate docs).
+    pub fn with_topics_file(mut self, path: impl AsRef<Path>) -> Result<Self, ConfigError> {
+        let text = read(path.as_ref())?;
+        self.add_topics_toml(&text)?;
+        Ok(self)
+    }
+
+    /// Adds seeded topics from TOML text.
+    pub fn add_topics_toml(&mut self, text: &str) -> Result<(), ConfigError> {
+        let file: TopicsFile =
+            toml::from_str(text).map_err(|e| ConfigError::Parse(e.to_string()))?;
+        for t in file.topic {
+            if t.name.trim().is_empty() {
+                return Err(ConfigError::Invalid("a [[topic]] has an empty name".into()));
+            }
+            if t.terms.iter().all(|s| s.trim().is_empty()) {
+                return Err(ConfigError::Invalid(format!(
+                    "topic {:?} has no terms",
+                    t.name
+                )));
+            }
+            self.topics.push(t);
+        }
+        Ok(())
+    }
+}
+
+/// Speaker profile, side, channel and evidence for one document's
+/// statements. `document` in the results is 0; [`analyze`] renumbers it.
+pub fn annotate(doc: &Document, statements: &[Statement], cfg: &Config) -> Vec<AnalyzedStatement> {
+    annotate::annotate(doc, statements, cfg)
+}
+
+/// Divergences and private-only topics of already annotated statements with
+/// topics assigned. Works on any subset (one side and topic, or the whole
+/// corpus), so a distributed job can run it per (side, topic) group.
+pub fn pair(statements: &[AnalyzedStatement], cfg: &Config) -> (Vec<Divergence>, Vec<PrivateOnly>) {
+    diverge::pair(statements, cfg)
+}
+
+/// The whole analysis of a corpus. `statements[i]` are the statements of
+/// `docs[i]`; a missing entry counts as no statements.
+pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
+    let mut all = Vec::new();
+    let mut stmts = statements.into_iter();
+    for (di, doc) in docs.iter().enumerate() {
+        let st = stmts.next().unwrap_or_default();
+        let mut annotated = annotate::annotate(doc, &st, cfg);
+        for a in &mut annotated {
+            a.document = di;
+        }
+        all.extend(annotated);
+    }
+    annotate::normalise_sides(&mut all, &cfg.knowledge);
+    let topics = topics::assign(docs, &mut all, cfg);
+    let (divergences, private_only) = diverge::pair(&all, cfg);
+    let drift = drift::find(docs, &cfg.knowledge, cfg.min_drift_similarity);
+    Analysis {
+        documents: docs.iter().map(Document::meta).collect(),
+        statements: all,
+        topics,
+        divergences,
+        private_only,
+        drift,
+        failures: Vec::new(),
+    }
+}

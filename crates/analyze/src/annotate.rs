@@ -1,0 +1,1234 @@
+//! Per-document annotation: speaker profile, side, channel and evidence.
+
+use crate::knowledge::{AliasKind, AliasMatch, Knowledge};
+use crate::text::{self, find_phrase, Layout, Word};
+use crate::Config;
+use backchannel_core::{
+    AnalyzedStatement, Channel, Document, Evidence, Span, SpeakerProfile, Statement,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Nouns that make an unnamed mention a person (`a senior official`).
+const PERSON_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "negotiator",
+    "negotiators",
+    "figure",
+    "figures",
+    "member",
+    "members",
+    "envoy",
+    "envoys",
+    "officer",
+    "officers",
+    "participant",
+    "participants",
+    "delegate",
+    "delegates",
+    "staffer",
+    "staffers",
+    "lawmaker",
+    "lawmakers",
+    "minister",
+    "ministers",
+    "someone",
+    "individual",
+    "individuals",
+    "confidant",
+    "confidants",
+    "veteran",
+    "veterans",
+    "strategist",
+    "operative",
+];
+
+/// Nouns that, after a possessive or demonym, make it a side (`Drevania's ministry`).
+const INSTITUTION_NOUNS: &[&str] = &[
+    "government",
+    "ministry",
+    "side",
+    "delegation",
+    "embassy",
+    "army",
+    "military",
+    "parliament",
+    "cabinet",
+    "administration",
+    "authorities",
+    "leadership",
+    "presidency",
+    "negotiators",
+    "negotiator",
+    "diplomats",
+    "diplomat",
+    "officials",
+    "official",
+    "envoy",
+    "forces",
+    "foreign",
+    "defence",
+    "defense",
+    "president",
+    "prime",
+    "leader",
+    "leaders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "interior",
+    "security",
+    "negotiating",
+    "team",
+    "camp",
+    "regime",
+    "navy",
+    "mission",
+    "minister",
+    "ministers",
+    "chancellor",
+    "premier",
+    "senior",
+    "top",
+    "former",
+    "state",
+    "intelligence",
+    "counterpart",
+    "counterparts",
+    "position",
+    "line",
+    "demands",
+    "ambassador",
+    "junta",
+    "council",
+    "representative",
+    "representatives",
+    "sources",
+    "source",
+];
+
+/// Determiners and modifiers that may sit in a name's descriptor window.
+const DESCRIPTOR_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "former", "senior", "deputy", "acting", "top", "chief", "ex", "then",
+    "current", "longtime", "veteran", "outgoing", "incoming", "its", "for", "and",
+];
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
+];
+
+const OUTLET_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Journal",
+    "News",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Courier",
+    "Telegraph",
+    "Observer",
+    "Chronicle",
+    "Monitor",
+    "Dispatch",
+    "Bulletin",
+    "Radio",
+    "TV",
+    "Television",
+    "Agency",
+    "Review",
+    "Express",
+    "Daily",
+    "Wire",
+    "Press",
+];
+
+const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "daily",
+    "broadcaster",
+    "magazine",
+    "tabloid",
+    "outlet",
+    "paper",
+    "weekly",
+    "network",
+    "channel's",
+];
+
+const REPORT_VERBS: &[&str] = &[
+    "reports",
+    "reported",
+    "explained",
+    "revealed",
+    "says",
+    "said",
+    "wrote",
+    "writes",
+    "claims",
+    "claimed",
+    "reporting",
+    "learned",
+    "has",
+    "had",
+];
+
+struct Cue {
+    rule: &'static str,
+    phrase: &'static str,
+}
+
+const fn cue(rule: &'static str, phrase: &'static str) -> Cue {
+    Cue { rule, phrase }
+}
+
+const PRIVATE_CUES: &[Cue] = &[
+    cue("anonymous-source", "on condition of anonymity"),
+    cue("anonymous-source", "condition of anonymity"),
+    cue("anonymous-source", "not authorized to speak"),
+    cue("anonymous-source", "not authorised to speak"),
+    cue("anonymous-source", "declined to be named"),
+    cue("anonymous-source", "asked not to be named"),
+    cue("anonymous-source", "requested anonymity"),
+    cue("anonymous-source", "speaking anonymously"),
+    cue("anonymous-source", "on background"),
+    cue("anonymous-source", "familiar with"),
+    cue("anonymous-source", "briefed on"),
+    cue("anonymous-source", "close to the talks"),
+    cue("anonymous-source", "sources"),
+    cue("anonymous-source", "insiders"),
+    cue("closed-meeting", "behind closed doors"),
+    cue("closed-meeting", "closed door*"),
+    cue("closed-meeting", "private meeting*"),
+    cue("closed-meeting", "private talks"),
+    cue("closed-meeting", "private conversation*"),
+    cue("closed-meeting", "private remarks"),
+    cue("closed-meeting", "in private"),
+    cue("closed-meeting", "privately"),
+    cue("closed-meeting", "secret talks"),
+    cue("closed-meeting", "secret meeting*"),
+    cue("closed-meeting", "secret"),
+    cue("closed-meeting", "back channel*"),
+    cue("closed-meeting", "backchannel*"),
+    cue("closed-meeting", "unofficial meeting*"),
+    cue("closed-meeting", "unofficial talks"),
+    cue("closed-meeting", "unofficially"),
+    cue("closed-meeting", "off the record"),
+    cue("closed-meeting", "confidential*"),
+    cue("closed-meeting", "behind the scenes"),
+    cue("closed-meeting", "involved in the talks"),
+    cue("leak", "leaked"),
+    cue("leak", "leak"),
+    cue("leak", "leaks"),
+    cue("leak", "cable"),
+    cue("leak", "cables"),
+    cue("leak", "memo"),
+    cue("leak", "internal document*"),
+    cue("leak", "readout obtained"),
+    cue("leak", "obtained by"),
+    cue("leak", "seen by"),
+    cue("leak", "reviewed by"),
+    cue("leak", "transcript obtained"),
+    cue("second-hand", "told colleagues"),
+    cue("second-hand", "told associates"),
+    cue("second-hand", "told allies"),
+    cue("second-hand", "told aides"),
+    cue("second-hand", "told confidants"),
+    cue("second-hand", "as reported by"),
+    cue("second-hand", "reportedly"),
+];
+
+const PUBLIC_CUES: &[Cue] = &[
+    cue("press", "press conference"),
+    cue("press", "news conference"),
+    cue("press", "briefing"),
+    cue("press", "told reporters"),
+    cue("press", "told journalists"),
+    cue("press", "told the press"),
+    cue("press", "press release"),
+    cue("statement", "said in a statement"),
+    cue("statement", "in a written statement"),
+    cue("statement", "issued a statement"),
+    cue("statement", "statement released"),
+    cue("statement", "public statement*"),
+    cue("statement", "communique"),
+    cue("statement", "declaration"),
+    cue("statement", "announced"),
+    cue("statement", "on the record"),
+    cue("statement", "publicly"),
+    cue("interview", "in an interview"),
+    cue("interview", "told state media"),
+    cue("interview", "state television"),
+    cue("interview", "televised"),
+    cue("interview", "on television"),
+    cue("parliament", "told parliament"),
+    cue("parliament", "told lawmakers"),
+    cue("parliament", "in parliament"),
+    cue("parliament", "testified"),
+    cue("speech", "speech"),
+    cue("speech", "addressed"),
+    cue("speech", "address to"),
+    cue("post", "tweet*"),
+    cue("post", "posted"),
+    cue("post", "wrote on"),
+    cue("post", "on social media"),
+];
+
+/// What a document says about a person: their side and role.
+#[derive(Debug, Clone, Default)]
+struct PersonInfo {
+    side: Option<String>,
+    official: bool,
+    former: bool,
+    anonymous: bool,
+}
+
+/// A side cue found in the text: known alias or one inferred from the text.
+#[derive(Debug, Clone)]
+struct SideCue {
+    word: usize,
+    side: String,
+    kind: AliasKind,
+    /// Inferred from a demonym-like form not yet normalised.
+    raw_demonym: bool,
+}
+
+/// Whole-document scan shared by all statements of the document.
+struct DocScan<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+    layout: Layout,
+    aliases: Vec<AliasMatch>,
+    /// Word index → alias match index.
+    alias_at: HashMap<usize, usize>,
+    cues: Vec<SideCue>,
+    outlets: Vec<Span>,
+    persons: HashMap<String, PersonInfo>,
+    /// Capitalised words that look like names of places/sides in this document.
+    names_seen: HashSet<String>,
+    quotes: Vec<Span>,
+}
+
+fn gap<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
+    text.get(a.span.end..b.span.start).unwrap_or("")
+}
+
+fn demonym_like(w: &str) -> bool {
+    ["ian", "ean", "ese", "ish", "an", "i", "ic"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+fn lcp(a: &str, b: &str) -> usize {
+    a.chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .count()
+}
+
+/// Maps a demonym (`Drevanian`) to a name among `names` (`Drevania`).
+pub(crate) fn demonym_to_name<'n>(
+    d: &str,
+    names: impl Iterator<Item = &'n String>,
+) -> Option<String> {
+    let dl = d.chars().count();
+    names
+        .filter(|n| n.as_str() != d && !n.contains(' '))
+        .filter(|n| {
+            let nl = n.chars().count();
+            let p = lcp(d, n);
+            nl >= 4 && p >= 4 && p + 2 >= nl && dl > p && nl <= dl + 1
+        })
+        .max_by_key(|n| lcp(d, n))
+        .cloned()
+}
+
+impl<'a> DocScan<'a> {
+    fn new(doc: &'a Document, k: &Knowledge) -> Self {
+        let text = doc.text.as_str();
+        let words = text::words(text);
+        let layout = Layout::new(text);
+        let mut outlets = Vec::new();
+        // Outlets by shape (`The Velgrad Herald`) and the document's own outlet.
+        let mut i = 0;
+        while i < words.len() {
+            if words[i].is_capitalised() {
+                let mut j = i;
+                while j + 1 < words.len()
+                    && words[j + 1].is_capitalised()
+                    && gap(text, &words[j], &words[j + 1]).trim().is_empty()
+                {
+                    j += 1;
+                }
+                if j > i && OUTLET_HEADS.contains(&words[j].text.as_str()) {
+                    outlets.push(words[i].span.cover(words[j].span));
+                }
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        if let Some(o) = doc.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+            let ow: Vec<String> = text::words(o).into_iter().map(|w| w.lower).collect();
+            let refs: Vec<&str> = ow.iter().map(String::as_str).collect();
+            outlets.extend(find_phrase(&words, &refs));
+        }
+        let mut aliases: Vec<AliasMatch> = k
+            .find_aliases(&words)
+            .into_iter()
+            .filter(|m| {
+                !outlets.iter().any(|o| o.overlaps(m.span)) || m.entry.kind == AliasKind::Outlet
+            })
+            .collect();
+        for m in &aliases {
+            if m.entry.kind == AliasKind::Outlet {
+                outlets.push(m.span);
+            }
+        }
+        aliases.retain(|m| m.entry.kind != AliasKind::Outlet);
+        let mut alias_at = HashMap::new();
+        for (ai, m) in aliases.iter().enumerate() {
+            for w in m.word..m.word + m.len {
+                alias_at.insert(w, ai);
+            }
+        }
+        let quotes = text::quotes_in(text, Span::new(0, text.len()));
+        let mut scan = DocScan {
+            text,
+            words,
+            layout,
+            aliases,
+            alias_at,
+            cues: Vec::new(),
+            outlets,
+            persons: HashMap::new(),
+            names_seen: HashSet::new(),
+            quotes,
+        };
+        scan.find_side_cues(k);
+        scan.find_persons(k);
+        scan
+    }
+
+    fn in_outlet(&self, w: &Word) -> bool {
+        self.outlets.iter().any(|o| o.contains(w.span))
+    }
+
+    fn sentence_start(&self, wi: usize) -> bool {
+        let Some(w) = self.words.get(wi) else {
+            return false;
+        };
+        match self.layout.sentence_at(w.span.start) {
+            Some(si) => {
+                self.layout.sentences[si].0.start == w.span.start
+                    || self
+                        .text
+                        .get(self.layout.sentences[si].0.start..w.span.start)
+                        .is_some_and(|g| !g.chars().any(char::is_alphanumeric))
+            }
+            None => false,
+        }
+    }
+
+    fn is_title_word(&self, k: &Knowledge, wi: usize) -> bool {
+        k.title_at(&self.words, wi).is_some()
+    }
+
+    /// Side cues: known aliases plus possessives, demonyms and
+    /// `X government` forms of names the knowledge does not have.
+    fn find_side_cues(&mut self, k: &Knowledge) {
+        for m in &self.aliases {
+            if let Some(side) = &m.entry.side {
+                self.cues.push(SideCue {
+                    word: m.word,
+                    side: side.clone(),
+                    kind: m.entry.kind,
+                    raw_demonym: false,
+                });
+            }
+        }
+        let ws = &self.words;
+        for i in 0..ws.len() {
+            let w = &ws[i];
+            if !w.is_capitalised() || self.alias_at.contains_key(&i) || self.in_outlet(w) {
+                continue;
+            }
+            if w.text.chars().count() < 3 || !w.text.chars().all(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let next = ws.get(i + 1);
+            let next_inst = next.is_some_and(|n| {
+                gap(self.text, w, n).trim().is_empty()
+                    && (INSTITUTION_NOUNS.contains(&n.lower.as_str())
+                        || k.title_at(ws, i + 1).is_some())
+            });
+            let prev_the = i > 0
+                && ws[i - 1].lower == "the"
+                && gap(self.text, &ws[i - 1], w).trim().is_empty();
+            if w.possessive && next_inst {
+                self.names_seen.insert(w.text.clone());
+                self.cues.push(SideCue {
+                    word: i,
+                    side: w.text.clone(),
+                    kind: AliasKind::Name,
+                    raw_demonym: false,
+                });
+            } else if demonym_like(&w.text)
+                && !w.possessive
+                && (next_inst || prev_the && next.is_some_and(|n| n.lower == "side"))
+            {
+                self.cues.push(SideCue {
+                    word: i,
+                    side: w.text.clone(),
+                    kind: AliasKind::Demonym,
+                    raw_demonym: true,
+                });
+            } else if !w.possessive
+                && next.is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "government" | "ministry" | "delegation" | "embassy" | "side"
+                    )
+                })
+                && !self.sentence_start(i)
+                || prev_the && w.possessive
+            {
+                self.names_seen.insert(w.text.clone());
+                self.cues.push(SideCue {
+                    word: i,
+                    side: w.text.clone(),
+                    kind: AliasKind::Name,
+                    raw_demonym: false,
+                });
+            } else if i >= 2
+                && matches!(
+                    ws[i - 1].lower.as_str(),
+                    "of" | "in" | "to" | "from" | "with" | "and"
+                )
+            {
+                // Places after prepositions are candidate names for demonyms.
+                self.names_seen.insert(w.text.clone());
+            }
+        }
+        // `government of Drevania`.
+        for i in 2..ws.len() {
+            if ws[i - 1].lower == "of"
+                && INSTITUTION_NOUNS.contains(&ws[i - 2].lower.as_str())
+                && ws[i].is_capitalised()
+                && !self.alias_at.contains_key(&i)
+                && !self.in_outlet(&ws[i])
+            {
+                self.names_seen.insert(ws[i].text.clone());
+                self.cues.push(SideCue {
+                    word: i,
+                    side: ws[i].text.clone(),
+                    kind: AliasKind::Name,
+                    raw_demonym: false,
+                });
+            }
+        }
+        self.cues.sort_by_key(|c| c.word);
+        self.cues.dedup_by_key(|c| c.word);
+        // Normalise demonyms to names seen in this document or known.
+        let mut names: Vec<String> = self.names_seen.iter().cloned().collect();
+        names.sort();
+        for c in &mut self.cues {
+            if c.raw_demonym {
+                if let Some(n) = demonym_to_name(&c.side, names.iter()) {
+                    c.side = n;
+                    c.raw_demonym = false;
+                }
+            }
+        }
+    }
+
+    fn cue_at(&self, wi: usize) -> Option<&SideCue> {
+        let i = self.cues.partition_point(|c| c.word < wi);
+        self.cues.get(i).filter(|c| c.word == wi)
+    }
+
+    /// Words of a proper-name run starting at `i` (capitalised, not a side
+    /// cue, title or outlet), as an end index.
+    fn name_run(&self, k: &Knowledge, i: usize) -> Option<usize> {
+        let is_name_word = |j: usize| {
+            let w = &self.words[j];
+            w.is_capitalised()
+                && w.text.chars().any(char::is_lowercase)
+                && self.cue_at(j).is_none()
+                && !self.alias_at.contains_key(&j)
+                && !self.in_outlet(w)
+                && !self.is_title_word(k, j)
+                && !text::is_stopword(&w.lower)
+        };
+        if i >= self.words.len() || !is_name_word(i) {
+            return None;
+        }
+        let mut j = i;
+        while j + 1 < self.words.len()
+            && !self.words[j].possessive
+            && is_name_word(j + 1)
+            && gap(self.text, &self.words[j], &self.words[j + 1])
+                .trim()
+                .is_empty()
+        {
+            j += 1;
+        }
+        Some(j + 1)
+    }
+
+    /// Side and role of a descriptor window of words `range`.
+    fn describe(&self, k: &Knowledge, range: std::ops::Range<usize>) -> PersonInfo {
+        let mut info = PersonInfo::default();
+        for j in range {
+            if let Some(c) = self.cue_at(j) {
+                if info.side.is_none() {
+                    info.side = Some(c.side.clone());
+                }
+            }
+            if self.is_title_word(k, j) {
+                info.official = true;
+            }
+            let l = self.words[j].lower.as_str();
+            if l == "former" || l == "ex" {
+                info.former = true;
+            }
+        }
+        info
+    }
+
+    fn descriptor_ok(&self, k: &Knowledge, j: usize) -> bool {
+        self.cue_at(j).is_some()
+            || self.is_title_word(k, j)
+            || DESCRIPTOR_WORDS.contains(&self.words[j].lower.as_str())
+            || self.alias_at.contains_key(&j)
+    }
+
+    /// People introduced with a side and title, by apposition or prefix:
+    /// `Drevanian Foreign Minister Ilse Kostany`, `Kostany, Drevania's foreign minister,`.
+    fn find_persons(&mut self, k: &Knowledge) {
+        let mut i = 0;
+        let mut found = Vec::new();
+        while i < self.words.len() {
+            let Some(end) = self.name_run(k, i) else {
+                i += 1;
+                continue;
+            };
+            // Left window: descriptors directly before the name.
+            let mut l = i;
+            while l > 0 && i - l < 7 && self.descriptor_ok(k, l - 1) {
+                let g = gap(self.text, &self.words[l - 1], &self.words[l]);
+                if !(g.trim().is_empty() || (l == i && g.trim() == ",")) {
+                    break;
+                }
+                l -= 1;
+            }
+            let mut info = self.describe(k, l..i);
+            // Right window: `, descriptor descriptor ,`.
+            if info.side.is_none()
+                && end < self.words.len()
+                && gap(self.text, &self.words[end - 1], &self.words[end]).trim() == ","
+            {
+                let mut r = end;
+                while r < self.words.len() && r - end < 8 && self.descriptor_ok(k, r) {
+                    if r > end
+                        && !gap(self.text, &self.words[r - 1], &self.words[r])
+                            .trim()
+                            .is_empty()
+                    {
+                        break;
+                    }
+                    r += 1;
+                }
+                let right = self.describe(k, end..r);
+                if right.side.is_some() || right.official {
+                    info = right;
+                }
+            }
+            if info.side.is_some() || info.official {
+                let full: Vec<&str> = self.words[i..end].iter().map(|w| w.text.as_str()).collect();
+                found.push((full.join(" "), self.words[end - 1].text.clone(), info));
+            }
+            i = end;
+        }
+        for (full, last, info) in found {
+            self.persons.entry(last).or_insert_with(|| info.clone());
+            self.persons.insert(full, info);
+        }
+    }
+
+    /// Spans of the text between `span`'s words that are not quoted and not
+    /// inside `skip`.
+    fn unquoted_words(&self, span: Span, skip: Span) -> Vec<Word> {
+        let first = self.words.partition_point(|w| w.span.start < span.start);
+        self.words[first..]
+            .iter()
+            .take_while(|w| w.span.end <= span.end)
+            .filter(|w| !skip.overlaps(w.span) && !self.quotes.iter().any(|q| q.contains(w.span)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Resolved speaker of one statement.
+struct Resolved {
+    profile: SpeakerProfile,
+    side: Option<String>,
+    outlet: bool,
+    institution: bool,
+    spokesperson: bool,
+    side_evidence: Option<Evidence>,
+}
+
+fn core_key(ws: &[Word]) -> Option<String> {
+    let mut parts = Vec::new();
+    for w in ws {
+        if matches!(
+            w.lower.as_str(),
+            "the" | "a" | "an" | "one" | "this" | "that" | "these" | "those"
+        ) || w.is_capitalised()
+            && parts.is_empty()
+            && !PERSON_NOUNS.contains(&w.lower.as_str())
+            && w.lower != "former"
+            && w.lower != "senior"
+        {
+            continue;
+        }
+        if w.is_capitalised() {
+            continue;
+        }
+        parts.push(text::stem(&w.lower));
+        if PERSON_NOUNS.contains(&w.lower.as_str()) {
+            return Some(parts.join(" "));
+        }
+    }
+    None
+}
+
+fn resolve_speaker(
+    scan: &DocScan,
+    k: &Knowledge,
+    st: &Statement,
+    memory: &mut Memory,
+) -> Option<Resolved> {
+    let sp = st.speaker.as_ref()?;
+    let surface = sp
+        .span
+        .slice_checked(scan.text)
+        .unwrap_or(&sp.name)
+        .to_string();
+    let first = scan.words.partition_point(|w| w.span.start < sp.span.start);
+    let np: Vec<(usize, &Word)> = scan.words[first..]
+        .iter()
+        .enumerate()
+        .map(|(o, w)| (first + o, w))
+        .take_while(|(_, w)| w.span.end <= sp.span.end)
+        .collect();
+    // Words of the antecedent mention, when the extractor resolved one.
+    let ante: Vec<(usize, &Word)> = match sp.antecedent {
+        Some(a) => {
+            let f = scan.words.partition_point(|w| w.span.start < a.start);
+            scan.words[f..]
+                .iter()
+                .enumerate()
+                .map(|(o, w)| (f + o, w))
+                .take_while(|(_, w)| w.span.end <= a.end)
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mention: Vec<(usize, &Word)> =
+        if np.len() == 1 && PRONOUNS.contains(&np[0].1.lower.as_str()) && !ante.is_empty() {
+            ante.clone()
+        } else {
+            np.clone()
+        };
+    let name_words = text::words(&sp.name);
+    let lower_np: Vec<Word> = mention.iter().map(|(_, w)| (*w).clone()).collect();
+
+    let mut profile = SpeakerProfile {
+        text: surface.clone(),
+        name: sp.name.clone(),
+        ..Default::default()
+    };
+    // A news outlet reporting.
+    let is_outlet = mention.iter().any(|(_, w)| scan.in_outlet(w))
+        || (mention
+            .iter()
+            .all(|(_, w)| !w.is_capitalised() || w.lower == "the")
+            && mention
+                .iter()
+                .any(|(_, w)| OUTLET_NOUNS.contains(&w.lower.as_str())))
+        || k.lookup(&sp.name)
+            .is_some_and(|e| e.kind == AliasKind::Outlet);
+    if is_outlet {
+        let side = underlying_side(scan, st);
+        return Some(Resolved {
+            profile,
+            side,
+            outlet: true,
+            institution: false,
+            spokesperson: false,
+            side_evidence: None,
+        });
+    }
+    let has = |ws: &[Word], set: &[&str]| ws.iter().any(|w| set.contains(&w.lower.as_str()));
+    let former = has(&lower_np, &["former", "ex", "retired"])
+        || has(&name_words, &["former", "ex", "retired"]);
+    let spokesperson = has(
+        &lower_np,
+        &[
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "spokespeople",
+            "spokesmen",
+        ],
+    );
+    let official_title = k.has_title(&lower_np) || k.has_title(&name_words);
+
+    // User actors first.
+    let actor = scan
+        .aliases
+        .iter()
+        .find(|m| m.entry.kind == AliasKind::Actor && mention.iter().any(|(wi, _)| *wi == m.word))
+        .map(|m| m.entry.clone())
+        .or_else(|| {
+            k.lookup(&sp.name)
+                .filter(|e| e.kind == AliasKind::Actor)
+                .cloned()
+        });
+    let proper_name = mention
+        .iter()
+        .any(|(wi, w)| scan.name_run(k, *wi).is_some() && w.lower != "the")
+        || actor.is_some();
+    let person_noun = has(&lower_np, PERSON_NOUNS) || has(&name_words, PERSON_NOUNS);
+    let pronoun = mention.len() == 1 && PRONOUNS.contains(&mention[0].1.lower.as_str());
+
+    let mut side: Option<String> = None;
+    let mut side_evidence = None;
+    let mut institution = false;
+    let mut official = official_title;
+    let mut former_flag = former;
+    if let Some(a) = &actor {
+        side = a.side.clone();
+        official |= a.official;
+        former_flag |= a.former;
+    }
+    if side.is_none() {
+        // Person names in the mention, remembered with a side.
+        for (wi, _) in &mention {
+            if let Some(end) = scan.name_run(k, *wi) {
+                let full: Vec<&str> = scan.words[*wi..end]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect();
+                let info = scan
+                    .persons
+                    .get(&full.join(" "))
+                    .or_else(|| {
+                        scan.words
+                            .get(end - 1)
+                            .and_then(|w| scan.persons.get(&w.text))
+                    })
+                    .or_else(|| memory.names.get(&full.join(" ")));
+                if let Some(info) = info {
+                    side = info.side.clone();
+                    official |= info.official;
+                    former_flag |= info.former;
+                    if side.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if side.is_none() {
+        if let Some(c) = mention.iter().find_map(|(wi, _)| scan.cue_at(*wi)) {
+            side = Some(c.side.clone());
+            institution = !person_noun
+                && !proper_name
+                && matches!(
+                    c.kind,
+                    AliasKind::Name | AliasKind::Metonym | AliasKind::Body | AliasKind::Demonym
+                );
+            if let Some((_, w)) = mention.iter().find(|(wi, _)| *wi == c.word) {
+                side_evidence = Some(Evidence {
+                    phrase: w.text.clone(),
+                    span: Some(w.span),
+                    rule: "side-cue".into(),
+                });
+            }
+            if institution {
+                official = true;
+            }
+        }
+    }
+    if side.is_none() {
+        // The extractor's resolved name may carry the side (`a former U.S. official`).
+        let m = k.find_aliases(&name_words);
+        if let Some(e) = m.iter().find(|m| m.entry.side.is_some()) {
+            side = e.entry.side.clone();
+        } else if let Some(info) = memory.names.get(&sp.name) {
+            side = info.side.clone();
+            official |= info.official;
+            former_flag |= info.former;
+        }
+    }
+    let key = core_key(&lower_np).or_else(|| core_key(&name_words));
+    if side.is_none() {
+        if let Some(info) = key.as_ref().and_then(|k| memory.roles.get(k)) {
+            side = info.side.clone();
+            former_flag |= info.former;
+        }
+    }
+    let mut anonymous = !proper_name && person_noun && !spokesperson;
+    if pronoun && side.is_none() {
+        if let Some(prev) = &memory.last {
+            side = prev.side.clone();
+            anonymous = prev.anonymous;
+            official |= prev.official;
+            former_flag |= prev.former;
+        }
+    }
+    profile.anonymous = anonymous;
+    profile.official = official
+        || spokesperson
+        || (anonymous
+            && has(
+                &lower_np,
+                &[
+                    "official",
+                    "officials",
+                    "diplomat",
+                    "diplomats",
+                    "minister",
+                    "envoy",
+                    "aide",
+                    "aides",
+                ],
+            ));
+    profile.former = former_flag;
+    let info = PersonInfo {
+        side: side.clone(),
+        official: profile.official,
+        former: profile.former,
+        anonymous,
+    };
+    if side.is_some() {
+        if let Some(key) = key {
+            memory.roles.insert(key, info.clone());
+        }
+        if proper_name {
+            memory.names.insert(sp.name.clone(), info.clone());
+        }
+    }
+    if !pronoun || memory.last.is_none() {
+        memory.last = Some(info);
+    }
+    Some(Resolved {
+        profile,
+        side,
+        outlet: false,
+        institution,
+        spokesperson,
+        side_evidence,
+    })
+}
+
+/// The speaker behind an outlet's report: a side named with a speech verb
+/// inside the reported content (`... The EU said "no way."`).
+fn underlying_side(scan: &DocScan, st: &Statement) -> Option<String> {
+    let first = scan.words.partition_point(|w| w.span.start < st.span.start);
+    let ws = &scan.words[first..];
+    for (o, w) in ws
+        .iter()
+        .enumerate()
+        .take_while(|(_, w)| w.span.end <= st.span.end)
+    {
+        if let Some(c) = scan.cue_at(first + o) {
+            let next = ws.get(o + 1).map(|w| w.lower.as_str()).unwrap_or("");
+            if matches!(
+                next,
+                "said" | "says" | "told" | "explained" | "insisted" | "replied" | "answered"
+            ) && w.span.end <= st.span.end
+            {
+                return Some(c.side.clone());
+            }
+        }
+    }
+    None
+}
+
+#[derive(Default)]
+struct Memory {
+    /// Role keys (`former official`) → what was established for them.
+    roles: HashMap<String, PersonInfo>,
+    names: HashMap<String, PersonInfo>,
+    last: Option<PersonInfo>,
+}
+
+trait SliceChecked {
+    fn slice_checked(self, text: &str) -> Option<&str>;
+}
+
+impl SliceChecked for Span {
+    fn slice_checked(self, text: &str) -> Option<&str> {
+        text.get(self.range())
+    }
+}
+
+/// Cue phrases of `cues` in `ws`, weighted.
+fn collect(cues: &[Cue], ws: &[Word], weight: f64, out: &mut Vec<(f64, Evidence)>) {
+    for c in cues {
+        let parts: Vec<&str> = c.phrase.split(' ').collect();
+        for span in find_phrase(ws, &parts) {
+            if out
+                .iter()
+                .any(|(_, e)| e.span.is_some_and(|s| s.overlaps(span)))
+            {
+                continue;
+            }
+            let phrase = ws
+                .iter()
+                .filter(|w| span.contains(w.span))
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push((
+                weight,
+                Evidence {
+                    phrase,
+                    span: Some(span),
+                    rule: c.rule.to_string(),
+                },
+            ));
+        }
+    }
+}
+
+fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channel, Vec<Evidence>) {
+    let mut private: Vec<(f64, Evidence)> = Vec::new();
+    let mut public: Vec<(f64, Evidence)> = Vec::new();
+    if let Some(r) = res {
+        if let Some(sp) = &st.speaker {
+            let np = scan.unquoted_words(sp.span, Span::new(0, 0));
+            collect(PRIVATE_CUES, &np, 3.0, &mut private);
+            collect(PUBLIC_CUES, &np, 2.0, &mut public);
+            let ev = Evidence {
+                phrase: r.profile.text.clone(),
+                span: Some(sp.span),
+                rule: String::new(),
+            };
+            if r.profile.anonymous {
+                private.push((
+                    3.0,
+                    Evidence {
+                        rule: "anonymous-speaker".into(),
+                        ..ev
+                    },
+                ));
+            } else if r.spokesperson {
+                public.push((
+                    2.5,
+                    Evidence {
+                        rule: "spokesperson".into(),
+                        ..ev
+                    },
+                ));
+            } else if r.institution {
+                public.push((
+                    1.0,
+                    Evidence {
+                        rule: "institution".into(),
+                        ..ev
+                    },
+                ));
+            } else if r.profile.official {
+                public.push((
+                    1.5,
+                    Evidence {
+                        rule: "named-official".into(),
+                        ..ev
+                    },
+                ));
+            } else if !r.outlet {
+                public.push((
+                    0.5,
+                    Evidence {
+                        rule: "named-source".into(),
+                        ..ev
+                    },
+                ));
+            }
+        }
+    }
+    // The statement's own sentence(s), outside its content and quotes.
+    let sents = scan.layout.sentences_over(st.span);
+    let (sent_span, para) = match (
+        scan.layout.sentences.get(sents.start),
+        sents
+            .end
+            .checked_sub(1)
+            .and_then(|e| scan.layout.sentences.get(e)),
+    ) {
+        (Some(a), Some(b)) => (a.0.cover(b.0), Some(a.1)),
+        _ => (st.span, None),
+    };
+    let speaker_span = st.speaker.as_ref().map(|s| s.span).unwrap_or_default();
+    let sent_words: Vec<Word> = scan
+        .unquoted_words(sent_span, st.span)
+        .into_iter()
+        .filter(|w| !speaker_span.contains(w.span))
+        .collect();
+    collect(PRIVATE_CUES, &sent_words, 2.0, &mut private);
+    collect(PUBLIC_CUES, &sent_words, 2.0, &mut public);
+    // Earlier sentences of the paragraph.
+    if let Some(p) = para {
+        let prev: Vec<usize> = (0..sents.start)
+            .rev()
+            .take_while(|&i| scan.layout.sentences[i].1 == p)
+            .collect();
+        for (n, &si) in prev.iter().enumerate() {
+            let span = scan.layout.sentences[si].0;
+            let ws = scan.unquoted_words(span, st.span);
+            collect(PRIVATE_CUES, &ws, 1.0, &mut private);
+            collect(PUBLIC_CUES, &ws, 0.5, &mut public);
+            // An outlet reporting what an institution said (second-hand).
+            if n == 0 && res.is_some_and(|r| r.institution) {
+                if let Some(ev) = outlet_report(scan, span) {
+                    private.push((1.5, ev));
+                }
+            }
+        }
+    }
+    let p: f64 = private.iter().map(|(w, _)| w).sum();
+    let q: f64 = public.iter().map(|(w, _)| w).sum();
+    let (channel, mut ev) = if p > q {
+        (Channel::Private, private)
+    } else if q > p {
+        (Channel::Public, public)
+    } else {
+        return (Channel::Unknown, Vec::new());
+    };
+    ev.sort_by(|a, b| b.0.total_cmp(&a.0));
+    (channel, ev.into_iter().map(|(_, e)| e).collect())
+}
+
+/// `The Velgrad Herald reports` / `according to The Velgrad Herald` in `span`.
+fn outlet_report(scan: &DocScan, span: Span) -> Option<Evidence> {
+    for o in scan.outlets.iter().filter(|o| span.contains(**o)) {
+        let after = scan.words.partition_point(|w| w.span.start < o.end);
+        let before = scan.words.partition_point(|w| w.span.start < o.start);
+        let verb = scan
+            .words
+            .get(after)
+            .is_some_and(|w| REPORT_VERBS.contains(&w.lower.as_str()));
+        let according = before >= 2
+            && scan.words[before - 2].lower == "according"
+            && scan.words[before - 1].lower == "to";
+        if verb || according {
+            let end = if verb {
+                scan.words[after].span.end
+            } else {
+                o.end
+            };
+            let start = if according {
+                scan.words[before - 2].span.start
+            } else {
+                o.start
+            };
+            let s = Span::new(start, end);
+            return Some(Evidence {
+                phrase: s.slice(scan.text).to_string(),
+                span: Some(s),
+                rule: "reported-second-hand".into(),
+            });
+        }
+    }
+    None
+}
+
+pub(crate) fn annotate(
+    doc: &Document,
+    statements: &[Statement],
+    cfg: &Config,
+) -> Vec<AnalyzedStatement> {
+    let k = &cfg.knowledge;
+    let scan = DocScan::new(doc, k);
+    let mut memory = Memory::default();
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by_key(|&i| (statements[i].span.start, statements[i].span.end));
+    let mut out = Vec::with_capacity(statements.len());
+    for (n, &i) in order.iter().enumerate() {
+        let st = &statements[i];
+        let valid = st.span.start <= st.span.end && doc.text.get(st.span.range()).is_some();
+        let text = doc.text.get(st.span.range()).unwrap_or("").to_string();
+        let res = if valid {
+            resolve_speaker(&scan, k, st, &mut memory)
+        } else {
+            None
+        };
+        let (channel, mut evidence) = if valid {
+            channel_of(&scan, st, res.as_ref())
+        } else {
+            (Channel::Unknown, Vec::new())
+        };
+        if let Some(e) = res.as_ref().and_then(|r| r.side_evidence.clone()) {
+            evidence.push(e);
+        }
+        out.push(AnalyzedStatement {
+            id: format!("{}#{}", doc.id, n + 1),
+            document: 0,
+            statement: st.clone(),
+            text,
+            speaker: res.as_ref().map(|r| r.profile.clone()),
+            side: res.and_then(|r| r.side),
+            channel,
+            evidence,
+            topics: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Corpus-wide: a demonym side (`Kessalian`) becomes the country name seen
+/// elsewhere in the corpus (`Kessalia`).
+pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
+    let mut names: Vec<String> = all
+        .iter()
+        .filter_map(|a| a.side.clone())
+        .filter(|s| !demonym_like(s) || k.side_names().contains(s))
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut map: HashMap<String, String> = HashMap::new();
+    for a in all.iter() {
+        if let Some(s) = &a.side {
+            if demonym_like(s) && !k.side_names().contains(s) && !map.contains_key(s) {
+                if let Some(n) = demonym_to_name(s, names.iter()) {
+                    map.insert(s.clone(), n);
+                }
+            }
+        }
+    }
+    for a in all.iter_mut() {
+        if let Some(n) = a.side.as_ref().and_then(|s| map.get(s)) {
+            a.side = Some(n.clone());
+        }
+    }
+}

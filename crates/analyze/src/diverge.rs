@@ -1,0 +1,603 @@
+//! Private line against public line: the default lexicon scorer and the
+//! grouping by (side, topic).
+
+use crate::text::{self, find_phrase, Word};
+use crate::{Config, DivergenceScorer};
+use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
+use std::collections::{BTreeMap, HashSet};
+
+/// Most statements of one channel compared inside one (side, topic) group;
+/// keeps a group's work bounded whatever the corpus size.
+const MAX_GROUP: usize = 64;
+
+const WILLING: &[&str] = &[
+    "prepared to",
+    "ready to",
+    "willing to",
+    "open to",
+    "work constructively",
+    "constructively",
+    "would welcome",
+    "welcome*",
+    "keen to",
+    "eager to",
+    "agree to",
+    "agreed to",
+    "could accept",
+    "would accept",
+    "flexib*",
+    "compromise",
+    "seeks to",
+    "seeking to",
+    "wants to",
+    "want to",
+    "hopes to",
+    "interested in",
+    "room for",
+];
+const REFUSAL: &[&str] = &[
+    "refuse*",
+    "reject*",
+    "rule out",
+    "ruled out",
+    "rules out",
+    "will not",
+    "won't",
+    "would not",
+    "no way",
+    "not negotiable",
+    "non negotiable",
+    "never",
+    "insist*",
+    "red line",
+    "not going to",
+    "not seeking",
+    "not seek",
+    "cannot accept",
+    "not prepared",
+    "not willing",
+    "not ready",
+    "oppose*",
+    "no intention",
+    "under no circumstances",
+    "out of the question",
+    "not open",
+];
+const ADMIT: &[&str] = &[
+    "acknowledg*",
+    "admit*",
+    "admission",
+    "concede*",
+    "should have",
+    "our fault",
+    "mistake*",
+    "share of the blame",
+    "were wrong",
+    "was wrong",
+    "we erred",
+    "responsibility for",
+    "to blame",
+    "failed to",
+    "did not prioritize",
+    "did not prioritise",
+];
+const DENY: &[&str] = &[
+    "deny",
+    "denied",
+    "denies",
+    "denial",
+    "blameless",
+    "not to blame",
+    "no responsibility",
+    "baseless",
+    "false",
+    "fabricat*",
+    "nonsense",
+    "no fault",
+    "not our fault",
+    "bears no",
+    "unfounded",
+    "categorically",
+];
+const HEDGE: &[&str] = &[
+    "might",
+    "may",
+    "could",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unlikely",
+    "slim",
+    "chance*",
+    "not necessarily",
+    "not impossible",
+    "would not be impossible",
+    "almost certainly",
+    "uncertain",
+    "doubt*",
+    "maybe",
+];
+const CATEGORICAL: &[&str] = &[
+    "never",
+    "always",
+    "absolutely",
+    "definitely",
+    "categorically",
+    "under no circumstances",
+    "will not",
+    "is not",
+    "there is no",
+    "without doubt",
+    "we believe",
+    "certain",
+];
+const PESSIMISM: &[&str] = &[
+    "slim",
+    "unlikely",
+    "impossible",
+    "hopeless",
+    "fail*",
+    "doomed",
+    "bleak",
+    "stalled",
+    "collapse*",
+    "losing",
+    "lose",
+    "cannot win",
+    "no chance",
+];
+const OPTIMISM: &[&str] = &[
+    "confident",
+    "will win",
+    "succeed*",
+    "success*",
+    "progress",
+    "on track",
+    "optimis*",
+    "can win",
+    "will prevail",
+    "winning",
+    "strong position",
+];
+const OCCURRENCE: &[&str] = &[
+    "twice",
+    "every",
+    "daily",
+    "weekly",
+    "monthly",
+    "regular*",
+    "frequent*",
+    "ongoing",
+    "taking place",
+    "held",
+    "met",
+    "meeting*",
+    "times a",
+];
+const NONEXISTENCE: &[&str] = &[
+    "not seeking",
+    "no talks",
+    "no contact*",
+    "no meetings",
+    "has not",
+    "have not",
+    "not requested",
+    "there are no",
+    "there is no",
+    "never met",
+    "no such",
+    "not held",
+    "no channel",
+    "no negotiations",
+    "not in contact",
+];
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "n't", "without", "nor", "neither", "refuse*", "reject*", "deny",
+    "denied", "denies",
+];
+
+/// The default scorer: lexicon cues of stance in each statement, set
+/// against each other. Deterministic, and every signal names its cues.
+#[derive(Debug, Clone)]
+pub struct LexiconScorer {
+    pub willingness_vs_refusal: f64,
+    pub admission_vs_denial: f64,
+    pub hedged_vs_categorical: f64,
+    pub number_mismatch: f64,
+    pub occurrence_vs_denial: f64,
+    pub negation_flip: f64,
+    pub outlook: f64,
+}
+
+impl Default for LexiconScorer {
+    fn default() -> Self {
+        LexiconScorer {
+            willingness_vs_refusal: 0.6,
+            admission_vs_denial: 0.5,
+            hedged_vs_categorical: 0.25,
+            number_mismatch: 0.5,
+            occurrence_vs_denial: 0.45,
+            negation_flip: 0.35,
+            outlook: 0.3,
+        }
+    }
+}
+
+/// Stance cues found in one statement's text.
+#[derive(Debug, Clone, Default)]
+pub struct StanceCues {
+    pub willing: Option<String>,
+    pub refusal: Option<String>,
+    pub admit: Option<String>,
+    pub deny: Option<String>,
+    pub hedge: Option<String>,
+    pub categorical: Option<String>,
+    pub pessimism: Option<String>,
+    pub optimism: Option<String>,
+    pub occurrence: Option<String>,
+    pub nonexistence: Option<String>,
+    /// Numbers with the word after them (`3 meetings` → ("3", "meeting")).
+    pub numbers: Vec<(String, String)>,
+    /// Content words (stemmed) and whether a negator governs them.
+    pub negated: Vec<(String, bool)>,
+}
+
+fn negated_before(ws: &[Word], i: usize) -> bool {
+    let from = i.saturating_sub(3);
+    ws[from..i].iter().any(|w| {
+        NEGATORS.iter().any(|n| text::word_matches(&w.lower, n)) || w.lower.ends_with("n't")
+    })
+}
+
+/// First cue of `list` in `ws`; `negatable` cues preceded by a negator are skipped.
+fn first_cue(ws: &[Word], list: &[&str], negatable: bool) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for p in list {
+        let parts: Vec<&str> = p.split(' ').collect();
+        for span in find_phrase(ws, &parts) {
+            let i = ws.partition_point(|w| w.span.start < span.start);
+            if negatable && negated_before(ws, i) {
+                continue;
+            }
+            let phrase = ws
+                .iter()
+                .filter(|w| span.contains(w.span))
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if best.as_ref().is_none_or(|(b, _)| i < *b) {
+                best = Some((i, phrase));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("once", "1"),
+    ("twice", "2"),
+    ("one", "1"),
+    ("two", "2"),
+    ("three", "3"),
+    ("four", "4"),
+    ("five", "5"),
+    ("six", "6"),
+    ("seven", "7"),
+    ("eight", "8"),
+    ("nine", "9"),
+    ("ten", "10"),
+    ("dozen", "12"),
+    ("hundred", "100"),
+    ("thousand", "1000"),
+];
+
+impl StanceCues {
+    pub fn of(text: &str) -> StanceCues {
+        let ws = text::words(text);
+        let mut c = StanceCues {
+            willing: first_cue(&ws, WILLING, true),
+            refusal: first_cue(&ws, REFUSAL, false),
+            admit: first_cue(&ws, ADMIT, true),
+            deny: first_cue(&ws, DENY, false),
+            hedge: first_cue(&ws, HEDGE, false),
+            categorical: first_cue(&ws, CATEGORICAL, false),
+            pessimism: first_cue(&ws, PESSIMISM, false),
+            optimism: first_cue(&ws, OPTIMISM, true),
+            occurrence: first_cue(&ws, OCCURRENCE, true),
+            nonexistence: first_cue(&ws, NONEXISTENCE, false),
+            ..Default::default()
+        };
+        // A negated willingness cue is a refusal (`not prepared to`).
+        if c.refusal.is_none() {
+            c.refusal = first_negated(&ws, WILLING);
+        }
+        for (i, w) in ws.iter().enumerate() {
+            let num = if w
+                .lower
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+                && w.lower.chars().any(|ch| ch.is_ascii_digit())
+            {
+                Some(w.lower.replace(',', ""))
+            } else {
+                NUMBER_WORDS
+                    .iter()
+                    .find(|(n, _)| *n == w.lower)
+                    .map(|(_, v)| v.to_string())
+            };
+            if let (Some(v), Some(next)) = (num, ws.get(i + 1)) {
+                c.numbers.push((v, text::stem(&next.lower)));
+            }
+            if w.lower.chars().count() >= 4
+                && !text::is_stopword(&w.lower)
+                && w.lower.chars().all(char::is_alphabetic)
+            {
+                c.negated
+                    .push((text::stem(&w.lower), negated_before(&ws, i)));
+            }
+        }
+        c
+    }
+}
+
+fn first_negated(ws: &[Word], list: &[&str]) -> Option<String> {
+    for p in list {
+        let parts: Vec<&str> = p.split(' ').collect();
+        for span in find_phrase(ws, &parts) {
+            let i = ws.partition_point(|w| w.span.start < span.start);
+            if negated_before(ws, i) {
+                let from = i.saturating_sub(3);
+                let end = ws.partition_point(|w| w.span.start < span.end);
+                return Some(
+                    ws[from..end]
+                        .iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+            }
+        }
+    }
+    None
+}
+
+fn opposed(
+    a: &Option<String>,
+    a_not: &Option<String>,
+    b: &Option<String>,
+    b_not: &Option<String>,
+) -> Option<(String, String)> {
+    match (a, a_not, b, b_not) {
+        (Some(x), None, Some(y), None) => Some((x.clone(), y.clone())),
+        _ => None,
+    }
+}
+
+impl DivergenceScorer for LexiconScorer {
+    fn score(
+        &self,
+        private: &AnalyzedStatement,
+        public: &AnalyzedStatement,
+    ) -> Option<(f64, Vec<Signal>)> {
+        let p = StanceCues::of(&private.text);
+        let q = StanceCues::of(&public.text);
+        let mut signals = Vec::new();
+        let mut push = |kind: &str, weight: f64, pc: String, qc: String| {
+            signals.push(Signal {
+                kind: kind.to_string(),
+                weight,
+                private: (private.id.clone(), pc),
+                public: (public.id.clone(), qc),
+            });
+        };
+        // Stance pairs: one line has the cue, the other its opposite, and
+        // neither also carries the other's cue.
+        if let Some((a, b)) = opposed(&p.willing, &p.refusal, &q.refusal, &q.willing)
+            .or_else(|| opposed(&p.refusal, &p.willing, &q.willing, &q.refusal))
+        {
+            push("willingness-vs-refusal", self.willingness_vs_refusal, a, b);
+        }
+        if let Some((a, b)) = opposed(&p.admit, &p.deny, &q.deny, &q.admit)
+            .or_else(|| opposed(&p.deny, &p.admit, &q.admit, &q.deny))
+        {
+            push("admission-vs-denial", self.admission_vs_denial, a, b);
+        }
+        if let Some((a, b)) = opposed(&p.hedge, &p.categorical, &q.categorical, &q.hedge)
+            .or_else(|| opposed(&p.categorical, &p.hedge, &q.hedge, &q.categorical))
+        {
+            push("hedged-vs-categorical", self.hedged_vs_categorical, a, b);
+        }
+        if let Some((a, b)) = opposed(&p.pessimism, &p.optimism, &q.optimism, &q.pessimism)
+            .or_else(|| opposed(&p.optimism, &p.pessimism, &q.pessimism, &q.optimism))
+        {
+            push("outlook-mismatch", self.outlook, a, b);
+        }
+        if let Some((a, b)) = opposed(
+            &p.occurrence,
+            &p.nonexistence,
+            &q.nonexistence,
+            &q.occurrence,
+        )
+        .or_else(|| {
+            opposed(
+                &p.nonexistence,
+                &p.occurrence,
+                &q.occurrence,
+                &q.nonexistence,
+            )
+        }) {
+            push("occurrence-vs-denial", self.occurrence_vs_denial, a, b);
+        }
+        for (pv, pu) in &p.numbers {
+            if let Some((qv, _)) = q.numbers.iter().find(|(qv, qu)| qu == pu && qv != pv) {
+                push(
+                    "number-mismatch",
+                    self.number_mismatch,
+                    format!("{pv} {pu}"),
+                    format!("{qv} {pu}"),
+                );
+                break;
+            }
+        }
+        let q_neg: std::collections::HashMap<&str, bool> =
+            q.negated.iter().map(|(w, n)| (w.as_str(), *n)).collect();
+        if let Some((w, pn)) = p
+            .negated
+            .iter()
+            .find(|(w, pn)| q_neg.get(w.as_str()).is_some_and(|qn| qn != pn))
+        {
+            let (a, b) = if *pn {
+                (format!("not {w}"), w.clone())
+            } else {
+                (w.clone(), format!("not {w}"))
+            };
+            // Refusal verbs already carry the negation; only a bare flip counts.
+            if p.refusal.is_none() || q.refusal.is_none() {
+                push("negation-flip", self.negation_flip, a, b);
+            }
+        }
+        if signals.is_empty() {
+            return None;
+        }
+        let score = 1.0
+            - signals
+                .iter()
+                .fold(1.0, |acc, s| acc * (1.0 - s.weight.clamp(0.0, 1.0)));
+        Some((score, signals))
+    }
+}
+
+fn short(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_matches(|c| c == '"' || c == '“' || c == '”');
+    let mut out = String::new();
+    for (i, w) in t.split_whitespace().enumerate() {
+        if i >= 18 {
+            out.push_str(" ...");
+            break;
+        }
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Private and public statement indices of one (side, topic).
+type Group = (Vec<usize>, Vec<usize>);
+
+/// Groups statements by (side, topic) and scores each group's private
+/// statements against its public ones.
+pub(crate) fn pair(
+    statements: &[AnalyzedStatement],
+    cfg: &Config,
+) -> (Vec<Divergence>, Vec<PrivateOnly>) {
+    // (side, topic) → (private, public) statement indices.
+    let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    for (i, a) in statements.iter().enumerate() {
+        let Some(side) = a.side.as_deref() else {
+            continue;
+        };
+        let former_on_record =
+            a.channel == Channel::Public && a.speaker.as_ref().is_some_and(|s| s.former);
+        if former_on_record {
+            continue;
+        }
+        for t in &a.topics {
+            let g = groups.entry((side, t.as_str())).or_default();
+            match a.channel {
+                Channel::Private => g.0.push(i),
+                Channel::Public => g.1.push(i),
+                Channel::Unknown => {}
+            }
+        }
+    }
+    let mut divergences = Vec::new();
+    let mut private_only = Vec::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for ((side, topic), (priv_ids, pub_ids)) in &groups {
+        if priv_ids.is_empty() {
+            continue;
+        }
+        if pub_ids.is_empty() {
+            private_only.push(PrivateOnly {
+                side: side.to_string(),
+                topic: topic.to_string(),
+                private: priv_ids.iter().map(|&i| statements[i].id.clone()).collect(),
+            });
+            continue;
+        }
+        let mut hits: Vec<(f64, usize, usize, Vec<Signal>)> = Vec::new();
+        for &pi in priv_ids.iter().take(MAX_GROUP) {
+            for &qi in pub_ids.iter().take(MAX_GROUP) {
+                if let Some((score, signals)) = cfg.scorer.score(&statements[pi], &statements[qi]) {
+                    if score >= cfg.min_divergence && score > 0.0 {
+                        hits.push((score, pi, qi, signals));
+                    }
+                }
+            }
+        }
+        // A pair already reported under another topic is not repeated.
+        hits.retain(|(_, pi, qi, _)| !seen.contains(&(*pi, *qi)));
+        if hits.is_empty() {
+            continue;
+        }
+        hits.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.cmp(&b.1))
+                .then_with(|| a.2.cmp(&b.2))
+        });
+        for h in &hits {
+            seen.insert((h.1, h.2));
+        }
+        let mut private = Vec::new();
+        let mut public = Vec::new();
+        let mut signals = Vec::new();
+        let mut parts = Vec::new();
+        for (score, pi, qi, sig) in &hits {
+            let (p, q) = (&statements[*pi], &statements[*qi]);
+            if !private.contains(&p.id) {
+                private.push(p.id.clone());
+            }
+            if !public.contains(&q.id) {
+                public.push(q.id.clone());
+            }
+            if parts.len() < 3 {
+                let cues: Vec<String> = sig
+                    .iter()
+                    .map(|s| format!("{}: \"{}\" vs \"{}\"", s.kind, s.private.1, s.public.1))
+                    .collect();
+                parts.push(format!(
+                    "private {} \"{}\" vs public {} \"{}\" ({:.2}; {})",
+                    p.id,
+                    short(&p.text),
+                    q.id,
+                    short(&q.text),
+                    score,
+                    cues.join("; ")
+                ));
+            }
+            signals.extend(sig.iter().cloned());
+        }
+        let score = hits.first().map_or(0.0, |h| h.0);
+        divergences.push(Divergence {
+            side: side.to_string(),
+            topic: topic.to_string(),
+            private,
+            public,
+            score,
+            explanation: format!("{side} on {topic}: {}", parts.join(" | ")),
+            signals,
+        });
+    }
+    divergences.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.side.cmp(&b.side))
+            .then_with(|| a.topic.cmp(&b.topic))
+    });
+    (divergences, private_only)
+}

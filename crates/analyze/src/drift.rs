@@ -1,0 +1,284 @@
+//! Drift: one quote or description rendered differently in two places.
+//! Across documents, candidate pairs come from postings of word 3-shingles
+//! (no all-pairs work); inside one document, a sentence that contrasts two
+//! quoted renderings (`X's report replaces Y's "..." with "..."`).
+
+use crate::knowledge::{AliasKind, Knowledge};
+use crate::text::{self, Word};
+use backchannel_core::{Document, Drift, Rendering, Span};
+use similar::{Algorithm, ChangeTag};
+use std::collections::HashMap;
+
+/// Shingles shared by more renderings than this are too common to
+/// propose pairs (they would make the work quadratic).
+const MAX_POSTING: usize = 64;
+/// Quotes shorter than this many words are too short to compare.
+const MIN_WORDS: usize = 4;
+
+const REPLACE_CUES: &[&str] = &[
+    "replac*",
+    "instead",
+    "rather",
+    "changed",
+    "changes",
+    "substitut*",
+    "swap*",
+    "rewr*",
+    "rendered",
+    "renders",
+    "altered",
+    "alters",
+    "softened",
+    "toned",
+    "edited",
+    "became",
+    "becomes",
+    "turned",
+];
+
+struct Quote {
+    doc: usize,
+    span: Span,
+    text: String,
+    words: Vec<String>,
+}
+
+fn norm_words(t: &str) -> Vec<String> {
+    text::words(t).into_iter().map(|w| w.lower).collect()
+}
+
+/// Word diff of `a` → `b` with `[-removed-]` and `{+added+}` marks.
+pub fn word_diff(a: &str, b: &str) -> String {
+    let aw: Vec<&str> = a.split_whitespace().collect();
+    let bw: Vec<&str> = b.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (tag, slice) in similar::utils::diff_slices(Algorithm::Myers, &aw, &bw) {
+        let joined = slice.join(" ");
+        out.push(match tag {
+            ChangeTag::Equal => joined,
+            ChangeTag::Delete => format!("[-{joined}-]"),
+            ChangeTag::Insert => format!("{{+{joined}+}}"),
+        });
+    }
+    out.join(" ")
+}
+
+/// 0..=1: twice the shared words over all words, in order (a diff ratio).
+pub fn similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let equal: usize = similar::utils::diff_slices(Algorithm::Myers, a, b)
+        .iter()
+        .filter(|(t, _)| *t == ChangeTag::Equal)
+        .map(|(_, s)| s.len())
+        .sum();
+    2.0 * equal as f64 / (a.len() + b.len()) as f64
+}
+
+fn outlet_names(doc: &Document, k: &Knowledge, ws: &[Word]) -> Vec<(Span, String)> {
+    let mut out: Vec<(Span, String)> = k
+        .find_aliases(ws)
+        .into_iter()
+        .filter(|m| m.entry.kind == AliasKind::Outlet)
+        .map(|m| (m.span, m.entry.name.clone()))
+        .collect();
+    if let Some(o) = doc.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        let parts = norm_words(o);
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        for s in text::find_phrase(ws, &refs) {
+            out.push((s, o.to_string()));
+        }
+    }
+    out.sort_by_key(|(s, _)| s.start);
+    out
+}
+
+fn rendering(doc_index: usize, doc: &Document, span: Span, outlet: Option<String>) -> Rendering {
+    Rendering {
+        document: doc_index,
+        span,
+        text: span.slice(&doc.text).to_string(),
+        outlet,
+    }
+}
+
+/// Contrasts inside one sentence: two quotes with a replacement cue.
+fn contrasts(di: usize, doc: &Document, k: &Knowledge, out: &mut Vec<Drift>) {
+    let t = doc.text.as_str();
+    let layout = text::Layout::new(t);
+    for &(sent, _) in &layout.sentences {
+        let quotes = text::quotes_in(t, sent);
+        if quotes.len() < 2 {
+            continue;
+        }
+        let ws = text::words_in(t, sent);
+        let Some(cue_word) = ws.iter().find(|w| {
+            REPLACE_CUES.iter().any(|c| text::word_matches(&w.lower, c))
+                && w.span.end <= quotes[1].start
+        }) else {
+            continue;
+        };
+        let outlets = outlet_names(doc, k, &ws);
+        for pair in quotes.windows(2) {
+            let (q1, q2) = (pair[0], pair[1]);
+            if cue_word.span.start > q2.start {
+                continue;
+            }
+            let (wa, wb) = (norm_words(q1.slice(t)), norm_words(q2.slice(t)));
+            if wa == wb || wa.is_empty() || wb.is_empty() {
+                continue;
+            }
+            // `X replaces Y's "A" with "B"`: the cue's subject renders B, the
+            // outlet named nearest before A rendered A. `"B" instead of "A"`
+            // when the cue sits between the quotes.
+            let between = cue_word.span.start >= q1.end;
+            let (orig, repl) = if between
+                && ws.iter().any(|w| {
+                    w.span.start > q1.end
+                        && w.span.end < q2.start
+                        && matches!(w.lower.as_str(), "instead" | "rather")
+                }) {
+                (q2, q1)
+            } else {
+                (q1, q2)
+            };
+            let before_cue = outlets
+                .iter()
+                .rfind(|(s, _)| s.end <= cue_word.span.start)
+                .map(|(_, n)| n.clone());
+            let near_orig = outlets
+                .iter()
+                .rfind(|(s, _)| s.end <= orig.start && s.start >= cue_word.span.end)
+                .map(|(_, n)| n.clone());
+            let repl_outlet = before_cue.clone().or_else(|| doc.outlet.clone());
+            let orig_outlet = near_orig.or_else(|| {
+                outlets
+                    .iter()
+                    .find(|(_, n)| Some(n) != repl_outlet.as_ref())
+                    .map(|(_, n)| n.clone())
+            });
+            let (a_text, b_text) = (orig.slice(t), repl.slice(t));
+            out.push(Drift {
+                a: rendering(di, doc, orig, orig_outlet),
+                b: rendering(di, doc, repl, repl_outlet),
+                similarity: similarity(&norm_words(a_text), &norm_words(b_text)),
+                diff: word_diff(a_text, b_text),
+            });
+        }
+    }
+}
+
+/// All drift in the corpus, most similar first.
+pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec<Drift> {
+    let mut out = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    // Identical renderings (same words, same outlet) are one rendering.
+    let mut distinct: HashMap<(Vec<String>, Option<String>), usize> = HashMap::new();
+    for (di, doc) in docs.iter().enumerate() {
+        contrasts(di, doc, k, &mut out);
+        for span in text::quotes_in(&doc.text, Span::new(0, doc.text.len())) {
+            let words = norm_words(span.slice(&doc.text));
+            if words.len() < MIN_WORDS {
+                continue;
+            }
+            let key = (words.clone(), doc.outlet.clone());
+            if distinct.contains_key(&key) {
+                continue;
+            }
+            distinct.insert(key, quotes.len());
+            quotes.push(Quote {
+                doc: di,
+                span,
+                text: span.slice(&doc.text).to_string(),
+                words,
+            });
+        }
+    }
+    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        let mut seen = std::collections::HashSet::new();
+        for w in q.words.windows(3) {
+            let key = [w[0].as_str(), w[1].as_str(), w[2].as_str()];
+            if seen.insert(key) {
+                postings.entry(key).or_default().push(qi);
+            }
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in postings.values() {
+        if list.len() > MAX_POSTING {
+            continue;
+        }
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                if quotes[a].doc != quotes[b].doc {
+                    *shared.entry((a, b)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    pairs.sort();
+    for ((a, b), _) in pairs {
+        let (qa, qb) = (&quotes[a], &quotes[b]);
+        if qa.words == qb.words {
+            continue;
+        }
+        let sim = similarity(&qa.words, &qb.words);
+        if sim < min_similarity {
+            continue;
+        }
+        let (da, db) = (&docs[qa.doc], &docs[qb.doc]);
+        out.push(Drift {
+            a: Rendering {
+                document: qa.doc,
+                span: qa.span,
+                text: qa.text.clone(),
+                outlet: da.outlet.clone(),
+            },
+            b: Rendering {
+                document: qb.doc,
+                span: qb.span,
+                text: qb.text.clone(),
+                outlet: db.outlet.clone(),
+            },
+            similarity: sim,
+            diff: word_diff(&qa.text, &qb.text),
+        });
+    }
+    out.sort_by(|x, y| {
+        (x.a.document, x.a.span.start, x.b.document, x.b.span.start).cmp(&(
+            y.a.document,
+            y.a.span.start,
+            y.b.document,
+            y.b.span.start,
+        ))
+    });
+    out.dedup_by(|x, y| {
+        x.a.document == y.a.document
+            && x.a.span == y.a.span
+            && x.b.document == y.b.document
+            && x.b.span == y.b.span
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_marks_removed_and_added_words() {
+        assert_eq!(
+            word_diff(
+                "envoys believed to be close to the palace",
+                "senior members of the palace"
+            ),
+            "[-envoys believed to be close to-] {+senior members of+} the palace"
+        );
+        let a = norm_words("the talks will resume in spring");
+        let b = norm_words("the talks may resume in spring");
+        assert!((similarity(&a, &b) - 10.0 / 12.0).abs() < 1e-9);
+    }
+}

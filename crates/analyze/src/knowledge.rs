@@ -1,0 +1,516 @@
+//! What the analysis knows about the world before reading: countries (from
+//! the `keshvar` crate plus curated names, demonyms and seats of power),
+//! international bodies, official titles, news outlets, and the user's own
+//! actors (`--actors FILE`).
+
+use crate::text::{words, Word};
+use crate::ConfigError;
+use backchannel_core::Span;
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// What kind of name a known alias is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    /// The side's own name or a short form (`Russia`, `U.S.`).
+    Name,
+    /// A demonym (`Russian`, `American`).
+    Demonym,
+    /// A seat of power standing for the side (`the Kremlin`, `Downing Street`).
+    Metonym,
+    /// An international body (`EU`, `NATO`).
+    Body,
+    /// A news outlet: it reports, it is not a side.
+    Outlet,
+    /// A person or organisation from the user's actors file.
+    Actor,
+}
+
+/// One known alias.
+#[derive(Debug, Clone)]
+pub struct AliasEntry {
+    /// The side it stands for; `None` for outlets and side-less actors.
+    pub side: Option<String>,
+    pub kind: AliasKind,
+    /// The canonical name (the actor's or side's full name).
+    pub name: String,
+    pub official: bool,
+    pub former: bool,
+}
+
+/// A match of a known alias in a text.
+#[derive(Debug, Clone)]
+pub struct AliasMatch {
+    pub span: Span,
+    /// Index of the first matched word in the word list.
+    pub word: usize,
+    pub len: usize,
+    pub entry: AliasEntry,
+}
+
+/// Built-in and user knowledge of actors, sides, titles and outlets.
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    /// Lowercased alias words → entry (user entries replace built-in ones).
+    aliases: HashMap<Vec<String>, (Vec<String>, AliasEntry)>,
+    max_alias_words: usize,
+    /// Official titles, lowercase, as word lists.
+    titles: Vec<Vec<String>>,
+    /// Every known side name, for normalising demonyms found in the text.
+    side_names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct BuiltinFile {
+    #[serde(default)]
+    country: Vec<SideEntry>,
+    #[serde(default)]
+    body: Vec<SideEntry>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    outlets: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SideEntry {
+    #[serde(default)]
+    code: Option<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+}
+
+/// The `--actors FILE` format (see the crate docs).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorsFile {
+    #[serde(default)]
+    actor: Vec<ActorEntry>,
+    #[serde(default)]
+    side: Vec<UserSide>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActorEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    side: Option<String>,
+    #[serde(default)]
+    official: bool,
+    #[serde(default)]
+    former: bool,
+    #[serde(default)]
+    outlet: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserSide {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    metonyms: Vec<String>,
+}
+
+const BUILTIN: &str = include_str!("../data/knowledge.toml");
+
+impl Default for Knowledge {
+    fn default() -> Self {
+        Knowledge::builtin()
+    }
+}
+
+impl Knowledge {
+    /// Knowledge with nothing in it (for tests of text-only inference).
+    pub fn empty() -> Self {
+        Knowledge {
+            aliases: HashMap::new(),
+            max_alias_words: 0,
+            titles: Vec::new(),
+            side_names: Vec::new(),
+        }
+    }
+
+    /// All countries, bodies, titles and outlets the crate ships with.
+    pub fn builtin() -> Self {
+        let mut k = Knowledge::empty();
+        // The shipped data is part of the crate and covered by tests; a
+        // parse failure would be a build defect, so fall back to empty data.
+        let data: BuiltinFile = toml::from_str(BUILTIN).unwrap_or_else(|_| BuiltinFile {
+            country: Vec::new(),
+            body: Vec::new(),
+            titles: Vec::new(),
+            outlets: Vec::new(),
+        });
+        let mut curated: HashMap<String, &SideEntry> = HashMap::new();
+        for c in &data.country {
+            if let Some(code) = &c.code {
+                curated.insert(code.to_uppercase(), c);
+            }
+        }
+        for country in keshvar::CountryIterator::new() {
+            let code = country.alpha2().to_string();
+            let cur = curated.get(&code);
+            let name = match cur {
+                Some(c) => c.name.clone(),
+                None => common_name(country.iso_short_name(), country.unofficial_name_list()),
+            };
+            let mut names: Vec<String> = vec![name.clone(), country.iso_short_name().to_string()];
+            names.extend(
+                country
+                    .unofficial_name_list()
+                    .iter()
+                    .filter(|n| n.is_ascii() && !n.contains(',') && !n.contains('('))
+                    .map(|n| n.to_string()),
+            );
+            let mut demonyms: Vec<String> = country
+                .maybe_nationality()
+                .map(|d| vec![d.to_string()])
+                .unwrap_or_default();
+            let mut metonyms = Vec::new();
+            if let Some(c) = cur {
+                names.extend(c.aliases.iter().cloned());
+                demonyms.extend(c.demonyms.iter().cloned());
+                metonyms.extend(c.metonyms.iter().cloned());
+            }
+            for n in names {
+                k.add_builtin(&n, AliasKind::Name, &name);
+            }
+            for d in demonyms {
+                k.add_builtin(&d, AliasKind::Demonym, &name);
+            }
+            for m in metonyms {
+                k.add_builtin(&m, AliasKind::Metonym, &name);
+            }
+            k.side_names.push(name);
+        }
+        for b in &data.body {
+            k.add_builtin(&b.name, AliasKind::Body, &b.name);
+            for a in &b.aliases {
+                k.add_builtin(a, AliasKind::Body, &b.name);
+            }
+            k.side_names.push(b.name.clone());
+        }
+        for o in &data.outlets {
+            k.add(
+                o,
+                AliasEntry {
+                    side: None,
+                    kind: AliasKind::Outlet,
+                    name: o.clone(),
+                    official: false,
+                    former: false,
+                },
+            );
+        }
+        k.titles = data
+            .titles
+            .iter()
+            .map(|t| words(t).into_iter().map(|w| w.lower).collect::<Vec<_>>())
+            .filter(|t| !t.is_empty())
+            .collect();
+        k.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        k
+    }
+
+    fn add_builtin(&mut self, alias: &str, kind: AliasKind, side: &str) {
+        let key = alias_key(alias);
+        // Curated and earlier entries win over later generic ones.
+        if key.is_empty() || self.aliases.contains_key(&key) {
+            return;
+        }
+        self.add(
+            alias,
+            AliasEntry {
+                side: Some(side.to_string()),
+                kind,
+                name: side.to_string(),
+                official: false,
+                former: false,
+            },
+        );
+    }
+
+    fn add(&mut self, alias: &str, entry: AliasEntry) {
+        let ws = words(alias);
+        if ws.is_empty() {
+            return;
+        }
+        let key: Vec<String> = ws.iter().map(|w| w.lower.clone()).collect();
+        let surface: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
+        self.max_alias_words = self.max_alias_words.max(key.len());
+        self.aliases.insert(key, (surface, entry));
+    }
+
+    /// Adds the actors and sides of an `--actors` TOML text; they take
+    /// precedence over built-in knowledge.
+    pub fn add_actors_toml(&mut self, text: &str) -> Result<(), ConfigError> {
+        let file: ActorsFile =
+            toml::from_str(text).map_err(|e| ConfigError::Parse(e.to_string()))?;
+        for s in file.side {
+            if s.name.trim().is_empty() {
+                return Err(ConfigError::Invalid("a [[side]] has an empty name".into()));
+            }
+            let mk = |kind| AliasEntry {
+                side: Some(s.name.clone()),
+                kind,
+                name: s.name.clone(),
+                official: false,
+                former: false,
+            };
+            self.add(&s.name, mk(AliasKind::Name));
+            for a in &s.aliases {
+                self.add(a, mk(AliasKind::Name));
+            }
+            for d in &s.demonyms {
+                self.add(d, mk(AliasKind::Demonym));
+            }
+            for m in &s.metonyms {
+                self.add(m, mk(AliasKind::Metonym));
+            }
+            if !self.side_names.contains(&s.name) {
+                self.side_names.push(s.name.clone());
+            }
+        }
+        for a in file.actor {
+            if a.name.trim().is_empty() {
+                return Err(ConfigError::Invalid(
+                    "an [[actor]] has an empty name".into(),
+                ));
+            }
+            let entry = AliasEntry {
+                side: if a.outlet { None } else { a.side.clone() },
+                kind: if a.outlet {
+                    AliasKind::Outlet
+                } else {
+                    AliasKind::Actor
+                },
+                name: a.name.clone(),
+                official: a.official,
+                former: a.former,
+            };
+            self.add(&a.name, entry.clone());
+            for al in &a.aliases {
+                self.add(al, entry.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Known side names (countries, bodies, user sides).
+    pub fn side_names(&self) -> &[String] {
+        &self.side_names
+    }
+
+    /// The entry for an exact alias (case-insensitive), if known.
+    pub fn lookup(&self, alias: &str) -> Option<&AliasEntry> {
+        self.aliases.get(&alias_key(alias)).map(|(_, e)| e)
+    }
+
+    /// Known aliases in `ws`, longest match first, not overlapping.
+    pub fn find_aliases(&self, ws: &[Word]) -> Vec<AliasMatch> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let mut found = None;
+            let max = self.max_alias_words.min(ws.len() - i);
+            for n in (1..=max).rev() {
+                // A possessive can only end a name.
+                if ws[i..i + n - 1].iter().any(|w| w.possessive) {
+                    continue;
+                }
+                let key: Vec<String> = ws[i..i + n].iter().map(|w| w.lower.clone()).collect();
+                if let Some((surface, entry)) = self.aliases.get(&key) {
+                    if case_fits(surface, &ws[i..i + n]) {
+                        found = Some((n, entry.clone()));
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some((n, entry)) => {
+                    out.push(AliasMatch {
+                        span: ws[i].span.cover(ws[i + n - 1].span),
+                        word: i,
+                        len: n,
+                        entry,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The longest official title starting at word `i`, as its word count.
+    pub fn title_at(&self, ws: &[Word], i: usize) -> Option<usize> {
+        self.titles.iter().find_map(|t| {
+            let n = t.len();
+            (i + n <= ws.len() && ws[i..i + n].iter().zip(t).all(|(w, tw)| w.lower == *tw))
+                .then_some(n)
+        })
+    }
+
+    /// Whether any title appears in `ws`.
+    pub fn has_title(&self, ws: &[Word]) -> bool {
+        (0..ws.len()).any(|i| self.title_at(ws, i).is_some())
+    }
+}
+
+/// Lowercase word key of an alias.
+fn alias_key(alias: &str) -> Vec<String> {
+    words(alias).into_iter().map(|w| w.lower).collect()
+}
+
+/// Short all-caps aliases (`US`, `WHO`) must match exactly; capitalised
+/// alias words must be capitalised in the text; lowercase ones may be either.
+fn case_fits(surface: &[String], ws: &[Word]) -> bool {
+    surface.iter().zip(ws).all(|(s, w)| {
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+        if all_caps {
+            w.text == *s
+        } else if s.chars().next().is_some_and(char::is_uppercase) {
+            w.is_capitalised()
+        } else {
+            true
+        }
+    })
+}
+
+/// The plain English name among a country's ISO and unofficial names.
+fn common_name(iso: &str, unofficial: &[&str]) -> String {
+    let clean =
+        |n: &str| n.is_ascii() && !n.contains(',') && !n.contains('(') && !n.contains(" of ");
+    if clean(iso) {
+        return iso.to_string();
+    }
+    unofficial
+        .iter()
+        .filter(|n| clean(n))
+        .filter(|n| n.chars().any(|c| c.is_lowercase()))
+        .min_by_key(|n| n.len())
+        .map_or_else(|| iso.to_string(), |n| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sides_in(k: &Knowledge, t: &str) -> Vec<(String, AliasKind)> {
+        k.find_aliases(&words(t))
+            .into_iter()
+            .map(|m| {
+                (
+                    m.entry
+                        .side
+                        .clone()
+                        .unwrap_or_else(|| format!("outlet:{}", m.entry.name)),
+                    m.entry.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builtin_knows_countries_demonyms_metonyms_bodies_outlets() {
+        let k = Knowledge::builtin();
+        let got = sides_in(
+            &k,
+            "The Kremlin and Washington met; a U.S. envoy, Russian diplomats, the EU and France. The Moscow Times said, as did Reuters and us.",
+        );
+        let expect = [
+            ("Russia", AliasKind::Metonym),
+            ("United States", AliasKind::Metonym),
+            ("United States", AliasKind::Name),
+            ("Russia", AliasKind::Demonym),
+            ("European Union", AliasKind::Body),
+            ("France", AliasKind::Name),
+            ("outlet:The Moscow Times", AliasKind::Outlet),
+            ("outlet:Reuters", AliasKind::Outlet),
+        ];
+        let expect: Vec<(String, AliasKind)> =
+            expect.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+        assert_eq!(got, expect);
+        assert!(k.side_names().len() > 240, "{} sides", k.side_names().len());
+        assert_eq!(
+            k.lookup("Brazilian")
+                .and_then(|e| e.side.clone())
+                .as_deref(),
+            Some("Brazil")
+        );
+        // keshvar-only countries get a plain name and their nationality.
+        assert_eq!(
+            k.lookup("Peru").and_then(|e| e.side.clone()).as_deref(),
+            Some("Peru")
+        );
+        assert_eq!(
+            k.lookup("Peruvian").and_then(|e| e.side.clone()).as_deref(),
+            Some("Peru")
+        );
+    }
+
+    #[test]
+    fn actors_file_adds_and_overrides() {
+        let mut k = Knowledge::builtin();
+        k.add_actors_toml(
+            r#"
+[[actor]]
+name = "Anya Petrova"
+aliases = ["Petrova"]
+side = "Drevania"
+official = true
+
+[[actor]]
+name = "The Velgrad Courier"
+outlet = true
+
+[[side]]
+name = "Drevania"
+demonyms = ["Drevanian"]
+metonyms = ["Amber Palace"]
+"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let p = k
+            .lookup("Petrova")
+            .cloned()
+            .unwrap_or_else(|| panic!("no Petrova"));
+        assert_eq!(p.side.as_deref(), Some("Drevania"));
+        assert!(p.official && !p.former);
+        assert_eq!(sides_in(&k, "the Amber Palace said")[0].0, "Drevania");
+        assert_eq!(
+            k.lookup("The Velgrad Courier").map(|e| e.kind),
+            Some(AliasKind::Outlet)
+        );
+        assert!(k.add_actors_toml("[[actor]]\nnme = \"x\"").is_err());
+        assert!(k.add_actors_toml("[[actor]]\nname = \"\"").is_err());
+    }
+}
+
+#[cfg(test)]
+mod data_tests {
+    #[test]
+    fn shipped_data_parses_with_titles_and_outlets() {
+        let data: super::BuiltinFile =
+            toml::from_str(super::BUILTIN).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            data.titles.len() > 20
+                && data.outlets.len() > 20
+                && data.country.len() > 40
+                && data.body.len() > 10
+        );
+    }
+}

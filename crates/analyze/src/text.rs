@@ -1,0 +1,667 @@
+//! Small text tools: words, sentences, paragraphs and phrase search, all
+//! working on byte spans of the document so evidence can point back into it.
+
+use backchannel_core::Span;
+
+/// One word of a text: its span, the surface form and a lowercase key.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub span: Span,
+    pub text: String,
+    pub lower: String,
+    /// The word carried a possessive `'s` / `’s` (stripped from `text`).
+    pub possessive: bool,
+}
+
+impl Word {
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == '-'
+}
+
+/// Words of `text[span]`. Hyphens split words (`U.S.-Russia` is two words),
+/// dots stay only inside abbreviations (`U.S.`), possessives are marked.
+pub fn words_in(text: &str, span: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(span.range()) else {
+        return out;
+    };
+    let mut start: Option<usize> = None;
+    let push = |s: usize, e: usize, out: &mut Vec<Word>| {
+        for (ps, pe) in split_hyphens(slice, s, e) {
+            if let Some(w) = make_word(slice, ps, pe, span.start) {
+                out.push(w);
+            }
+        }
+    };
+    for (i, c) in slice.char_indices() {
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            push(s, i, &mut out);
+        }
+    }
+    if let Some(s) = start {
+        push(s, slice.len(), &mut out);
+    }
+    out
+}
+
+/// Words of the whole text.
+pub fn words(text: &str) -> Vec<Word> {
+    words_in(text, Span::new(0, text.len()))
+}
+
+fn split_hyphens(slice: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut cur = s;
+    for (i, c) in slice[s..e].char_indices() {
+        if c == '-' {
+            parts.push((cur, s + i));
+            cur = s + i + 1;
+        }
+    }
+    parts.push((cur, e));
+    parts
+}
+
+fn make_word(slice: &str, s: usize, e: usize, base: usize) -> Option<Word> {
+    let mut raw = &slice[s..e];
+    let mut start = s;
+    // Leading quote-like apostrophes and dots are punctuation.
+    while let Some(c) = raw.chars().next() {
+        if c.is_alphanumeric() {
+            break;
+        }
+        start += c.len_utf8();
+        raw = &raw[c.len_utf8()..];
+    }
+    let mut possessive = false;
+    for suffix in ["'s", "’s", "'", "’"] {
+        if raw.len() > suffix.len() && raw.ends_with(suffix) {
+            // `s'` plural possessive or `X's`.
+            if suffix.len() > 1 || raw[..raw.len() - suffix.len()].ends_with('s') {
+                raw = &raw[..raw.len() - suffix.len()];
+                possessive = true;
+                break;
+            }
+        }
+    }
+    // Keep the final dot only for abbreviations like `U.S.` or `E.U.`.
+    if raw.ends_with('.') {
+        let inner = &raw[..raw.len() - 1];
+        let abbreviation = inner.contains('.')
+            && inner
+                .split('.')
+                .all(|p| p.chars().count() <= 2 && !p.is_empty());
+        if !abbreviation {
+            raw = inner.trim_end_matches('.');
+        }
+    }
+    while let Some(c) = raw.chars().last() {
+        if c.is_alphanumeric() || (c == '.' && raw.len() > 1) {
+            break;
+        }
+        raw = &raw[..raw.len() - c.len_utf8()];
+    }
+    if raw.is_empty() || !raw.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let text = raw.to_string();
+    let lower = text.to_lowercase().replace('’', "'");
+    Some(Word {
+        span: Span::new(base + start, base + start + raw.len()),
+        text,
+        lower,
+        possessive,
+    })
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "maj", "capt", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "inc", "co", "corp", "jr", "sr", "adm", "sgt",
+];
+
+/// Paragraph spans: blocks separated by line breaks, trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let s = Span::new(start, i).trim(text);
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = i + 1;
+        }
+    }
+    let s = Span::new(start, text.len()).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Sentence spans inside one paragraph span.
+pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(para.range()) else {
+        return out;
+    };
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (bi, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Swallow closing quotes and brackets after the terminator.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(slice.len(), |&(b, _)| b);
+            let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k >= chars.len()
+                || chars[k].1.is_uppercase()
+                || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '(')
+                || chars[k].1.is_numeric();
+            let before = &slice[start..bi];
+            let last_word = before
+                .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                .next()
+                .unwrap_or("");
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
+                    || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
+                    || last_word.contains('.'));
+            let ellipsis = c == '.'
+                && chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')
+                && chars.get(i + 2).is_some_and(|&(_, n)| n == '.');
+            if next_is_space && next_starts && !abbreviation && !ellipsis {
+                let s = Span::new(para.start + start, para.start + end).trim(text);
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = end;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let s = Span::new(para.start + start, para.end).trim(text);
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// A document's paragraphs and sentences, for looking up context.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub paragraphs: Vec<Span>,
+    /// Sentence span and the index of its paragraph.
+    pub sentences: Vec<(Span, usize)>,
+}
+
+impl Layout {
+    pub fn new(text: &str) -> Self {
+        let paragraphs = paragraphs(text);
+        let mut sentences = Vec::new();
+        for (pi, &p) in paragraphs.iter().enumerate() {
+            for s in sentences_in(text, p) {
+                sentences.push((s, pi));
+            }
+        }
+        Layout {
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// Index of the sentence holding byte `pos` (or the next one).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|(s, _)| s.end <= pos);
+        (i < self.sentences.len()).then_some(i)
+    }
+
+    /// Sentences overlapping `span`, as an index range.
+    pub fn sentences_over(&self, span: Span) -> std::ops::Range<usize> {
+        let first = self.sentences.partition_point(|(s, _)| s.end <= span.start);
+        let mut last = first;
+        while last < self.sentences.len()
+            && self.sentences[last].0.start < span.end.max(span.start + 1)
+        {
+            last += 1;
+        }
+        first..last.max(first)
+    }
+}
+
+/// Every occurrence of `phrase` (lowercase, single spaces) in the words
+/// `ws`, matched word by word; returns the covering spans.
+pub fn find_phrase(ws: &[Word], phrase: &[&str]) -> Vec<Span> {
+    let mut out = Vec::new();
+    if phrase.is_empty() || ws.len() < phrase.len() {
+        return out;
+    }
+    for i in 0..=ws.len() - phrase.len() {
+        if phrase
+            .iter()
+            .enumerate()
+            .all(|(k, p)| word_matches(&ws[i + k].lower, p))
+        {
+            out.push(ws[i].span.cover(ws[i + phrase.len() - 1].span));
+        }
+    }
+    out
+}
+
+/// `p` matches the word exactly, or as a prefix when it ends with `*`.
+pub fn word_matches(word: &str, p: &str) -> bool {
+    match p.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == p,
+    }
+}
+
+/// Spans of quoted passages (`“...”`, `"..."`, `‘...’` when it spans words)
+/// inside `span`, quote marks excluded.
+pub fn quotes_in(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(span.range()) else {
+        return out;
+    };
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    for (idx, &(i, c)) in chars.iter().enumerate() {
+        match open {
+            None => {
+                if c == '“'
+                    || c == '"' && chars.get(idx + 1).is_some_and(|&(_, n)| !n.is_whitespace())
+                {
+                    open = Some((i + c.len_utf8(), c));
+                }
+            }
+            Some((s, oc)) => {
+                let closes = (oc == '“' && c == '”') || (oc == '"' && c == '"');
+                if closes {
+                    let q = Span::new(span.start + s, span.start + i).trim(text);
+                    if !q.is_empty() {
+                        out.push(q);
+                    }
+                    open = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "ever",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "let",
+    "like",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "rather",
+    "said",
+    "same",
+    "say",
+    "says",
+    "saying",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "told",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "new",
+    "according",
+    "added",
+    "adding",
+    "told",
+    "tell",
+    "tells",
+    "asked",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "time",
+    "times",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "already",
+    "another",
+    "way",
+    "ways",
+    "well",
+    "way",
+    "get",
+    "got",
+    "going",
+    "go",
+    "went",
+    "come",
+    "came",
+    "take",
+    "took",
+    "put",
+    "want",
+    "wants",
+    "wanted",
+    "need",
+    "needs",
+    "know",
+    "think",
+    "believe",
+    "believed",
+    "seen",
+    "see",
+    "two",
+    "three",
+    "first",
+    "second",
+    "last",
+    "next",
+    "however",
+    "therefore",
+    "thus",
+    "whose",
+    "it's",
+    "don't",
+    "didn't",
+    "doesn't",
+    "isn't",
+    "wasn't",
+    "won't",
+    "can't",
+    "cannot",
+    "never",
+    "always",
+    "often",
+    "every",
+    "because",
+    "almost",
+    "according",
+    "reported",
+    "report",
+    "reports",
+    "statement",
+    "statements",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "ministry",
+    "government",
+    "president",
+    "prime",
+    "foreign",
+    "side",
+    "sides",
+    "people",
+    "person",
+    "senior",
+    "former",
+    "familiar",
+    "condition",
+    "anonymity",
+    "privately",
+    "publicly",
+    "public",
+    "private",
+    "explained",
+    "revealed",
+    "stated",
+    "insisted",
+    "insists",
+    "acknowledged",
+    "described",
+    "description",
+    "called",
+    "clear",
+    "part",
+    "lot",
+    "very",
+    "really",
+];
+
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// A light plural fold so `concerns` and `concern` share a key.
+pub fn stem(w: &str) -> String {
+    let n = w.chars().count();
+    if n > 4 && w.ends_with("ies") {
+        return format!("{}y", &w[..w.len() - 3]);
+    }
+    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_handle_abbreviations_possessives_and_hyphens() {
+        let t = "The U.S.-Drevania talks: Drevania's envoy said it. Kessalia’s side.";
+        let ws = words(t);
+        let texts: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The", "U.S.", "Drevania", "talks", "Drevania", "envoy", "said", "it", "Kessalia",
+                "side"
+            ]
+        );
+        assert!(ws[4].possessive && ws[8].possessive && !ws[2].possessive);
+        for w in &ws {
+            assert_eq!(w.span.slice(t), w.text);
+        }
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_keep_quotes() {
+        let t = "Mr. Kostany met the U.S. envoy. “We agreed,” he said. Then he left!\nNew para.";
+        let l = Layout::new(t);
+        let s: Vec<&str> = l.sentences.iter().map(|(s, _)| s.slice(t)).collect();
+        assert_eq!(
+            s,
+            [
+                "Mr. Kostany met the U.S. envoy.",
+                "“We agreed,” he said.",
+                "Then he left!",
+                "New para."
+            ]
+        );
+        assert_eq!(l.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn quotes_are_found_without_marks() {
+        let t = "He called it “a fair deal” and later \"no deal at all\".";
+        let q: Vec<&str> = quotes_in(t, Span::new(0, t.len()))
+            .iter()
+            .map(|s| s.slice(t))
+            .collect();
+        assert_eq!(q, ["a fair deal", "no deal at all"]);
+    }
+}

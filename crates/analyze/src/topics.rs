@@ -1,0 +1,292 @@
+//! Topics across the corpus: TF-IDF keyphrases of each statement and its
+//! context, grouped by seeding on frequent keyphrases through an inverted
+//! index. Work is linear in the statements plus sorting the terms.
+
+use crate::knowledge::AliasKind;
+use crate::text::{self, Layout, Word};
+use crate::Config;
+use backchannel_core::{AnalyzedStatement, Document, Topic};
+use std::collections::{HashMap, HashSet};
+
+/// Most topics one statement joins (its strongest ones).
+const MAX_TOPICS_PER_STATEMENT: usize = 3;
+/// Key terms listed per topic.
+const TERMS_PER_TOPIC: usize = 6;
+
+/// A statement's weighted terms: unigram and bigram keys (stemmed).
+type Bag = HashMap<String, f64>;
+
+fn add_terms(
+    ws: &[Word],
+    text: &str,
+    weight: f64,
+    skip: &HashSet<String>,
+    bag: &mut Bag,
+    surface: &mut HashMap<String, HashMap<String, usize>>,
+) {
+    let content = |w: &Word| {
+        w.lower.chars().count() >= 3
+            && w.lower.chars().any(char::is_alphabetic)
+            && !w.lower.chars().any(|c| c.is_ascii_digit())
+            && !text::is_stopword(&w.lower)
+            && !skip.contains(&w.lower)
+    };
+    let mut prev: Option<&Word> = None;
+    for w in ws {
+        if !content(w) {
+            prev = None;
+            continue;
+        }
+        let key = text::stem(&w.lower);
+        *bag.entry(key.clone()).or_insert(0.0) += weight;
+        *surface
+            .entry(key.clone())
+            .or_default()
+            .entry(w.lower.clone())
+            .or_insert(0) += 1;
+        if let Some(p) = prev {
+            let g = text.get(p.span.end..w.span.start).unwrap_or(",");
+            if g.trim().is_empty() || g.trim() == "-" {
+                let bk = format!("{} {}", text::stem(&p.lower), key);
+                *bag.entry(bk.clone()).or_insert(0.0) += weight * 1.5;
+                *surface
+                    .entry(bk)
+                    .or_default()
+                    .entry(format!("{} {}", p.lower, w.lower))
+                    .or_insert(0) += 1;
+            }
+        }
+        prev = if w.possessive { None } else { Some(w) };
+    }
+}
+
+/// Words that name actors, not subjects: countries, their demonyms and
+/// seats of power, and the speakers' names.
+fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> HashSet<String> {
+    let mut skip = HashSet::new();
+    for a in all {
+        if let Some(sp) = &a.speaker {
+            for w in text::words(&sp.name) {
+                if w.is_capitalised() {
+                    skip.insert(w.lower);
+                }
+            }
+        }
+        if let Some(s) = &a.side {
+            for w in text::words(s) {
+                skip.insert(w.lower);
+            }
+        }
+    }
+    for d in docs {
+        for w in text::words(&d.text) {
+            if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
+                if let Some(e) = cfg.knowledge.lookup(&w.text) {
+                    if matches!(
+                        e.kind,
+                        AliasKind::Name
+                            | AliasKind::Demonym
+                            | AliasKind::Metonym
+                            | AliasKind::Actor
+                            | AliasKind::Outlet
+                    ) {
+                        skip.insert(w.lower);
+                    }
+                }
+            }
+        }
+    }
+    skip
+}
+
+/// Assigns topics to `all` (in place) and returns them, seeded ones first.
+pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Config) -> Vec<Topic> {
+    let skip = actor_words(all, cfg, docs);
+    let layouts: Vec<Layout> = docs.iter().map(|d| Layout::new(&d.text)).collect();
+    let mut surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut bags: Vec<Bag> = Vec::with_capacity(all.len());
+    let mut texts_lower: Vec<String> = Vec::with_capacity(all.len());
+    for a in all.iter() {
+        let mut bag = Bag::new();
+        let Some(doc) = docs.get(a.document) else {
+            bags.push(bag);
+            texts_lower.push(String::new());
+            continue;
+        };
+        let t = doc.text.as_str();
+        let cw = text::words_in(t, a.statement.span);
+        add_terms(&cw, t, 1.0, &skip, &mut bag, &mut surface);
+        // Context: the statement's sentence(s) and the one before.
+        let layout = &layouts[a.document];
+        let r = layout.sentences_over(a.statement.span);
+        let from = r.start.saturating_sub(1);
+        let mut ctx_text = String::new();
+        for si in from..r.end.max(r.start + 1).min(layout.sentences.len()) {
+            let (span, para) = layout.sentences[si];
+            if si < r.start && layout.sentences.get(r.start).is_some_and(|s| s.1 != para) {
+                continue;
+            }
+            let ws: Vec<Word> = text::words_in(t, span)
+                .into_iter()
+                .filter(|w| !a.statement.span.contains(w.span))
+                .collect();
+            add_terms(&ws, t, 0.5, &skip, &mut bag, &mut surface);
+            ctx_text.push(' ');
+            ctx_text.push_str(span.slice(t));
+        }
+        texts_lower.push(format!("{} {}", a.text, ctx_text).to_lowercase());
+        bags.push(bag);
+    }
+    let n = all.len();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, bag) in bags.iter().enumerate() {
+        for k in bag.keys() {
+            postings.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let name_of = |key: &str| -> String {
+        surface
+            .get(key)
+            .and_then(|m| {
+                m.iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            })
+            .map_or_else(|| key.to_string(), |(s, _)| s.clone())
+    };
+    let idf = |df: usize| ((n as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.0);
+
+    let mut topics: Vec<Topic> = Vec::new();
+    // Per statement: (topic index, strength).
+    let mut member: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+
+    // Seeded topics.
+    for seed in &cfg.topics {
+        let ti = topics.len();
+        let terms: Vec<String> = seed
+            .terms
+            .iter()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
+        for i in 0..n {
+            let ws = text::words(&texts_lower[i]);
+            let mut strength = 0.0;
+            for term in &terms {
+                let parts: Vec<&str> = term.split_whitespace().collect();
+                let hits = text::find_phrase(&ws, &parts).len()
+                    + usize::from(parts.len() == 1 && bags[i].contains_key(&text::stem(term)));
+                strength += hits as f64;
+            }
+            if strength > 0.0 {
+                member[i].push((ti, 10.0 + strength));
+            }
+        }
+        topics.push(Topic {
+            name: seed.name.clone(),
+            terms,
+            seeded: true,
+        });
+    }
+
+    // Found topics, seeded by frequent keyphrases.
+    let max_df = (n / 3).max(2);
+    let mut candidates: Vec<(&str, f64)> = postings
+        .iter()
+        .filter(|(_, p)| p.len() >= 2 && p.len() <= max_df)
+        .map(|(k, p)| {
+            let bigram = if k.contains(' ') { 1.6 } else { 1.0 };
+            (*k, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let seeded_count = topics.len();
+    let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
+    for (i, m) in member.iter().enumerate() {
+        for &(t, _) in m {
+            members_of[t].push(i);
+        }
+    }
+    let mut absorbed: Vec<Vec<String>> = vec![Vec::new(); topics.len()];
+    for (term, _) in candidates {
+        if cfg.max_topics > 0 && topics.len() - seeded_count >= cfg.max_topics {
+            break;
+        }
+        let Some(post) = postings.get(term) else {
+            continue;
+        };
+        // Overlap with existing topics through the statements' memberships.
+        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        for &i in post {
+            for &(t, _) in &member[i] {
+                *overlap.entry(t).or_insert(0) += 1;
+            }
+        }
+        let best = overlap
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(t, c)| (*t, *c));
+        if let Some((t, c)) = best {
+            if c * 2 >= post.len() {
+                absorbed[t].push(term.to_string());
+                continue;
+            }
+        }
+        let ti = topics.len();
+        if topics.iter().any(|t| t.name == name_of(term)) {
+            continue;
+        }
+        for &i in post {
+            let strength = bags[i].get(term).copied().unwrap_or(0.0) * idf(post.len());
+            member[i].push((ti, strength));
+        }
+        members_of.push(post.clone());
+        absorbed.push(Vec::new());
+        topics.push(Topic {
+            name: name_of(term),
+            terms: vec![name_of(term)],
+            seeded: false,
+        });
+    }
+    // Key terms: the seed, then absorbed terms and co-occurring ones by TF-IDF.
+    for (ti, topic) in topics.iter_mut().enumerate().skip(seeded_count) {
+        let mut score: HashMap<&str, f64> = HashMap::new();
+        for &i in &members_of[ti] {
+            for (k, w) in &bags[i] {
+                let df = postings.get(k.as_str()).map_or(1, Vec::len);
+                if df >= 2 {
+                    *score.entry(k.as_str()).or_insert(0.0) += w * idf(df);
+                }
+            }
+        }
+        for a in &absorbed[ti] {
+            *score.entry(a.as_str()).or_insert(0.0) += 1000.0;
+        }
+        let mut ranked: Vec<(&str, f64)> = score.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        for (k, _) in ranked {
+            if topic.terms.len() >= TERMS_PER_TOPIC {
+                break;
+            }
+            let s = name_of(k);
+            if !topic.terms.contains(&s) {
+                topic.terms.push(s);
+            }
+        }
+    }
+    // Each statement keeps its strongest topics, seeded ones first.
+    for (i, a) in all.iter_mut().enumerate() {
+        let m = &mut member[i];
+        m.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        m.dedup_by_key(|x| x.0);
+        a.topics = m
+            .iter()
+            .take(MAX_TOPICS_PER_STATEMENT)
+            .filter_map(|(t, _)| topics.get(*t).map(|t| t.name.clone()))
+            .collect();
+        a.topics.dedup();
+    }
+    // Topics nobody kept are dropped.
+    let used: HashSet<&String> = all.iter().flat_map(|a| a.topics.iter()).collect();
+    topics.retain(|t| t.seeded || used.contains(&t.name));
+    topics
+}
