@@ -206,12 +206,25 @@ fn refs<'g>(gold: &'g Gold, texts: &[String]) -> Vec<Ref<'g>> {
     out
 }
 
+/// Sides match when equal, ignoring a leading `the`, or when one is the
+/// other's trailing words: `the Concord` is the short form articles use for
+/// `Northern Concord`.
 fn same_side(a: &str, b: &str) -> bool {
     fn key(s: &str) -> String {
         let n = normalize(s);
         n.strip_prefix("the ").map(str::to_owned).unwrap_or(n)
     }
-    key(a) == key(b)
+    let (a, b) = (key(a), key(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.is_empty()
+        && (short == long
+            || long
+                .strip_suffix(short.as_str())
+                .is_some_and(|rest| rest.ends_with(' ')))
 }
 
 fn speaker_name(st: &AnalyzedStatement) -> Option<&str> {

@@ -327,6 +327,13 @@ fn divergence_needs_side_topic_and_both_lines() {
     let mut analysis = perfect();
     analysis.divergences[0].side = "Quell".into();
     assert_eq!(score(&gold, &docs(), &analysis).divergences.found, 0);
+    // A side's trailing words are its short form; other fragments are not.
+    analysis.divergences[0].side = "Republic of Brisland".into();
+    assert_eq!(score(&gold, &docs(), &analysis).divergences.found, 1);
+    analysis.divergences[0].side = "Brislandia".into();
+    assert_eq!(score(&gold, &docs(), &analysis).divergences.found, 0);
+    analysis.divergences[0].side = "land".into();
+    assert_eq!(score(&gold, &docs(), &analysis).divergences.found, 0);
 
     // A public line that is not the gold one.
     let mut analysis = perfect();
