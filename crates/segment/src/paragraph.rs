@@ -14,7 +14,8 @@ use backchannel_core::Span;
 const MIN_WRAP_WIDTH: usize = 30;
 const MAX_WRAP_WIDTH: usize = 100;
 /// A line this much shorter than the width, when the next word would have
-/// fitted on it, was ended on purpose even without final punctuation.
+/// fitted on it and starts with a capital, was ended on purpose even
+/// without final punctuation (a heading, a table row).
 const SHORT_LINE_MARGIN: usize = 10;
 /// Histogram buckets for line lengths; longer lines share the last bucket.
 const LENGTH_BUCKETS: usize = 256;
@@ -207,8 +208,14 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             (Some(_), Some(prev)) => {
                 !layout.wrapped
                     || s.indent > layout.usual_indent
-                    || (prev.ends_sentence && prev.length + 1 + s.first_word <= layout.width)
-                    || prev.length + 1 + s.first_word + SHORT_LINE_MARGIN <= layout.width
+                    || (!s.starts_lower && {
+                        let margin = if prev.ends_sentence {
+                            0
+                        } else {
+                            SHORT_LINE_MARGIN
+                        };
+                        prev.length + 1 + s.first_word + margin <= layout.width
+                    })
             }
         };
         if starts_paragraph {

@@ -248,14 +248,16 @@ fn period_ends_sentence(
     if word_start <= sentence_start && is_enumerator(word) {
         return false;
     }
-    let digit_follows = next.first.is_some_and(|c| c.is_ascii_digit());
-    if digit_follows {
-        return !lexicon::takes_number(word);
+    let abbreviation =
+        lexicon::is_abbreviation(word) || is_dotted_abbreviation(word) || is_initial(word);
+    if next.first.is_some_and(|c| c.is_ascii_digit()) {
+        // `No. 2`, `Nov. 19`, `n.a. 1.56`; but `in 2019. 2020 was worse`.
+        return !abbreviation;
     }
     if lexicon::ends_before_capital(word) {
         return !lexicon::continues_time(next.word);
     }
-    if lexicon::is_abbreviation(word) || is_dotted_abbreviation(word) || is_initial(word) {
+    if abbreviation {
         return starter;
     }
     true
