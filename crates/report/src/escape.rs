@@ -60,7 +60,7 @@ pub fn escape_markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in terminal_safe(text).chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -34,11 +34,11 @@ section{margin:34px 0}
 h2{font-size:19px;margin:0 0 16px;padding-bottom:8px;border-bottom:1px solid var(--rule);display:flex;align-items:baseline;gap:10px}
 h2 small{font-size:13px;font-weight:500;color:var(--muted)}
 a{color:var(--public)}
-.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
+.stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(128px,1fr));gap:12px}
 .stat{background:var(--paper);border:1px solid var(--rule);border-radius:10px;padding:14px 16px}
 .stat b{display:block;font-size:26px;line-height:1.2}
 .stat span{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.06em}
-.stat.private b{color:var(--private)}.stat.public b{color:var(--public)}
+.stat.private b{color:var(--private)}.stat.public b{color:var(--public)}.stat.failed b{color:#b91c1c}
 table.sides{width:100%;border-collapse:collapse;margin-top:16px;background:var(--paper);border:1px solid var(--rule);border-radius:10px;overflow:hidden}
 table.sides th,table.sides td{text-align:left;padding:8px 14px;border-bottom:1px solid var(--rule);font-size:14px}
 table.sides th{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);background:#fafafa}
@@ -66,6 +66,7 @@ table.sides td.n{font-variant-numeric:tabular-nums;width:90px}
 .who{color:var(--ink);font-weight:600}
 .tag{display:inline-block;font-size:10.5px;line-height:16px;padding:0 7px;border-radius:8px;background:rgba(17,24,39,.07);color:#374151;margin-left:5px;text-transform:uppercase;letter-spacing:.04em}
 .src{margin-left:6px}
+.nowrap{white-space:nowrap}
 .jump{margin-left:8px;font-size:12.5px;text-decoration:none;white-space:nowrap}
 .jump:hover{text-decoration:underline}
 .ev{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px}
@@ -77,7 +78,8 @@ table.sides td.n{font-variant-numeric:tabular-nums;width:90px}
 .signals code{color:var(--ink);font-size:12px}
 .empty{color:var(--muted);font-style:italic}
 .diff{margin:12px 0 0;padding:10px 14px;background:#f9fafb;border-radius:8px;font-family:Georgia,serif;font-size:15.5px}
-del{background:#fee2e2;color:#991b1b}
+del,ins{border-radius:3px;padding:0 3px;margin:0 1px}
+del{background:#fee2e2;color:#991b1b;text-decoration-color:rgba(153,27,27,.6)}
 ins{background:#dcfce7;color:#166534;text-decoration:none}
 .legend{display:flex;gap:16px;font-size:13px;color:var(--muted);margin:-6px 0 14px}
 .legend mark{padding:0 6px}
@@ -111,6 +113,19 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
     let analysis = corpus.analysis;
     let summary = corpus.summary();
     let ranked = corpus.ranked_divergences();
+    // Articles with something to point at; the rest would only add bulk.
+    let mut cited = vec![false; corpus.docs.len()];
+    let positions = analysis.statements.iter().map(|s| s.document);
+    let renderings = analysis
+        .drift
+        .iter()
+        .flat_map(|d| [d.a.document, d.b.document]);
+    for i in positions.chain(renderings) {
+        if let Some(flag) = cited.get_mut(i) {
+            *flag = true;
+        }
+    }
+    let shown = cited.iter().filter(|&&c| c).count();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>Backchannel report</title>\n<style>");
@@ -128,7 +143,7 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
         ranked.len(),
         analysis.private_only.len(),
         analysis.drift.len(),
-        summary.documents
+        shown
     );
 
     // Summary.
@@ -140,6 +155,9 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
         );
     };
     stat("", summary.documents, "documents");
+    if summary.failed > 0 {
+        stat("failed", summary.failed, "failed to read");
+    }
     stat("", summary.statements, "statements");
     stat("private", summary.private, "private");
     stat("public", summary.public, "public");
@@ -297,7 +315,17 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
          <div class=\"legend\"><span><mark class=\"private\">private</mark></span><span><mark class=\"public\">public</mark></span><span><mark>unknown</mark></span></div>"
     );
     for (index, doc) in corpus.docs.iter().enumerate() {
-        article(out, corpus, index, doc)?;
+        if cited.get(index).copied().unwrap_or(false) {
+            article(out, corpus, index, doc)?;
+        }
+    }
+    let hidden = corpus.docs.len() - shown;
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">{hidden} article{} without statements not shown.</p>",
+            if hidden == 1 { "" } else { "s" }
+        );
     }
     out.push_str("</section>\n");
 
@@ -408,11 +436,10 @@ fn byline(out: &mut String, corpus: &Corpus<'_>, s: &AnalyzedStatement) {
         let _ = write!(out, "<span class=\"tag\">{tag}</span>");
     }
     if let Some(meta) = corpus.meta(s.document) {
-        let parts: Vec<String> = [meta.outlet.as_deref(), meta.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(e)
-            .collect();
+        let mut parts: Vec<String> = meta.outlet.as_deref().map(e).into_iter().collect();
+        if let Some(date) = meta.date.as_deref() {
+            parts.push(format!("<span class=\"nowrap\">{}</span>", e(date)));
+        }
         let source = if parts.is_empty() {
             e(&meta.id)
         } else {

@@ -24,11 +24,11 @@ pub fn write_analysis_markdown(
     writeln!(w, "## Summary")?;
     writeln!(w)?;
     let failed = if summary.failed > 0 {
-        format!(" ({} failed)", summary.failed)
+        format!(", {} more failed", summary.failed)
     } else {
         String::new()
     };
-    writeln!(w, "- **Documents:** {}{failed}", summary.documents)?;
+    writeln!(w, "- **Documents:** {} analysed{failed}", summary.documents)?;
     writeln!(
         w,
         "- **Statements:** {} — {} private, {} public, {} unknown",

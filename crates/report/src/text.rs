@@ -189,11 +189,11 @@ pub fn write_analysis_text(
     writeln!(w)?;
     writeln!(w, "{}", paint.heading("Summary"))?;
     let failed = if summary.failed > 0 {
-        format!(" ({} failed)", summary.failed)
+        format!(", {} more failed", summary.failed)
     } else {
         String::new()
     };
-    writeln!(w, "  documents   {}{failed}", summary.documents)?;
+    writeln!(w, "  documents   {} analysed{failed}", summary.documents)?;
     writeln!(
         w,
         "  statements  {} ({} private, {} public, {} unknown)",

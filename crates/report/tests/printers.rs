@@ -756,7 +756,9 @@ fn html_shows_divergences_side_by_side_with_working_anchors() {
     assert!(page[public_col..].contains("Ostland will never lift the export quota"));
     assert!(page.contains(&analysis.divergences[1].explanation));
     assert!(page.contains("<span class=\"tag\">anonymous</span>"));
-    assert!(page.contains("Drevania Post, evening edition · 2031-04-03"));
+    assert!(
+        page.contains("Drevania Post, evening edition · <span class=\"nowrap\">2031-04-03</span>")
+    );
 
     // Every in-page link resolves; every statement has its mark.
     let (links, ids) = anchors(&page);
