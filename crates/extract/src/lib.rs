@@ -10,7 +10,6 @@
 pub mod lexicon;
 mod quotes;
 mod resolve;
-mod split;
 
 use backchannel_core::{Document, Form, Segmentation, Span, Speaker, Statement};
 use lexicon::{classify, CueKind, Inflection, WordClass};
@@ -18,7 +17,7 @@ use quotes::{Quotation, QuotePiece};
 
 /// Extracts the statements of `doc`, segmenting it first.
 pub fn extract(doc: &Document) -> Vec<Statement> {
-    let seg = split::segment(&doc.text);
+    let seg = backchannel_segment::segment(&doc.text);
     extract_segmented(doc, &seg)
 }
 
@@ -678,9 +677,21 @@ impl<'a> Extractor<'a> {
         let Some(cue) = Self::span_of(t, i, i + 1) else {
             return;
         };
-        let Some((a, b)) = self.forward_np(t, i + 2) else {
+        let Some((a, mut b)) = self.forward_np(t, i + 2) else {
             return;
         };
+        // `according to a report by the council,`: the source runs to the comma.
+        if let Some(comma) = (b + 1..(b + 10).min(t.len())).find(|&k| Self::punct(t, k).is_some()) {
+            let plain = (b + 1..comma).all(|k| {
+                matches!(
+                    Self::class(t, k),
+                    None | Some(WordClass::Preposition | WordClass::Determiner)
+                )
+            });
+            if Self::punct(t, comma) == Some(',') && plain {
+                b = comma - 1;
+            }
+        }
         let speaker = Self::span_of(t, a, b);
         let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
         let (from, to) = if lead && Self::punct(t, b + 1) == Some(',') {
@@ -1120,7 +1131,17 @@ impl<'a> Extractor<'a> {
                 }
             }
             let to = self.content_end(t, from);
-            self.content_draft(
+            // `called Vell on Friday` is a phone call; `called it "a farce"`,
+            // `called for`, `called on` are attributions.
+            let lower = self.word(t, i).unwrap_or("").to_ascii_lowercase();
+            if lower.starts_with("call") {
+                let quoted =
+                    (from..=to).any(|k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))));
+                if !(quoted || self.is(t, from, "for") || self.is(t, from, "on")) {
+                    return;
+                }
+            }
+            let done = self.content_draft(
                 t,
                 from,
                 to,
@@ -1129,6 +1150,10 @@ impl<'a> Extractor<'a> {
                 relative_head,
                 paragraph,
             );
+            // `"Q," Vell told the council then.`
+            if !done && kind != CueKind::Belief && speaker.is_some() && src_start > 0 {
+                self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
+            }
         }
     }
 
@@ -1171,6 +1196,22 @@ impl<'a> Extractor<'a> {
                 | "signal"
                 | "signals"
                 | "cited"
+                | "questions"
+                | "attacks"
+                | "calls"
+                | "orders"
+                | "offers"
+                | "lists"
+                | "requests"
+                | "challenges"
+                | "notes"
+                | "answers"
+                | "answer"
+                | "reports"
+                | "list"
+                | "order"
+                | "offer"
+                | "request"
         ) && !(self.is(t, i + 1, "that")
             || matches!(
                 t.get(i + 1).map(|x| x.kind),

@@ -83,21 +83,15 @@ fn shape(mention: &str) -> Shape {
         .map(|a| a.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
     let appos_head = head_of(&appos_words);
+    // A name ends the mention: `Foreign Minister Anya Vell`, not `Vell’s office`.
     let surname = words
-        .iter()
-        .take_while(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "for" | "at" | "in" | "who"
-            )
-        })
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .last()
-        .map(|w| {
-            w.trim_end_matches(['’', '\'', ','])
-                .trim_end_matches("’s")
-                .to_string()
-        });
+        .filter(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !w.ends_with("’s")
+                && !w.ends_with("'s")
+        })
+        .map(|w| w.trim_end_matches([',', '.']).to_string());
     Shape {
         core: core.to_string(),
         words,
