@@ -51,18 +51,19 @@ impl JsonFields {
             if field.is_empty() {
                 return Err(format!("`{pair}` names no field"));
             }
-            let slot =
-                match target.trim() {
-                    "id" => &mut fields.id,
-                    "title" => &mut fields.title,
-                    "outlet" => &mut fields.outlet,
-                    "date" => &mut fields.date,
-                    "url" => &mut fields.url,
-                    "text" => &mut fields.text,
-                    other => return Err(format!(
+            let slot = match target.trim() {
+                "id" => &mut fields.id,
+                "title" => &mut fields.title,
+                "outlet" => &mut fields.outlet,
+                "date" => &mut fields.date,
+                "url" => &mut fields.url,
+                "text" => &mut fields.text,
+                other => {
+                    return Err(format!(
                         "unknown target `{other}` (expected id, title, outlet, date, url or text)"
-                    )),
-                };
+                    ))
+                }
+            };
             *slot = field.to_string();
         }
         Ok(fields)

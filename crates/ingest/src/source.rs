@@ -181,13 +181,14 @@ fn prepare<'a>(
     if head.is_empty() {
         return Err("empty file".to_string());
     }
-    if decode::looks_binary(&head) {
-        return Err("binary data (NUL bytes), not text".to_string());
-    }
     let format = opts
         .format
         .or_else(|| Format::from_path(path))
         .unwrap_or_else(|| Format::sniff(&head));
+    // WARC records carry binary payloads (images, compressed bodies) by design.
+    if format != Format::Warc && decode::looks_binary(&head) {
+        return Err("binary data (NUL bytes), not text".to_string());
+    }
     let content = BufReader::with_capacity(64 << 10, Cursor::new(head).chain(input));
     Ok((format, Box::new(content)))
 }

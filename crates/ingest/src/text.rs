@@ -19,6 +19,7 @@
 //! lines right after it. The first line is the headline when a blank line
 //! follows it and more text comes after.
 
+use crate::html::collapse_whitespace;
 use crate::{decode, error, file_stem_id, read_all, Documents, ReadOptions, Reader};
 use backchannel_core::{Document, Origin, Span};
 use std::io::BufRead;
@@ -108,8 +109,16 @@ pub fn parse_text(id: String, raw: &str) -> Result<Document, String> {
         }
         .to_string());
     }
+    let has_matter = matter.is_some();
     let matter = matter.unwrap_or_default();
-    let headline = headline_span(body);
+    let headline = headline_span(body).filter(|h| {
+        // With front matter the first line is the headline only when it
+        // repeats the title; otherwise it is usually the dateline paragraph.
+        !has_matter
+            || matter.title.as_deref().is_some_and(|t| {
+                collapse_whitespace(h.slice(body)).eq_ignore_ascii_case(&collapse_whitespace(t))
+            })
+    });
     let title = matter
         .title
         .or_else(|| headline.map(|h| h.slice(body).to_string()));
@@ -125,12 +134,15 @@ pub fn parse_text(id: String, raw: &str) -> Result<Document, String> {
     })
 }
 
-/// The first line's span when it is a headline: non-blank, followed by a
-/// blank line, with more text after.
+/// Longest first line taken for a headline; longer ones are paragraphs.
+const MAX_HEADLINE_BYTES: usize = 300;
+
+/// The first line's span when it is a headline: non-blank, at most
+/// [`MAX_HEADLINE_BYTES`], followed by a blank line, with more text after.
 pub fn headline_span(text: &str) -> Option<Span> {
     let end = text.find('\n')?;
     let first = Span::new(0, end).trim(text);
-    if first.is_empty() {
+    if first.is_empty() || first.len() > MAX_HEADLINE_BYTES {
         return None;
     }
     let after = text.get(end + 1..)?;
@@ -194,6 +206,17 @@ mod tests {
             doc.headline.map(|h| h.slice(&doc.text)),
             Some("Vostra recalls its envoy")
         );
+    }
+
+    #[test]
+    fn dateline_paragraph_after_front_matter_is_not_a_headline() {
+        let raw = "---\ntitle: Keldor votes\n---\nKELDOR, May 3 - Voters went to the polls.\n\nTurnout was high.\n";
+        let doc = parse_text("x".into(), raw).unwrap();
+        assert_eq!(doc.headline, None);
+        assert_eq!(doc.title.as_deref(), Some("Keldor votes"));
+        assert!(doc.text.starts_with("KELDOR, May 3"));
+        let long = format!("{}\n\nMore.", "word ".repeat(100));
+        assert_eq!(headline_span(&long), None);
     }
 
     #[test]
