@@ -20,7 +20,9 @@ pub use key::{
     load, parse, Alternatives, Gold, GoldDecoy, GoldDivergence, GoldDocument, GoldDrift, GoldError,
     GoldPrivateOnly, GoldStatement,
 };
-pub use score::{score, DecoyScore, GoldReport, Miss, MissKind, RecallScore, StatementScore};
+pub use score::{
+    score, ChannelCount, DecoyScore, GoldReport, Miss, MissKind, RecallScore, StatementScore,
+};
 
 /// Lower-cases, maps typographic quotes, apostrophes, guillemets and dashes
 /// to ASCII, and collapses whitespace runs to one space: the comparison form

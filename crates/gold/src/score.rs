@@ -2,7 +2,7 @@
 
 use crate::key::{Gold, GoldStatement};
 use crate::normalize;
-use backchannel_core::{Analysis, AnalyzedStatement, Document, Rendering};
+use backchannel_core::{Analysis, AnalyzedStatement, Channel, Document, Rendering};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
@@ -38,6 +38,17 @@ pub struct StatementScore {
     pub speaker_accuracy: Option<f64>,
     pub side_accuracy: Option<f64>,
     pub channel_accuracy: Option<f64>,
+    /// Found statements counted by (gold channel, predicted channel), the
+    /// diagonal included, in a fixed order.
+    pub channel_confusion: Vec<ChannelCount>,
+}
+
+/// How many found statements of one gold channel got one predicted channel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelCount {
+    pub gold: Channel,
+    pub predicted: Channel,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -400,6 +411,7 @@ fn rendering_covers(rendering: &str, needle: &str) -> bool {
 
 fn score_statements(gold: &Gold, index: &Index, misses: &mut Vec<Miss>) -> StatementScore {
     let mut s = StatementScore::default();
+    let mut confusion: HashMap<(Channel, Channel), usize> = HashMap::new();
     for doc in &gold.documents {
         let in_analysis = index.has_document(&doc.id);
         for g in &doc.statements {
@@ -420,6 +432,7 @@ fn score_statements(gold: &Gold, index: &Index, misses: &mut Vec<Miss>) -> State
                 continue;
             };
             s.found += 1;
+            *confusion.entry((g.channel, st.channel)).or_default() += 1;
             let (speaker_ok, side_ok, channel_ok) = judge(g, st);
             if speaker_ok {
                 s.speaker_correct += 1;
@@ -458,6 +471,16 @@ fn score_statements(gold: &Gold, index: &Index, misses: &mut Vec<Miss>) -> State
             }
         }
     }
+    let mut confusion: Vec<ChannelCount> = confusion
+        .into_iter()
+        .map(|((gold, predicted), count)| ChannelCount {
+            gold,
+            predicted,
+            count,
+        })
+        .collect();
+    confusion.sort_by_key(|c| (c.gold, c.predicted));
+    s.channel_confusion = confusion;
     s.found_rate = ratio(s.found, s.gold);
     s.speaker_accuracy = ratio(s.speaker_correct, s.found);
     s.side_accuracy = ratio(s.side_correct, s.side_scored);
@@ -553,6 +576,14 @@ impl fmt::Display for GoldReport {
             s.found,
             pct(s.channel_accuracy)
         )?;
+        if s.channel_confusion.iter().any(|c| c.gold != c.predicted) {
+            let cells: Vec<String> = s
+                .channel_confusion
+                .iter()
+                .map(|c| format!("{}->{} {}", c.gold.as_str(), c.predicted.as_str(), c.count))
+                .collect();
+            writeln!(f, "    gold->predicted: {}", cells.join(", "))?;
+        }
         let d = &self.divergences;
         writeln!(
             f,

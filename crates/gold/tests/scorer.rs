@@ -421,11 +421,30 @@ fn report_serialises_and_prints() {
     let mut analysis = perfect();
     analysis.statements[2].channel = Channel::Private;
     let report = score(&gold, &docs(), &analysis);
+    let confusion: Vec<(Channel, Channel, usize)> = report
+        .statements
+        .channel_confusion
+        .iter()
+        .map(|c| (c.gold, c.predicted, c.count))
+        .collect();
+    assert_eq!(
+        confusion,
+        vec![
+            (Channel::Public, Channel::Public, 2),
+            (Channel::Public, Channel::Private, 1),
+            (Channel::Private, Channel::Private, 3),
+            (Channel::Unknown, Channel::Unknown, 1),
+        ]
+    );
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["statements"]["gold"], 7);
     assert_eq!(json["misses"][0]["kind"], "wrong-channel");
     let text = report.to_string();
     assert!(text.contains("statements found         7/7"), "{text}");
+    assert!(
+        text.contains("gold->predicted: public->public 2, public->private 1, private->private 3"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "[wrong-channel] post-1: \"ferries will run on time\": channel private, want public"
