@@ -113,19 +113,21 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
     let analysis = corpus.analysis;
     let summary = corpus.summary();
     let ranked = corpus.ranked_divergences();
-    // Articles with something to point at; the rest would only add bulk.
-    let mut cited = vec![false; corpus.docs.len()];
-    let positions = analysis.statements.iter().map(|s| s.document);
-    let renderings = analysis
-        .drift
-        .iter()
-        .flat_map(|d| [d.a.document, d.b.document]);
-    for i in positions.chain(renderings) {
-        if let Some(flag) = cited.get_mut(i) {
-            *flag = true;
+    // Per article: its statements and the drift renderings in it. Articles
+    // with nothing to point at are left out; they would only add bulk.
+    let mut cited: Vec<Cited<'_>> = corpus.docs.iter().map(|_| Cited::default()).collect();
+    for s in &analysis.statements {
+        if let Some(c) = cited.get_mut(s.document) {
+            c.marks.push(s);
+            c.positions.push(s.statement.span.start);
         }
     }
-    let shown = cited.iter().filter(|&&c| c).count();
+    for r in analysis.drift.iter().flat_map(|d| [&d.a, &d.b]) {
+        if let Some(c) = cited.get_mut(r.document) {
+            c.positions.push(r.span.start);
+        }
+    }
+    let shown = cited.iter().filter(|c| !c.positions.is_empty()).count();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>Backchannel report</title>\n<style>");
@@ -314,9 +316,9 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
         "<section id=\"articles\">\n<h2>Articles <small>every statement highlighted where it stands</small></h2>\n\
          <div class=\"legend\"><span><mark class=\"private\">private</mark></span><span><mark class=\"public\">public</mark></span><span><mark>unknown</mark></span></div>"
     );
-    for (index, doc) in corpus.docs.iter().enumerate() {
-        if cited.get(index).copied().unwrap_or(false) {
-            article(out, corpus, index, doc)?;
+    for (index, (doc, c)) in corpus.docs.iter().zip(cited).enumerate() {
+        if !c.positions.is_empty() {
+            article(out, corpus, index, doc, c)?;
         }
     }
     let hidden = corpus.docs.len() - shown;
@@ -486,6 +488,7 @@ fn article(
     corpus: &Corpus<'_>,
     index: usize,
     doc: &DocText<'_>,
+    cited: Cited<'_>,
 ) -> io::Result<()> {
     let meta = corpus.meta(index);
     let title = meta.and_then(|m| m.title.as_deref()).unwrap_or(doc.id);
@@ -516,28 +519,17 @@ fn article(
     out.push_str(&parts.join(" · "));
     out.push_str("</p></header>\n<div class=\"body\">");
 
-    let mut marks: Vec<&AnalyzedStatement> = corpus
-        .analysis
-        .statements
-        .iter()
-        .filter(|s| s.document == index)
-        .collect();
+    let Cited {
+        mut marks,
+        mut positions,
+    } = cited;
     marks.sort_by_key(|s| {
         (
             s.statement.span.start,
             std::cmp::Reverse(s.statement.span.end),
         )
     });
-    // Position anchors `d-<doc>-<char start>`: statement starts and drift
-    // renderings, one per position.
-    let mut positions: Vec<usize> = marks.iter().map(|s| s.statement.span.start).collect();
-    for drift in &corpus.analysis.drift {
-        for r in [&drift.a, &drift.b] {
-            if r.document == index {
-                positions.push(r.span.start);
-            }
-        }
-    }
+    // Position anchors `d-<doc>-<char start>`, one per position.
     positions.sort_unstable();
     positions.dedup();
     let mut body = Body {
@@ -601,6 +593,14 @@ fn article(
     body.rest();
     out.push_str("</div>\n</article>\n");
     Ok(())
+}
+
+/// What an article has to show: statements to mark, positions to anchor.
+#[derive(Default)]
+struct Cited<'a> {
+    marks: Vec<&'a AnalyzedStatement>,
+    /// Byte offsets of statement starts and drift renderings.
+    positions: Vec<usize>,
 }
 
 /// Writes an article's text, dropping in the position anchors as it passes them.
