@@ -316,3 +316,31 @@ pub(crate) fn score_label(score: f64) -> String {
         "n/a".to_string()
     }
 }
+
+/// A date for people: the `YYYY-MM-DD` of an ISO 8601 timestamp, anything
+/// else as it is.
+pub(crate) fn display_date(date: &str) -> &str {
+    let b = date.as_bytes();
+    let iso_day = b.len() > 10
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '));
+    match date.get(..10) {
+        Some(day) if iso_day => day,
+        _ => date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_date;
+
+    #[test]
+    fn timestamps_show_their_day() {
+        assert_eq!(display_date("2031-03-05T07:30:00+01:00"), "2031-03-05");
+        assert_eq!(display_date("2031-03-05"), "2031-03-05");
+        assert_eq!(display_date("March 5, 2031"), "March 5, 2031");
+        assert_eq!(display_date("2031-03-0é…"), "2031-03-0é…");
+    }
+}

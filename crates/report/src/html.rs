@@ -6,7 +6,7 @@
 //! are `<mark id="s-…">` in the articles below the divergences, and each
 //! statement start also has an `id="d-<doc index>-<char start>"` anchor.
 
-use crate::corpus::{score_label, speaker_name, speaker_tags, Corpus, DocText};
+use crate::corpus::{display_date, score_label, speaker_name, speaker_tags, Corpus, DocText};
 use crate::diff::{parse_word_diff, DiffPart};
 use crate::escape::{escape_html as e, fragment_id, push_escaped_html};
 use backchannel_core::{Analysis, AnalyzedStatement, Channel, Document, Rendering, Span};
@@ -87,6 +87,9 @@ article.doc header h3{margin:0;font-size:18px;font-family:Georgia,serif}
 article.doc .meta{margin:4px 0 14px;font-size:13px;color:var(--muted)}
 article.doc .meta code{font-size:12px}
 .body{white-space:pre-wrap;overflow-wrap:anywhere;font-family:Georgia,"Iowan Old Style","Times New Roman",serif;font-size:16px;line-height:1.7;max-width:46em}
+.body.lead::first-line{font-weight:700;font-size:19px}
+.grid2{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:0 20px;align-items:start}
+@media (max-width:780px){.grid2{grid-template-columns:1fr}}
 mark{color:inherit;border-radius:3px;padding:1px 0;background:#f3f4f6;box-shadow:inset 0 -2px 0 #d1d5db}
 mark.private{background:var(--private-mark);box-shadow:inset 0 -2px 0 var(--private-line)}
 mark.public{background:var(--public-mark);box-shadow:inset 0 -2px 0 var(--public-line)}
@@ -262,6 +265,7 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
     if analysis.private_only.is_empty() {
         out.push_str("<p class=\"empty\">No topic is discussed only in private.</p>\n");
     }
+    out.push_str("<div class=\"grid2\">\n");
     for p in &analysis.private_only {
         let _ = writeln!(
             out,
@@ -274,7 +278,7 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
         }
         out.push_str("</article>\n");
     }
-    out.push_str("</section>\n");
+    out.push_str("</div>\n</section>\n");
 
     // Drift.
     let _ = writeln!(
@@ -440,7 +444,10 @@ fn byline(out: &mut String, corpus: &Corpus<'_>, s: &AnalyzedStatement) {
     if let Some(meta) = corpus.meta(s.document) {
         let mut parts: Vec<String> = meta.outlet.as_deref().map(e).into_iter().collect();
         if let Some(date) = meta.date.as_deref() {
-            parts.push(format!("<span class=\"nowrap\">{}</span>", e(date)));
+            parts.push(format!(
+                "<span class=\"nowrap\">{}</span>",
+                e(display_date(date))
+            ));
         }
         let source = if parts.is_empty() {
             e(&meta.id)
@@ -467,6 +474,7 @@ fn rendering(out: &mut String, corpus: &Corpus<'_>, r: &Rendering) -> io::Result
     let date = corpus
         .meta(r.document)
         .and_then(|m| m.date.as_deref())
+        .map(display_date)
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -491,12 +499,25 @@ fn article(
     cited: Cited<'_>,
 ) -> io::Result<()> {
     let meta = corpus.meta(index);
-    let title = meta.and_then(|m| m.title.as_deref()).unwrap_or(doc.id);
+    let title = meta
+        .and_then(|m| m.title.as_deref())
+        .unwrap_or(doc.id)
+        .trim();
+    // A text that opens with its headline shows it as its bold first line
+    // instead of repeating it above.
+    let opens_with_title = !title.is_empty()
+        && doc
+            .text
+            .strip_prefix(title)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['\n', '\r']));
     let _ = write!(
         out,
-        "<article class=\"card doc\" id=\"doc-{index}\">\n<header><h3>{}</h3><p class=\"meta\">",
-        e(title)
+        "<article class=\"card doc\" id=\"doc-{index}\">\n<header>"
     );
+    if !opens_with_title {
+        let _ = write!(out, "<h3>{}</h3>", e(title));
+    }
+    out.push_str("<p class=\"meta\">");
     let mut parts: Vec<String> = Vec::new();
     if let Some(m) = meta {
         parts.extend(
@@ -517,7 +538,11 @@ fn article(
         ));
     }
     out.push_str(&parts.join(" · "));
-    out.push_str("</p></header>\n<div class=\"body\">");
+    out.push_str(if opens_with_title {
+        "</p></header>\n<div class=\"body lead\">"
+    } else {
+        "</p></header>\n<div class=\"body\">"
+    });
 
     let Cited {
         mut marks,

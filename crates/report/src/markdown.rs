@@ -1,7 +1,7 @@
 //! The Markdown report of `analyze --format markdown`: a document a person
 //! reads or pastes into a ticket. All article text is escaped inline.
 
-use crate::corpus::{score_label, speaker_name, speaker_tags, Corpus};
+use crate::corpus::{display_date, score_label, speaker_name, speaker_tags, Corpus};
 use crate::diff::{parse_word_diff, DiffPart};
 use crate::escape::escape_markdown_inline as md;
 use backchannel_core::{Analysis, AnalyzedStatement, Document};
@@ -242,9 +242,12 @@ fn statement_line(corpus: &Corpus<'_>, s: &AnalyzedStatement) -> io::Result<Stri
         out.push_str(&format!(" ({})", tags.join(", ")));
     }
     if let Some(meta) = corpus.meta(s.document) {
-        for part in [meta.outlet.as_deref(), meta.date.as_deref()]
-            .into_iter()
-            .flatten()
+        for part in [
+            meta.outlet.as_deref(),
+            meta.date.as_deref().map(display_date),
+        ]
+        .into_iter()
+        .flatten()
         {
             out.push_str(", ");
             out.push_str(&md(part));

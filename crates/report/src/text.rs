@@ -1,6 +1,6 @@
 //! The terminal report of `analyze --format text`.
 
-use crate::corpus::{score_label, speaker_name, speaker_tags, Corpus};
+use crate::corpus::{display_date, score_label, speaker_name, speaker_tags, Corpus};
 use crate::diff::{parse_word_diff, DiffPart};
 use crate::escape::terminal_safe;
 use crate::extract::write_indented;
@@ -265,10 +265,13 @@ fn statement_byline(corpus: &Corpus<'_>, paint: &Paint, s: &AnalyzedStatement) -
         line.push_str(&paint.dim(&format!(" ({})", tags.join(", "))));
     }
     if let Some(meta) = corpus.meta(s.document) {
-        let source: Vec<&str> = [meta.outlet.as_deref(), meta.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let source: Vec<&str> = [
+            meta.outlet.as_deref(),
+            meta.date.as_deref().map(display_date),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if !source.is_empty() {
             line.push_str(" — ");
             line.push_str(&terminal_safe(&source.join(", ")));

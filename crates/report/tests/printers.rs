@@ -795,6 +795,9 @@ fn html_shows_divergences_side_by_side_with_working_anchors() {
         );
     }
     assert!(page.contains("mark:target"), "target highlighting");
+    // Both texts open with their headline: shown once, as the bold first line.
+    assert_eq!(page.matches("<div class=\"body lead\">").count(), 2);
+    assert!(!page.contains("<h3>Grain talks stall in Vëlika</h3>"));
 }
 
 fn strip_tags(html: &str) -> String {
