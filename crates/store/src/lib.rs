@@ -311,6 +311,10 @@ impl Store {
             };
             let tx = self.conn.transaction()?;
             tx.execute_batch(step)?;
+            if version + 1 == 3 {
+                // Fill the new matrix table from an analysis stored before it existed.
+                tx.execute_batch(schema::REFRESH_OVERVIEW)?;
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -451,12 +455,25 @@ impl Store {
         let db_bytes = std::fs::metadata(&self.path)
             .map(|m| m.len())
             .unwrap_or(page_count * page_size);
+        let (mut public, mut private, mut unknown) = (0, 0, 0);
+        let mut by_channel = self
+            .conn
+            .prepare_cached("SELECT channel, count(*) FROM analyzed GROUP BY channel")?;
+        let mut rows = by_channel.query([])?;
+        while let Some(r) = rows.next()? {
+            let n = r.get::<_, i64>(1)?.unsigned_abs();
+            match r.get::<_, String>(0)?.as_str() {
+                "public" => public = n,
+                "private" => private = n,
+                _ => unknown += n,
+            }
+        }
         Ok(Stats {
             documents: count("SELECT count(*) FROM documents")?,
             statements: count("SELECT count(*) FROM statements")?,
-            public: count("SELECT count(*) FROM analyzed WHERE channel = 'public'")?,
-            private: count("SELECT count(*) FROM analyzed WHERE channel = 'private'")?,
-            unknown: count("SELECT count(*) FROM analyzed WHERE channel = 'unknown'")?,
+            public,
+            private,
+            unknown,
             sides: count("SELECT count(DISTINCT side) FROM analyzed WHERE side IS NOT NULL")?,
             topics: count("SELECT count(*) FROM topics")?,
             divergences: count("SELECT count(*) FROM divergences")?,
@@ -801,5 +818,6 @@ fn write_analysis(tx: &Transaction, analysis: &Analysis) -> Result<()> {
     for f in &analysis.failures {
         insert_fail.execute(params![f.origin.to_string(), f.id, f.reason])?;
     }
+    tx.execute_batch(schema::REFRESH_OVERVIEW)?;
     Ok(())
 }

@@ -476,51 +476,39 @@ impl Store {
         let mut args = Vec::new();
         filters.push_sql(&mut cond, &mut args);
         let tail = format!(
-            "ORDER BY a.day IS NULL, a.day, d.pk, a.byte_start LIMIT {} OFFSET {offset}",
+            "ORDER BY a.day IS NULL, a.day, a.document, a.byte_start LIMIT {} OFFSET {offset}",
             clamp_limit(limit)
         );
         self.statements_where(&cond, args, &tail)
     }
 
+    /// Matrix cells matching `cond` (over `side`, `topic`), busiest first.
+    fn cells_where(&self, cond: &str, args: &[&str]) -> Result<Vec<Cell>> {
+        let sql = format!(
+            "SELECT side, topic, public, private, divergences FROM overview_cells
+             WHERE {cond} ORDER BY public + private + divergences DESC, side, topic"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let cells = stmt
+            .query_map(params_from_iter(args), |r| {
+                Ok(Cell {
+                    side: r.get(0)?,
+                    topic: r.get(1)?,
+                    public: r.get::<_, i64>(2)?.unsigned_abs(),
+                    private: r.get::<_, i64>(3)?.unsigned_abs(),
+                    divergences: r.get::<_, i64>(4)?.unsigned_abs(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(cells)
+    }
+
     /// The sides × topics matrix.
     pub fn overview(&self) -> Result<Overview> {
-        let mut cells: HashMap<(String, String), Cell> = HashMap::new();
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT a.side, st.topic, sum(a.channel = 'public'), sum(a.channel = 'private')
-             FROM analyzed a JOIN statement_topics st ON st.statement = a.pk
-             WHERE a.side IS NOT NULL GROUP BY a.side, st.topic",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: (String, String) = (r.get(0)?, r.get(1)?);
-            let cell = Cell {
-                side: key.0.clone(),
-                topic: key.1.clone(),
-                public: r.get::<_, i64>(2)?.unsigned_abs(),
-                private: r.get::<_, i64>(3)?.unsigned_abs(),
-                divergences: 0,
-            };
-            cells.insert(key, cell);
-        }
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT side, topic, count(*) FROM divergences GROUP BY side, topic")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: (String, String) = (r.get(0)?, r.get(1)?);
-            let n = r.get::<_, i64>(2)?.unsigned_abs();
-            cells
-                .entry(key.clone())
-                .or_insert_with(|| Cell {
-                    side: key.0,
-                    topic: key.1,
-                    ..Cell::default()
-                })
-                .divergences = n;
-        }
+        let cells = self.cells_where("1", &[])?;
         let mut side_total: HashMap<&str, u64> = HashMap::new();
         let mut topic_total: HashMap<&str, u64> = HashMap::new();
-        for c in cells.values() {
+        for c in &cells {
             let n = c.public + c.private + c.divergences;
             *side_total.entry(&c.side).or_default() += n;
             *topic_total.entry(&c.topic).or_default() += n;
@@ -534,8 +522,6 @@ impl Store {
         };
         let sides = ranked(side_total);
         let topics = ranked(topic_total);
-        let mut cells: Vec<Cell> = cells.into_values().collect();
-        cells.sort_by(|a, b| (&a.side, &a.topic).cmp(&(&b.side, &b.topic)));
         Ok(Overview {
             sides,
             topics,
@@ -698,12 +684,7 @@ impl Store {
         if public + private + unknown == 0 && divergences.is_empty() {
             return Ok(None);
         }
-        let overview = self.overview()?;
-        let topics = overview
-            .topics
-            .iter()
-            .filter_map(|t| overview.cell(side, t).cloned())
-            .collect();
+        let topics = self.cells_where("side = ?1", &[side])?;
         let mut stmt = self.conn().prepare_cached(
             "SELECT side, topic, statements FROM private_only WHERE side = ?1 ORDER BY topic",
         )?;
@@ -738,12 +719,7 @@ impl Store {
         let Some((terms, seeded)) = row else {
             return Ok(None);
         };
-        let overview = self.overview()?;
-        let sides = overview
-            .sides
-            .iter()
-            .filter_map(|s| overview.cell(s, name).cloned())
-            .collect();
+        let sides = self.cells_where("topic = ?1", &[name])?;
         Ok(Some(TopicProfile {
             topic: Topic {
                 name: name.to_string(),

@@ -158,7 +158,34 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         reason TEXT NOT NULL
     );
     "#,
+    // 3: the overview matrix kept precomputed, and an index in timeline order.
+    r#"
+    CREATE TABLE overview_cells (
+        side TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        public INTEGER NOT NULL,
+        private INTEGER NOT NULL,
+        divergences INTEGER NOT NULL,
+        PRIMARY KEY (side, topic)
+    ) WITHOUT ROWID;
+    CREATE INDEX overview_cells_topic ON overview_cells(topic);
+    CREATE INDEX analyzed_timeline ON analyzed(day IS NULL, day, document, byte_start);
+    "#,
 ];
+
+/// Recomputes `overview_cells` from the analysis tables.
+pub(crate) const REFRESH_OVERVIEW: &str = r#"
+    DELETE FROM overview_cells;
+    INSERT INTO overview_cells (side, topic, public, private, divergences)
+    SELECT side, topic, sum(pub), sum(priv), sum(div) FROM (
+        SELECT a.side AS side, st.topic AS topic, a.channel = 'public' AS pub,
+               a.channel = 'private' AS priv, 0 AS div
+        FROM analyzed a JOIN statement_topics st ON st.statement = a.pk
+        WHERE a.side IS NOT NULL
+        UNION ALL
+        SELECT side, topic, 0, 0, 1 FROM divergences
+    ) GROUP BY side, topic;
+"#;
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

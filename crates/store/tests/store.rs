@@ -377,7 +377,7 @@ fn migrations_upgrade_old_databases_and_refuse_newer_ones() {
         conn.execute_batch(
             "DROP TABLE statement_topics; DROP TABLE divergence_statements; DROP TABLE divergences;
              DROP TABLE private_only; DROP TABLE drift; DROP TABLE analyzed; DROP TABLE topics;
-             DROP TABLE analysis_failures; PRAGMA user_version = 1;",
+             DROP TABLE analysis_failures; DROP TABLE overview_cells; PRAGMA user_version = 1;",
         )
         .unwrap();
     }
