@@ -132,7 +132,6 @@ const CUE_VERBS: &[(&str, CueKind, [&str; 3])] = &[
     ("describe", CueKind::Speech, ["-", "-", "-"]),
     ("cite", CueKind::Speech, ["-", "-", "-"]),
     ("propose", CueKind::Speech, ["-", "-", "-"]),
-    ("threaten", CueKind::Speech, ["-", "-", "-"]),
     ("shout", CueKind::Speech, ["-", "-", "-"]),
     ("scoff", CueKind::Speech, ["-", "-", "-"]),
     ("retort", CueKind::Speech, ["-", "-", "-"]),

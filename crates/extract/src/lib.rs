@@ -351,9 +351,16 @@ impl<'a> Extractor<'a> {
                     Some(WordClass::Determiner) => {
                         start = prev;
                         let before = prev.checked_sub(1);
+                        // `the head of the agency`, `the official involved in the talks`
                         let chained = before.is_some_and(|b| {
                             matches!(Self::class(t, b), Some(WordClass::Preposition))
-                                && self.is(t, b, "of")
+                                && (self.is(t, b, "of")
+                                    || (self.is(t, b, "in")
+                                        || self.is(t, b, "at")
+                                        || self.is(t, b, "for"))
+                                        && b > 0
+                                        && Self::class(t, b - 1).is_none()
+                                        && self.word(t, b - 1).is_some())
                         });
                         if !chained {
                             break;
@@ -463,7 +470,21 @@ impl<'a> Extractor<'a> {
                         | WordClass::Pronoun { .. }
                         | WordClass::Adverb,
                     ) => break,
-                    Some(WordClass::Cue(..)) if !self.capitalized(t, k) => break,
+                    // `a new report by ...` is a noun; `the ministry said` a verb.
+                    Some(WordClass::Cue(_, infl))
+                        if !self.capitalized(t, k)
+                            && !(matches!(Self::class(t, k - 1), Some(WordClass::Determiner))
+                                || infl == Inflection::Base
+                                    && k >= 2
+                                    && Self::class(t, k - 1).is_none()
+                                    && matches!(
+                                        Self::class(t, k - 2),
+                                        Some(WordClass::Determiner)
+                                    )) =>
+                    {
+                        break
+                    }
+                    Some(WordClass::Cue(..)) => end = k,
                     Some(WordClass::Preposition) => {
                         if !(self.is(t, k, "of") || self.is(t, k, "for") || self.is(t, k, "at")) {
                             break;
@@ -509,6 +530,16 @@ impl<'a> Extractor<'a> {
         while i < t.len() {
             if self.is(&t, i, "according") && self.is(&t, i + 1, "to") {
                 self.according(&t, i, paragraph);
+            } else if let Some(clear) = self.made_clear(&t, i) {
+                self.cue_with_lead(
+                    &t,
+                    clear,
+                    i,
+                    CueKind::Speech,
+                    Inflection::Past,
+                    paragraph,
+                    first_draft,
+                );
             } else if let Some(WordClass::Cue(kind, infl)) = Self::class(&t, i) {
                 self.cue(&t, i, kind, infl, paragraph, first_draft);
             }
@@ -688,7 +719,7 @@ impl<'a> Extractor<'a> {
                     None | Some(WordClass::Preposition | WordClass::Determiner)
                 )
             });
-            if Self::punct(t, comma) == Some(',') && plain {
+            if matches!(Self::punct(t, comma), Some(',' | '.' | ';' | ')')) && plain {
                 b = comma - 1;
             }
         }
@@ -854,6 +885,21 @@ impl<'a> Extractor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// `made clear` / `made it clear`: the index of `clear`.
+    fn made_clear(&self, t: &[Tok], i: usize) -> Option<usize> {
+        let w = self.word(t, i)?.to_ascii_lowercase();
+        if !matches!(w.as_str(), "made" | "makes" | "make" | "making") {
+            return None;
+        }
+        if self.is(t, i + 1, "clear") {
+            Some(i + 1)
+        } else if self.is(t, i + 1, "it") && self.is(t, i + 2, "clear") {
+            Some(i + 2)
+        } else {
+            None
+        }
+    }
+
     fn cue(
         &mut self,
         t: &[Tok],
@@ -863,13 +909,28 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
         first_draft: usize,
     ) {
+        self.cue_with_lead(t, i, i, kind, infl, paragraph, first_draft);
+    }
+
+    /// A cue ending at token `i` and starting at `lead` (`made it clear`).
+    #[allow(clippy::too_many_arguments)]
+    fn cue_with_lead(
+        &mut self,
+        t: &[Tok],
+        i: usize,
+        lead: usize,
+        kind: CueKind,
+        infl: Inflection,
+        paragraph: usize,
+        first_draft: usize,
+    ) {
         let text = self.text;
         let Some(cue_tok) = t.get(i) else { return };
-        if !self.verb_position(t, i, paragraph) {
+        if lead == i && !self.verb_position(t, i, paragraph) {
             return;
         }
         // `has said`, `was revealed`: the auxiliary belongs to the cue.
-        let mut cue_start = i;
+        let mut cue_start = lead;
         while cue_start > 0
             && matches!(Self::class(t, cue_start - 1), Some(WordClass::Auxiliary))
             && cue_start + 2 > i
@@ -889,16 +950,25 @@ impl<'a> Extractor<'a> {
                 .map_or(cue_tok.span.start, |x| x.span.start),
             cue_tok.span.end,
         );
+        let mut passive = false;
         let passive_it = infl == Inflection::Past && {
             let mut k = i;
             let mut saw_be = false;
             while k > 0 && matches!(Self::class(t, k - 1), Some(WordClass::Auxiliary)) {
                 k -= 1;
                 let w = self.word(t, k).unwrap_or("").to_ascii_lowercase();
-                saw_be |= matches!(w.as_str(), "was" | "is" | "were" | "been" | "be");
+                saw_be |= matches!(
+                    w.as_str(),
+                    "was" | "is" | "were" | "been" | "be" | "being" | "are"
+                );
             }
+            passive = saw_be;
             saw_be && k > 0 && self.is(t, k - 1, "it")
         };
+        // `things are being said`: the subject is what was said, not who said it.
+        if passive && !passive_it {
+            return;
+        }
 
         if infl == Inflection::Gerund {
             let progressive = i > 0
@@ -1095,12 +1165,32 @@ impl<'a> Extractor<'a> {
         let split = self.comma_like(t, i + 1)
             && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(_)));
         let after_from = self.content_start(t, i + 1, kind);
-        if kind != CueKind::Belief
+        let reporting = kind != CueKind::Belief && self.reporting_verb(t, i);
+        if reporting
             && speaker.is_some()
             && src_start > 0
             && (after_from.is_none() || split)
             && self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph)
         {
+            return;
+        }
+        // Parenthetical: `So, he said, the talks must go on.`
+        if reporting
+            && after_from.is_none()
+            && Self::punct(t, i + 1) == Some(',')
+            && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Word(_)))
+            && (src_start == 0 || self.comma_like(t, src_start - 1))
+        {
+            let to = self.content_end(t, i + 2);
+            self.content_draft(
+                t,
+                i + 2,
+                to,
+                Some(cue_span),
+                speaker,
+                relative_head,
+                paragraph,
+            );
             return;
         }
         // Content after the cue.
@@ -1155,6 +1245,55 @@ impl<'a> Extractor<'a> {
                 self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
             }
         }
+    }
+
+    /// Verbs of reporting that may follow their content (`..., she added`),
+    /// unlike verbs of judging (`called`, `praised`, `refused`).
+    fn reporting_verb(&self, t: &[Tok], i: usize) -> bool {
+        const JUDGING: [&str; 40] = [
+            "call",
+            "attack",
+            "blast",
+            "condemn",
+            "slam",
+            "prais",
+            "question",
+            "declin",
+            "sing",
+            "sang",
+            "endors",
+            "express",
+            "refer",
+            "offer",
+            "refus",
+            "defend",
+            "reject",
+            "dismiss",
+            "denounc",
+            "order",
+            "mock",
+            "discuss",
+            "challeng",
+            "identif",
+            "list",
+            "seek",
+            "sought",
+            "oppos",
+            "request",
+            "demand",
+            "accus",
+            "blam",
+            "critici",
+            "describ",
+            "cite",
+            "citing",
+            "propos",
+            "recommend",
+            "tout",
+            "urg",
+        ];
+        let lower = self.word(t, i).unwrap_or("").to_ascii_lowercase();
+        !JUDGING.iter().any(|j| lower.starts_with(j))
     }
 
     /// Whether cue word `i` stands as a verb: not a noun after a determiner or
@@ -1265,6 +1404,17 @@ impl<'a> Extractor<'a> {
         if self.is(t, after, "that") {
             return Some(after);
         }
+        // `refused to discuss`, `vowed to fight`: the infinitive is the content.
+        if self.is(t, after, "to") && after > 0 {
+            let verb = self.word(t, after - 1).unwrap_or("").to_ascii_lowercase();
+            const COMMISSIVE: [&str; 10] = [
+                "refus", "declin", "promis", "pledg", "vow", "agree", "offer", "sought", "seek",
+                "urg",
+            ];
+            if COMMISSIVE.iter().any(|c| verb.starts_with(c)) {
+                return Some(after);
+            }
+        }
         let adjunct = matches!(
             Self::class(t, after),
             Some(WordClass::Preposition | WordClass::Adverb)
@@ -1311,6 +1461,32 @@ impl<'a> Extractor<'a> {
                 let (_, b) = self.forward_np(t, after)?;
                 return matches!(t.get(b + 1).map(|x| x.kind), Some(Kind::Word(_)))
                     .then_some(b + 1);
+            }
+            // `insists on ...`, `warned against ...`: the phrase is the content.
+            let topical = ["on", "about", "against", "for"]
+                .iter()
+                .any(|p| self.is(t, after, p))
+                && !self.word(t, after + 1).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "twitter"
+                            | "television"
+                    ) && !self
+                        .word(t, after + 2)
+                        .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
+                });
+            if adjunct && topical && t.len() > after + 3 {
+                return Some(after);
             }
             if adjunct {
                 return None;

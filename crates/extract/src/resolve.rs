@@ -142,7 +142,24 @@ pub(crate) fn resolve(text: &str, drafts: Vec<crate::Draft>) -> Vec<Statement> {
             out.push(statement(d, None));
             continue;
         };
+        let known = entities.len();
         let sp = resolve_one(text, d, span, &mut entities, n);
+        if entities.len() > known {
+            // A new entity: `his`/`her` in its own statement hints at gender.
+            let rest = text.get(span.end..d.span().end.max(span.end)).unwrap_or("");
+            let hint = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .find_map(|w| match w {
+                    "he" | "his" | "him" => Some(Gender::Male),
+                    "she" | "her" | "hers" => Some(Gender::Female),
+                    _ => None,
+                });
+            if let (Some(g), Some((e, _))) = (hint, entities.last_mut()) {
+                if e.gender == Gender::Unknown && e.person && !e.plural {
+                    e.gender = g;
+                }
+            }
+        }
         resolved.push(Some(sp.clone()));
         out.push(statement(d, Some(sp)));
     }

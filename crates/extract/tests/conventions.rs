@@ -1,0 +1,312 @@
+//! Every attribution convention on invented text (countries, people and
+//! words made up for these tests).
+
+use backchannel_core::{Document, Form, Span, Statement};
+use backchannel_extract::{extract, extract_segmented};
+
+fn run(text: &str) -> (Document, Vec<Statement>) {
+    let doc = Document::from_text("t", text);
+    let statements = extract(&doc);
+    (doc, statements)
+}
+
+fn content<'a>(doc: &'a Document, s: &Statement) -> &'a str {
+    s.span.slice(&doc.text)
+}
+
+fn speaker<'a>(doc: &'a Document, s: &Statement) -> &'a str {
+    s.speaker.as_ref().map_or("", |sp| sp.span.slice(&doc.text))
+}
+
+fn name(s: &Statement) -> &str {
+    s.speaker.as_ref().map_or("", |sp| sp.name.as_str())
+}
+
+fn cue<'a>(doc: &'a Document, s: &Statement) -> &'a str {
+    s.cue.map_or("", |c| c.slice(&doc.text))
+}
+
+fn only(text: &str) -> (Document, Statement) {
+    let (doc, mut st) = run(text);
+    assert_eq!(
+        st.len(),
+        1,
+        "{:#?}",
+        st.iter().map(|s| content(&doc, s)).collect::<Vec<_>>()
+    );
+    let s = st.remove(0);
+    (doc, s)
+}
+
+#[test]
+fn straight_and_curly_direct_quotes() {
+    for text in [
+        "\"We will not sign the treaty,\" Foreign Minister Anya Vell said.",
+        "“We will not sign the treaty,” Foreign Minister Anya Vell said.",
+    ] {
+        let (doc, s) = only(text);
+        assert_eq!(s.form, Form::Direct);
+        assert!(
+            content(&doc, &s).starts_with(['"', '“']) && content(&doc, &s).ends_with(['"', '”'])
+        );
+        assert_eq!(speaker(&doc, &s), "Foreign Minister Anya Vell");
+        assert_eq!(cue(&doc, &s), "said");
+    }
+}
+
+#[test]
+fn guillemets_and_low_quotes() {
+    let (doc, s) = only("Orsk said: «The border stays closed until spring.»");
+    assert_eq!(content(&doc, &s), "«The border stays closed until spring.»");
+    assert_eq!(speaker(&doc, &s), "Orsk");
+    let (doc, s) = only("Minister Halvard Brenn said: „The grain will move again next week.“");
+    assert_eq!(content(&doc, &s), "„The grain will move again next week.“");
+}
+
+#[test]
+fn inverted_speaker_after_the_cue() {
+    let (doc, s) =
+        only("“The harbour is ours,” said Tomas Ekker, a spokesman for the Drevanian navy.");
+    assert_eq!(
+        speaker(&doc, &s),
+        "Tomas Ekker, a spokesman for the Drevanian navy"
+    );
+    assert_eq!(content(&doc, &s), "“The harbour is ours,”");
+}
+
+#[test]
+fn split_quote_is_one_statement() {
+    let (doc, s) = only("“Not one promise,” Vell said, “has been kept by Marovia.”");
+    assert_eq!(s.fragments.len(), 2);
+    assert_eq!(s.fragments[0].slice(&doc.text), "“Not one promise,”");
+    assert_eq!(
+        s.fragments[1].slice(&doc.text),
+        "“has been kept by Marovia.”"
+    );
+    assert_eq!(s.span, Span::new(s.fragments[0].start, s.fragments[1].end));
+}
+
+#[test]
+fn multi_paragraph_quote_continues() {
+    let text = "Premier Ilse Kantor said: “The first point is the tariff.\n\n“The second point is the pipeline, and we will not move on it.”\n\nThe session ended.";
+    let (doc, st) = run(text);
+    let s = st
+        .iter()
+        .find(|s| content(&doc, s).contains("first point"))
+        .expect("statement");
+    assert!(content(&doc, s).contains("second point"));
+    assert_eq!(s.fragments.len(), 2);
+    assert_eq!(speaker(&doc, s), "Premier Ilse Kantor");
+}
+
+#[test]
+fn apostrophes_never_open_quotes() {
+    let (doc, st) = run("The ministers’ meeting in the regions’ capitals played hits of the ’90s and rock ’n’ roll. Vell said the talks were over.");
+    assert_eq!(st.len(), 1);
+    assert_eq!(content(&doc, &st[0]), "the talks were over");
+}
+
+#[test]
+fn single_quotes_in_headlines() {
+    let text = "Vell: ‘We Will Not Retreat’\n\nThe minister spoke in Drevan.";
+    let doc = Document {
+        headline: Some(Span::new(0, 27)),
+        ..Document::from_text("h", text)
+    };
+    let st = extract(&doc);
+    let s = st.first().expect("headline statement");
+    assert_eq!(s.span.slice(&doc.text), "‘We Will Not Retreat’");
+    assert_eq!(
+        s.speaker.as_ref().map(|sp| sp.span.slice(&doc.text)),
+        Some("Vell")
+    );
+}
+
+#[test]
+fn nested_quote_stays_inside() {
+    let (doc, s) =
+        only("“The council said ‘not this year.’ We were stunned,” Kantor told reporters.");
+    assert_eq!(
+        content(&doc, &s),
+        "“The council said ‘not this year.’ We were stunned,”"
+    );
+    assert_eq!(speaker(&doc, &s), "Kantor");
+}
+
+#[test]
+fn ellipses_and_brackets_are_kept() {
+    let (doc, s) =
+        only("Ekker said the fleet “needs . . . a [bigger] budget to patrol the strait.”");
+    assert!(content(&doc, &s).contains(". . . a [bigger] budget"));
+    assert_eq!(s.form, Form::Mixed);
+}
+
+#[test]
+fn indirect_speech_with_and_without_that() {
+    let (doc, s) = only("Vell said that the border would reopen in May.");
+    assert_eq!(content(&doc, &s), "that the border would reopen in May");
+    assert_eq!(s.form, Form::Indirect);
+    let (doc, s) = only("Vell says the border will reopen in May.");
+    assert_eq!(content(&doc, &s), "the border will reopen in May");
+    assert_eq!(cue(&doc, &s), "says");
+}
+
+#[test]
+fn trailing_attribution() {
+    let (doc, s) = only("The border will reopen in May, the Drevanian interior ministry said.");
+    assert_eq!(content(&doc, &s), "The border will reopen in May");
+    assert_eq!(speaker(&doc, &s), "the Drevanian interior ministry");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let (doc, s) = only("According to two Marovian diplomats, the summit was cancelled.");
+    assert_eq!(speaker(&doc, &s), "two Marovian diplomats");
+    assert_eq!(content(&doc, &s), "the summit was cancelled");
+    assert_eq!(cue(&doc, &s), "According to");
+    let (doc, s) = only("The summit was cancelled, according to a report by the Drevan Herald.");
+    assert_eq!(content(&doc, &s), "The summit was cancelled");
+    assert_eq!(speaker(&doc, &s), "a report by the Drevan Herald");
+}
+
+#[test]
+fn told_keeps_the_teller_not_the_outlet() {
+    let (doc, s) =
+        only("A senior Marovian official told the Drevan Herald that the ceasefire would hold.");
+    assert_eq!(speaker(&doc, &s), "A senior Marovian official");
+    assert_eq!(content(&doc, &s), "that the ceasefire would hold");
+    assert_eq!(cue(&doc, &s), "told");
+}
+
+#[test]
+fn outlet_as_reporter() {
+    let (doc, s) = only("The Drevan Herald reports that the ceasefire collapsed overnight.");
+    assert_eq!(speaker(&doc, &s), "The Drevan Herald");
+}
+
+#[test]
+fn reported_positions() {
+    for (text, cue_word) in [
+        (
+            "Marovia insists on its right to patrol the strait.",
+            "insists",
+        ),
+        (
+            "The ministry denied that troops had crossed the river.",
+            "denied",
+        ),
+        (
+            "Vell warned that the pipeline deal could collapse.",
+            "warned",
+        ),
+        (
+            "Kantor has revealed that the talks began in March.",
+            "has revealed",
+        ),
+        (
+            "Ekker acknowledged that the fleet was short of fuel.",
+            "acknowledged",
+        ),
+    ] {
+        let (doc, s) = only(text);
+        assert_eq!(cue(&doc, &s), cue_word, "{text}");
+        assert!(!speaker(&doc, &s).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn statement_nouns_as_speakers() {
+    let (doc, s) = only("The ministry's statement said the ports would stay open.");
+    assert_eq!(speaker(&doc, &s), "The ministry's statement");
+    assert_eq!(content(&doc, &s), "the ports would stay open");
+}
+
+#[test]
+fn mixed_indirect_with_partial_quote() {
+    let (doc, s) = only("Vell said the proposal was “dead on arrival” and left the hall.");
+    assert_eq!(s.form, Form::Mixed);
+    assert!(content(&doc, &s).contains("“dead on arrival”"));
+}
+
+#[test]
+fn cue_without_speaker() {
+    let (doc, s) = only("It was revealed that the envoys had met twice in Kessel.");
+    assert!(s.speaker.is_none());
+    assert_eq!(content(&doc, &s), "that the envoys had met twice in Kessel");
+}
+
+#[test]
+fn pronouns_resolve_by_gender_across_paragraphs() {
+    let text = "Foreign Minister Anya Vell said the talks were over.\n\nPresident Tomas Ekker said his government would wait.\n\n“We are not in a hurry,” she said.";
+    let (doc, st) = run(text);
+    let s = st
+        .iter()
+        .find(|s| content(&doc, s).contains("hurry"))
+        .expect("quote");
+    assert_eq!(speaker(&doc, s), "she");
+    assert_eq!(name(s), "Foreign Minister Anya Vell");
+    assert!(s.speaker.as_ref().and_then(|sp| sp.antecedent).is_some());
+}
+
+#[test]
+fn surnames_and_descriptions_resolve_to_the_full_mention() {
+    let text = "Foreign Minister Anya Vell said the talks were over.\n\nVell said the border would stay shut.\n\nA senior Marovian official said the army was ready. The official said more troops were coming.";
+    let (doc, st) = run(text);
+    let s = st
+        .iter()
+        .find(|s| content(&doc, s).contains("stay shut"))
+        .expect("surname");
+    assert_eq!(name(s), "Foreign Minister Anya Vell");
+    let s = st
+        .iter()
+        .find(|s| content(&doc, s).contains("more troops"))
+        .expect("description");
+    assert_eq!(name(s), "A senior Marovian official");
+}
+
+#[test]
+fn apposition_is_part_of_the_mention() {
+    let (doc, s) = only("Vell, the foreign minister, said the talks were over.");
+    assert_eq!(speaker(&doc, &s), "Vell, the foreign minister,");
+    assert_eq!(name(&s), "Vell");
+}
+
+#[test]
+fn scare_quotes_without_a_speaker_are_not_statements() {
+    let (_, st) = run("The so-called “peace dividend” never arrived in Kessel.");
+    assert!(st.is_empty());
+}
+
+#[test]
+fn empty_and_odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        " ",
+        "\"",
+        "“",
+        "said",
+        "“”",
+        "' '",
+        "\u{feff}said “",
+        "a\n\n\n“b",
+        "„„««",
+        "X: “",
+        "according to",
+        "''",
+    ] {
+        let doc = Document::from_text("odd", text);
+        let _ = extract(&doc);
+        let _ = extract_segmented(&doc, &Default::default());
+    }
+}
+
+#[test]
+fn statements_are_in_text_order_and_deterministic() {
+    let text =
+        "“First,” Vell said. Kantor said the second thing. The third thing is true, Ekker said.";
+    let (doc, a) = run(text);
+    let b = extract(&doc);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 3);
+    assert!(a.windows(2).all(|w| w[0].span.start < w[1].span.start));
+}
