@@ -440,6 +440,19 @@ impl<'a> Extractor<'a> {
         Some((start, j))
     }
 
+    /// A cue word used as a noun inside a phrase: `the report`, `a new report`.
+    fn noun_use(&self, t: &[Tok], k: usize, infl: Inflection) -> bool {
+        if k == 0 {
+            return false;
+        }
+        let after_det = matches!(Self::class(t, k - 1), Some(WordClass::Determiner));
+        let after_adj = infl == Inflection::Base
+            && k >= 2
+            && Self::class(t, k - 1).is_none()
+            && matches!(Self::class(t, k - 2), Some(WordClass::Determiner));
+        after_det || after_adj
+    }
+
     /// Cue-lexicon words used as nouns (`the report`, `claims`).
     fn looks_noun(&self, t: &[Tok], i: usize) -> bool {
         i > 0 && matches!(Self::class(t, i - 1), Some(WordClass::Determiner))
@@ -472,15 +485,7 @@ impl<'a> Extractor<'a> {
                     ) => break,
                     // `a new report by ...` is a noun; `the ministry said` a verb.
                     Some(WordClass::Cue(_, infl))
-                        if !self.capitalized(t, k)
-                            && !(matches!(Self::class(t, k - 1), Some(WordClass::Determiner))
-                                || infl == Inflection::Base
-                                    && k >= 2
-                                    && Self::class(t, k - 1).is_none()
-                                    && matches!(
-                                        Self::class(t, k - 2),
-                                        Some(WordClass::Determiner)
-                                    )) =>
+                        if !self.capitalized(t, k) && !self.noun_use(t, k, infl) =>
                     {
                         break
                     }
