@@ -1072,3 +1072,97 @@ fn document_lines_read_back_what_text_json_writes() {
         assert!(err.contains(expected), "{line}: {err}");
     }
 }
+
+// ---- real text -------------------------------------------------------------
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/seed/talking-to-russia.txt"
+);
+
+/// Quoted passages (straight or curly quotes) inside one paragraph.
+fn quoted_passages(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (_, '\n') => open = None,
+            (None, '"' | '“') => open = Some(i),
+            (Some(start), '"' | '”') => {
+                spans.push(Span::new(start, i + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+#[test]
+fn real_article_offsets_and_anchors_hold() {
+    let Ok(text) = std::fs::read_to_string(SEED) else {
+        eprintln!("skipping: seed article not found at {SEED}");
+        return;
+    };
+    let doc = Document::from_text("seed", text);
+    let spans = quoted_passages(&doc.text);
+    assert!(spans.len() > 5, "the seed article quotes people");
+    let statements: Vec<AnalyzedStatement> = spans
+        .iter()
+        .enumerate()
+        .map(|(n, &span)| AnalyzedStatement {
+            id: format!("seed#{}", n + 1),
+            document: 0,
+            statement: Statement {
+                span,
+                fragments: vec![span],
+                form: Form::Direct,
+                cue: None,
+                speaker: None,
+            },
+            text: doc.text[span.range()].to_string(),
+            speaker: None,
+            side: None,
+            channel: if n % 2 == 0 {
+                Channel::Private
+            } else {
+                Channel::Public
+            },
+            evidence: Vec::new(),
+            topics: Vec::new(),
+        })
+        .collect();
+    let analysis = Analysis {
+        documents: vec![doc.meta()],
+        divergences: vec![Divergence {
+            side: "either".into(),
+            topic: "any".into(),
+            private: vec![statements[0].id.clone()],
+            public: vec![statements[1].id.clone()],
+            score: 0.5,
+            explanation: "paired for the test".into(),
+            signals: Vec::new(),
+        }],
+        statements,
+        ..Default::default()
+    };
+    let docs = [doc];
+    let v: Value = serde_json::from_str(&render(&analysis, &docs, Format::Json)).unwrap();
+    for s in v["statements"].as_array().unwrap() {
+        assert_span_matches(&docs, "seed", s);
+    }
+    let page = render(&analysis, &docs, Format::Html);
+    let (links, ids) = anchors(&page);
+    for link in &links {
+        assert!(ids.contains(link), "dangling link #{link}");
+    }
+    assert_eq!(
+        page.matches("<mark").count(),
+        page.matches("</mark>").count()
+    );
+    assert_eq!(
+        page.matches("<mark class=").count(),
+        analysis.statements.len() + 2,
+        "one mark per statement plus the legend's private and public"
+    );
+}
