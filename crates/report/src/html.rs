@@ -353,10 +353,6 @@ fn page(out: &mut String, corpus: &Corpus<'_>) -> io::Result<()> {
     Ok(())
 }
 
-fn channel_class(channel: Channel) -> &'static str {
-    channel.as_str()
-}
-
 fn column(
     out: &mut String,
     corpus: &Corpus<'_>,
@@ -367,7 +363,7 @@ fn column(
     let _ = writeln!(
         out,
         "<div class=\"col {}\"><h4>{} · {}</h4>",
-        channel_class(channel),
+        channel.as_str(),
         channel.as_str(),
         e(heading)
     );
@@ -400,8 +396,8 @@ fn statement_card(
     // The card takes the channel the statement was listed under; the
     // statement's own channel wins when it is known.
     let class = match s.channel {
-        Channel::Unknown => channel_class(channel),
-        own => channel_class(own),
+        Channel::Unknown => channel.as_str(),
+        own => own.as_str(),
     };
     let _ = write!(
         out,
@@ -584,7 +580,7 @@ fn article(
         body.text(pos, start)?;
         let channels: HashSet<Channel> = cluster.iter().map(|s| s.channel).collect();
         let class = match channels.iter().next() {
-            Some(&only) if channels.len() == 1 => channel_class(only),
+            Some(&only) if channels.len() == 1 => only.as_str(),
             _ => "mixed",
         };
         let title: Vec<String> = cluster.iter().map(|s| mark_title(s)).collect();
