@@ -24,6 +24,10 @@ fn is_opening(c: char) -> bool {
     )
 }
 
+fn is_quote_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '‚')
+}
+
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›')
 }
@@ -38,7 +42,7 @@ fn char_at(s: &str, at: usize) -> Option<char> {
 
 /// What follows a candidate boundary.
 struct Next<'a> {
-    /// An opening quote or bracket stands before the word.
+    /// An opening quote stands before the word.
     opened: bool,
     /// The letters and digits of the next word (may be empty).
     word: &'a str,
@@ -49,7 +53,11 @@ struct Next<'a> {
 fn next_word(p: &str, at: usize) -> Next<'_> {
     let rest = p.get(at..).unwrap_or("");
     let after_marks = rest.trim_start_matches(is_opening);
-    let opened = after_marks.len() < rest.len();
+    // A bracket after an abbreviation is usually not a new sentence
+    // (`CHARLOTTE, N.C. (AP)`); a quote usually is.
+    let opened = rest
+        .trim_start_matches(|c: char| is_opening(c) && !is_quote_opening(c))
+        .starts_with(is_quote_opening);
     let end = after_marks
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(after_marks.len());
@@ -199,8 +207,16 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         if k >= len {
             break;
         }
-        if !char_at(p, k).is_some_and(is_space) {
-            i = j;
+        let Some(after) = char_at(p, k) else {
+            break;
+        };
+        if !is_space(after) {
+            // Scraped text glues sentences together: `well.”The`, `voters.“I`, `issue.Moore`.
+            if !ellipsis && glued_sentence_start(p, i, k, after, closed_quote, question) {
+                push(sentence_start, k, out);
+                sentence_start = k;
+            }
+            i = k.max(j);
             continue;
         }
         let mut m = k;
@@ -226,6 +242,32 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         i = m.max(j);
     }
     push(sentence_start, len, out);
+}
+
+/// Whether the text right after a punctuation run (no space between) opens
+/// a new sentence: an opening curly quote, a capital after a closing quote,
+/// or a capitalised word glued to a plain lower-case word (`issue.Moore`).
+fn glued_sentence_start(
+    p: &str,
+    at: usize,
+    k: usize,
+    after: char,
+    closed_quote: bool,
+    question: bool,
+) -> bool {
+    if after == '“' || (closed_quote && after.is_uppercase()) {
+        return true;
+    }
+    let second_lower = p
+        .get(k + after.len_utf8()..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    if !(after.is_uppercase() && second_lower) || k != at + 1 {
+        return false;
+    }
+    question
+        || word_before(p, at)
+            .is_some_and(|(word, _)| word.len() >= 2 && word.chars().all(char::is_lowercase))
 }
 
 /// The decision for a single period at `at` followed by whitespace and `next`.

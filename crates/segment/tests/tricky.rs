@@ -8,15 +8,18 @@ include!("common/tricky_cases.rs");
 fn tricky_cases_split_as_expected() {
     assert!(CASES.len() >= 40);
     let mut failures = Vec::new();
-    for expected in CASES {
-        let text = expected.join(" ");
+    let joined = CASES.iter().map(|expected| (expected.join(" "), *expected));
+    let glued = GLUED_CASES
+        .iter()
+        .map(|(text, expected)| (text.to_string(), *expected));
+    for (text, expected) in joined.chain(glued) {
         let seg = segment(&text);
         let got: Vec<&str> = seg
             .sentences
             .iter()
             .map(|s| &text[s.span.range()])
             .collect();
-        if got != *expected {
+        if got != expected {
             failures.push(format!("{text:?}\n   got {got:?}"));
         }
     }
@@ -24,7 +27,7 @@ fn tricky_cases_split_as_expected() {
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        CASES.len(),
+        CASES.len() + GLUED_CASES.len(),
         failures.join("\n")
     );
 }

@@ -100,10 +100,23 @@ pub const CASES: &[&[&str]] = &[
         "The envoy said: 'We are ready.'",
         "The minister did not reply.",
     ],
+    &["PORT ARLO, N.V. (Wire) — The border stayed shut on Friday."],
+    &["Army Pfc. Lena Dorr was released.", "Her lawyer spoke to the press."],
     // Lists, numbers, initials that end sentences.
     &["1. The council meets on Monday."],
     &[
         "The decision fell to the chair of Group B.",
         "He abstained.",
     ],
+];
+
+// Sentences glued together by scraping (no space between them): the input
+// and the sentences it must split into.
+pub const GLUED_CASES: &[(&str, &[&str])] = &[
+    ("Nobody believed it.”The vote was close.", &["Nobody believed it.”", "The vote was close."]),
+    ("The vote was close.“We lost,” she said.", &["The vote was close.", "“We lost,” she said."]),
+    ("He wrote the cover story.Ferrant disagreed.", &["He wrote the cover story.", "Ferrant disagreed."]),
+    ("Was it fair?Nobody knew.", &["Was it fair?", "Nobody knew."]),
+    ("The dispute is about Veloria.Com and its owners.", &["The dispute is about Veloria.Com and its owners."]),
+    ("The U.S.-Velorian talks and the e.g.Test case.", &["The U.S.-Velorian talks and the e.g.Test case."]),
 ];
