@@ -127,6 +127,59 @@ const DESCRIPTOR_WORDS: &[&str] = &[
     "current", "longtime", "veteran", "outgoing", "incoming", "its", "for", "and",
 ];
 
+/// Words that end a name's descriptor window (verbs, prepositions).
+const WINDOW_STOPS: &[&str] = &[
+    "said", "says", "told", "tells", "that", "and", "but", "when", "while", "after", "before",
+    "with", "by", "on", "at", "in", "to", "from", "as", "was", "is", "has", "had", "have", "were",
+    "are", "will", "would", "if", "than", "because", "who", "which", "where", "against", "about",
+    "added", "insisted", "denied", "met", "called", "between", "over", "under", "not",
+];
+
+/// Heads of organisation names (`Sarn Basin Commission`, `Labour Front`).
+const ORG_HEADS: &[&str] = &[
+    "Commission",
+    "Council",
+    "Fund",
+    "Union",
+    "Alliance",
+    "Front",
+    "Party",
+    "Bank",
+    "Concord",
+    "Committee",
+    "Organisation",
+    "Organization",
+    "Authority",
+    "Court",
+    "Assembly",
+    "Movement",
+    "League",
+    "Coalition",
+    "Federation",
+    "Congress",
+    "Secretariat",
+    "Institute",
+    "Forum",
+    "Pact",
+    "Community",
+    "Bloc",
+    "Board",
+    "Group",
+];
+
+/// Relative-clause verbs that tie a person to an organisation (`who chairs the X`).
+const LEADS_VERBS: &[&str] = &[
+    "chairs",
+    "heads",
+    "leads",
+    "runs",
+    "directs",
+    "represents",
+    "chaired",
+    "headed",
+    "led",
+];
+
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "him", "her", "them", "you",
 ];
@@ -319,13 +372,26 @@ struct DocScan<'a> {
     cues: Vec<SideCue>,
     outlets: Vec<Span>,
     persons: HashMap<String, PersonInfo>,
+    /// Organisations introduced in the text (`Sarn Basin Commission`).
+    orgs: Vec<String>,
+    /// The country the document is mostly about.
+    home: Option<String>,
     /// Capitalised words that look like names of places/sides in this document.
     names_seen: HashSet<String>,
     quotes: Vec<Span>,
 }
 
+/// The text between two words, without a possessive ending of the first.
 fn gap<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
-    text.get(a.span.end..b.span.start).unwrap_or("")
+    let g = text.get(a.span.end..b.span.start).unwrap_or("");
+    if a.possessive {
+        for p in ["'s", "’s", "'", "’"] {
+            if let Some(rest) = g.strip_prefix(p) {
+                return rest;
+            }
+        }
+    }
+    g
 }
 
 fn demonym_like(w: &str) -> bool {
@@ -417,12 +483,126 @@ impl<'a> DocScan<'a> {
             cues: Vec::new(),
             outlets,
             persons: HashMap::new(),
+            orgs: Vec::new(),
+            home: None,
             names_seen: HashSet::new(),
             quotes,
         };
         scan.find_side_cues(k);
         scan.find_persons(k);
+        scan.drop_person_possessives();
+        scan.home = scan.home_side(k, doc.outlet.as_deref());
         scan
+    }
+
+    /// Indices of the words inside `span`.
+    fn words_within(&self, span: Span) -> Vec<usize> {
+        let first = self.words.partition_point(|w| w.span.start < span.start);
+        (first..self.words.len())
+            .take_while(|&i| self.words[i].span.end <= span.end)
+            .collect()
+    }
+
+    /// The country-like side named last before byte `pos` in its paragraph
+    /// or the one before.
+    fn side_before(&self, pos: usize) -> Option<String> {
+        let para = self.layout.paragraphs.partition_point(|p| p.end <= pos);
+        let from = self
+            .layout
+            .paragraphs
+            .get(para.saturating_sub(1))
+            .map_or(0, |p| p.start);
+        self.cues
+            .iter()
+            .rev()
+            .filter(|c| {
+                let w = &self.words[c.word];
+                w.span.end <= pos && w.span.start >= from && c.kind != AliasKind::Body
+            })
+            .map(|c| c.side.clone())
+            .next()
+    }
+
+    /// The side of a leaked document: the side named just before an earlier
+    /// (or this) mention of the same kind of document (`the Melorian memo`).
+    fn document_side(&self, pos: usize) -> Option<String> {
+        let upto = self.words.partition_point(|w| w.span.start <= pos);
+        for i in 0..upto.min(self.words.len()) {
+            if DOCUMENT_NOUNS.contains(&self.words[i].lower.as_str()) {
+                if let Some(c) = (i.saturating_sub(4)..i).rev().find_map(|j| self.cue_at(j)) {
+                    return Some(c.side.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// The country the document is mostly about: the side named most often
+    /// among known countries and sides with a demonym in the text.
+    fn home_side(&self, k: &Knowledge, outlet: Option<&str>) -> Option<String> {
+        // A domestic outlet (`Halvorian Broadcast Service`) covers its own country.
+        for w in text::words(outlet.unwrap_or("")) {
+            if w.text.chars().count() < 4 {
+                continue;
+            }
+            let found = self
+                .cues
+                .iter()
+                .filter(|c| matches!(c.kind, AliasKind::Name | AliasKind::Demonym))
+                .find(|c| {
+                    let p = lcp(&w.text, &c.side);
+                    c.side == w.text
+                        || (p >= 4 && p + 2 >= w.text.chars().count().min(c.side.chars().count()))
+                });
+            if let Some(c) = found {
+                return Some(c.side.clone());
+            }
+        }
+        let with_demonym: HashSet<&str> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == AliasKind::Demonym)
+            .map(|c| c.side.as_str())
+            .collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for c in &self.cues {
+            let known_country = k.lookup(&c.side).is_some_and(|e| e.kind == AliasKind::Name);
+            if c.kind != AliasKind::Body
+                && (known_country || with_demonym.contains(c.side.as_str()))
+            {
+                *counts.entry(c.side.as_str()).or_insert(0) += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        match ranked.as_slice() {
+            [] => None,
+            [(s, _)] => Some(s.to_string()),
+            [(s, a), (_, b), ..] => (*a > *b).then(|| s.to_string()),
+        }
+    }
+
+    /// `Castell's aides` is a person's, not a side's: drop such cues, and
+    /// demonym-like words that start a sentence and matched no name.
+    fn drop_person_possessives(&mut self) {
+        let words = &self.words;
+        let persons = &self.persons;
+        let starts: Vec<bool> = (0..words.len()).map(|i| self.sentence_start(i)).collect();
+        self.cues.retain(|c| {
+            let w = &words[c.word];
+            let person = c.kind == AliasKind::Name
+                && w.possessive
+                && (persons.contains_key(&w.text)
+                    || c.word > 0
+                        && words[c.word - 1].is_capitalised()
+                        && words[c.word - 1].lower != "the"
+                        && !words[c.word - 1].possessive
+                        && gap(self.text, &words[c.word - 1], w)
+                            .chars()
+                            .all(|ch| ch == ' '));
+            let stray_demonym = c.raw_demonym && starts.get(c.word).copied().unwrap_or(false);
+            !person && !stray_demonym
+        });
     }
 
     fn in_outlet(&self, w: &Word) -> bool {
@@ -463,6 +643,14 @@ impl<'a> DocScan<'a> {
             }
         }
         let ws = &self.words;
+        let text = self.text;
+        let inst_at = |j: usize| {
+            ws.get(j).is_some_and(|n| {
+                INSTITUTION_NOUNS.contains(&n.lower.as_str())
+                    || PERSON_NOUNS.contains(&n.lower.as_str())
+                    || k.title_at(ws, j).is_some()
+            })
+        };
         for i in 0..ws.len() {
             let w = &ws[i];
             if !w.is_capitalised() || self.alias_at.contains_key(&i) || self.in_outlet(w) {
@@ -472,14 +660,17 @@ impl<'a> DocScan<'a> {
                 continue;
             }
             let next = ws.get(i + 1);
-            let next_inst = next.is_some_and(|n| {
-                gap(self.text, w, n).trim().is_empty()
-                    && (INSTITUTION_NOUNS.contains(&n.lower.as_str())
-                        || k.title_at(ws, i + 1).is_some())
-            });
-            let prev_the = i > 0
-                && ws[i - 1].lower == "the"
-                && gap(self.text, &ws[i - 1], w).trim().is_empty();
+            let joined =
+                |j: usize| j < ws.len() && j > 0 && gap(text, &ws[j - 1], &ws[j]).trim().is_empty();
+            let next_inst = joined(i + 1)
+                && next.is_some_and(|n| {
+                    INSTITUTION_NOUNS.contains(&n.lower.as_str()) || k.title_at(ws, i + 1).is_some()
+                });
+            let prev_the = i > 0 && ws[i - 1].lower == "the" && joined(i);
+            // A demonym may sit up to three words before its noun (`Melorian Water Minister`).
+            let near_inst = (i + 1..(i + 4).min(ws.len()))
+                .take_while(|&j| joined(j))
+                .any(inst_at);
             if w.possessive && next_inst {
                 self.names_seen.insert(w.text.clone());
                 self.cues.push(SideCue {
@@ -490,7 +681,7 @@ impl<'a> DocScan<'a> {
                 });
             } else if demonym_like(&w.text)
                 && !w.possessive
-                && (next_inst || prev_the && next.is_some_and(|n| n.lower == "side"))
+                && (near_inst || prev_the && next.is_some_and(|n| n.lower == "side"))
             {
                 self.cues.push(SideCue {
                     word: i,
@@ -498,15 +689,16 @@ impl<'a> DocScan<'a> {
                     kind: AliasKind::Demonym,
                     raw_demonym: true,
                 });
-            } else if !w.possessive
+            } else if (!w.possessive
+                && joined(i + 1)
                 && next.is_some_and(|n| {
                     matches!(
                         n.lower.as_str(),
                         "government" | "ministry" | "delegation" | "embassy" | "side"
                     )
                 })
-                && !self.sentence_start(i)
-                || prev_the && w.possessive
+                && !self.sentence_start(i))
+                || (prev_the && w.possessive)
             {
                 self.names_seen.insert(w.text.clone());
                 self.cues.push(SideCue {
@@ -515,13 +707,8 @@ impl<'a> DocScan<'a> {
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
-            } else if i >= 2
-                && matches!(
-                    ws[i - 1].lower.as_str(),
-                    "of" | "in" | "to" | "from" | "with" | "and"
-                )
-            {
-                // Places after prepositions are candidate names for demonyms.
+            } else if !demonym_like(&w.text) {
+                // Candidate names that demonyms normalise to.
                 self.names_seen.insert(w.text.clone());
             }
         }
@@ -540,6 +727,53 @@ impl<'a> DocScan<'a> {
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
+            }
+        }
+        // Organisations: capitalised runs ending in an organisation head.
+        let mut i = 0;
+        while i < ws.len() {
+            if !ws[i].is_capitalised() || self.alias_at.contains_key(&i) || self.in_outlet(&ws[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < ws.len()
+                && !ws[j].possessive
+                && ws[j + 1].is_capitalised()
+                && gap(text, &ws[j], &ws[j + 1]).trim().is_empty()
+                && !self.alias_at.contains_key(&(j + 1))
+            {
+                j += 1;
+            }
+            let start = if ws[i].lower == "the" { i + 1 } else { i };
+            if j > start && ORG_HEADS.contains(&ws[j].text.as_str()) {
+                let name = ws[start..=j]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.orgs.push(name.clone());
+                self.cues.retain(|c| c.word < start || c.word > j);
+                for wi in start..=j {
+                    self.cues.push(SideCue {
+                        word: wi,
+                        side: name.clone(),
+                        kind: AliasKind::Body,
+                        raw_demonym: false,
+                    });
+                }
+            }
+            i = j + 1;
+        }
+        // `The Concord's spokesman` names the `Northern Concord` met earlier.
+        let orgs = self.orgs.clone();
+        for c in &mut self.cues {
+            if c.kind == AliasKind::Name && !c.side.contains(' ') {
+                let suffix = format!(" {}", c.side);
+                if let Some(o) = orgs.iter().find(|o| o.ends_with(&suffix)) {
+                    c.side = o.clone();
+                    c.kind = AliasKind::Body;
+                }
             }
         }
         self.cues.sort_by_key(|c| c.word);
@@ -612,10 +846,14 @@ impl<'a> DocScan<'a> {
     }
 
     fn descriptor_ok(&self, k: &Knowledge, j: usize) -> bool {
+        let l = self.words[j].lower.as_str();
         self.cue_at(j).is_some()
             || self.is_title_word(k, j)
-            || DESCRIPTOR_WORDS.contains(&self.words[j].lower.as_str())
+            || DESCRIPTOR_WORDS.contains(&l)
             || self.alias_at.contains_key(&j)
+            || !WINDOW_STOPS.contains(&l)
+                && !l.ends_with("ed")
+                && l.chars().all(char::is_alphabetic)
     }
 
     /// People introduced with a side and title, by apposition or prefix:
@@ -657,6 +895,19 @@ impl<'a> DocScan<'a> {
                 let right = self.describe(k, end..r);
                 if right.side.is_some() || right.official {
                     info = right;
+                }
+                // `Kaldera, who chairs the Sarn Basin Commission,`
+                let leads = self
+                    .words
+                    .get(end + 1)
+                    .is_some_and(|w| LEADS_VERBS.contains(&w.lower.as_str()));
+                if info.side.is_none() && self.words[end].lower == "who" && leads {
+                    if let Some(c) =
+                        (end + 2..(end + 5).min(self.words.len())).find_map(|j| self.cue_at(j))
+                    {
+                        info.side = Some(c.side.clone());
+                        info.official = true;
+                    }
                 }
             }
             if info.side.is_some() || info.official {
@@ -731,48 +982,45 @@ fn resolve_speaker(
         .slice_checked(scan.text)
         .unwrap_or(&sp.name)
         .to_string();
-    let first = scan.words.partition_point(|w| w.span.start < sp.span.start);
-    let np: Vec<(usize, &Word)> = scan.words[first..]
-        .iter()
-        .enumerate()
-        .map(|(o, w)| (first + o, w))
-        .take_while(|(_, w)| w.span.end <= sp.span.end)
-        .collect();
+    let np = scan.words_within(sp.span);
     // Words of the antecedent mention, when the extractor resolved one.
-    let ante: Vec<(usize, &Word)> = match sp.antecedent {
-        Some(a) => {
-            let f = scan.words.partition_point(|w| w.span.start < a.start);
-            scan.words[f..]
-                .iter()
-                .enumerate()
-                .map(|(o, w)| (f + o, w))
-                .take_while(|(_, w)| w.span.end <= a.end)
-                .collect()
-        }
-        None => Vec::new(),
+    let ante = sp
+        .antecedent
+        .map(|a| scan.words_within(a))
+        .unwrap_or_default();
+    let pronoun_np = np.len() == 1 && PRONOUNS.contains(&scan.words[np[0]].lower.as_str());
+    let mention: Vec<usize> = if pronoun_np && !ante.is_empty() {
+        ante.clone()
+    } else {
+        np.clone()
     };
-    let mention: Vec<(usize, &Word)> =
-        if np.len() == 1 && PRONOUNS.contains(&np[0].1.lower.as_str()) && !ante.is_empty() {
-            ante.clone()
-        } else {
-            np.clone()
-        };
+    // The head of the mention: up to a comma or a relative pronoun.
+    let mut head: Vec<usize> = Vec::new();
+    for (n, &wi) in mention.iter().enumerate() {
+        let w = &scan.words[wi];
+        if n > 0
+            && (matches!(w.lower.as_str(), "who" | "which" | "whose")
+                || gap(scan.text, &scan.words[mention[n - 1]], w).contains(','))
+        {
+            break;
+        }
+        head.push(wi);
+    }
     let name_words = text::words(&sp.name);
-    let lower_np: Vec<Word> = mention.iter().map(|(_, w)| (*w).clone()).collect();
+    let head_words: Vec<Word> = head.iter().map(|&i| scan.words[i].clone()).collect();
+    let mention_words: Vec<Word> = mention.iter().map(|&i| scan.words[i].clone()).collect();
 
-    let mut profile = SpeakerProfile {
-        text: surface.clone(),
+    let profile = SpeakerProfile {
+        text: surface,
         name: sp.name.clone(),
         ..Default::default()
     };
     // A news outlet reporting.
-    let is_outlet = mention.iter().any(|(_, w)| scan.in_outlet(w))
-        || (mention
+    let is_outlet = head.iter().any(|&i| scan.in_outlet(&scan.words[i]))
+        || (head_words
             .iter()
-            .all(|(_, w)| !w.is_capitalised() || w.lower == "the")
-            && mention
-                .iter()
-                .any(|(_, w)| OUTLET_NOUNS.contains(&w.lower.as_str())))
+            .all(|w| !w.is_capitalised() || w.lower == "the")
+            && has(&head_words, OUTLET_NOUNS))
         || k.lookup(&sp.name)
             .is_some_and(|e| e.kind == AliasKind::Outlet);
     if is_outlet {
@@ -786,38 +1034,25 @@ fn resolve_speaker(
             side_evidence: None,
         });
     }
-    let has = |ws: &[Word], set: &[&str]| ws.iter().any(|w| set.contains(&w.lower.as_str()));
-    let former = has(&lower_np, &["former", "ex", "retired"])
-        || has(&name_words, &["former", "ex", "retired"]);
-    let spokesperson = has(
-        &lower_np,
-        &[
-            "spokesman",
-            "spokeswoman",
-            "spokesperson",
-            "spokespeople",
-            "spokesmen",
-        ],
-    );
-    let official_title = k.has_title(&lower_np) || k.has_title(&name_words);
-
+    let former = has(&mention_words, FORMER) || has(&name_words, FORMER);
+    let spokesperson = has(&head_words, SPOKES);
+    let official_title = k.has_title(&head_words) || k.has_title(&name_words);
     // User actors first.
     let actor = scan
         .aliases
         .iter()
-        .find(|m| m.entry.kind == AliasKind::Actor && mention.iter().any(|(wi, _)| *wi == m.word))
+        .find(|m| m.entry.kind == AliasKind::Actor && mention.contains(&m.word))
         .map(|m| m.entry.clone())
         .or_else(|| {
             k.lookup(&sp.name)
                 .filter(|e| e.kind == AliasKind::Actor)
                 .cloned()
         });
-    let proper_name = mention
-        .iter()
-        .any(|(wi, w)| scan.name_run(k, *wi).is_some() && w.lower != "the")
-        || actor.is_some();
-    let person_noun = has(&lower_np, PERSON_NOUNS) || has(&name_words, PERSON_NOUNS);
-    let pronoun = mention.len() == 1 && PRONOUNS.contains(&mention[0].1.lower.as_str());
+    let proper_name = head.iter().any(|&wi| scan.name_run(k, wi).is_some()) || actor.is_some();
+    let person_noun = has(&head_words, PERSON_NOUNS)
+        || (!pronoun_np && has(&name_words, PERSON_NOUNS) && !proper_name);
+    let document_noun = has(&head_words, DOCUMENT_NOUNS);
+    let pronoun = pronoun_np && ante.is_empty();
 
     let mut side: Option<String> = None;
     let mut side_evidence = None;
@@ -830,49 +1065,55 @@ fn resolve_speaker(
         former_flag |= a.former;
     }
     if side.is_none() {
-        // Person names in the mention, remembered with a side.
-        for (wi, _) in &mention {
-            if let Some(end) = scan.name_run(k, *wi) {
-                let full: Vec<&str> = scan.words[*wi..end]
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect();
-                let info = scan
-                    .persons
-                    .get(&full.join(" "))
-                    .or_else(|| {
-                        scan.words
-                            .get(end - 1)
-                            .and_then(|w| scan.persons.get(&w.text))
-                    })
-                    .or_else(|| memory.names.get(&full.join(" ")));
-                if let Some(info) = info {
+        // Person names in the mention (or its antecedent), remembered with a side.
+        for &wi in head.iter().chain(ante.iter()) {
+            let Some(end) = scan.name_run(k, wi) else {
+                continue;
+            };
+            let full = scan.words[wi..end]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let info = scan
+                .persons
+                .get(&full)
+                .or_else(|| {
+                    scan.words
+                        .get(end - 1)
+                        .and_then(|w| scan.persons.get(&w.text))
+                })
+                .or_else(|| memory.names.get(&full));
+            if let Some(info) = info {
+                official |= info.official;
+                former_flag |= info.former;
+                if info.side.is_some() {
                     side = info.side.clone();
-                    official |= info.official;
-                    former_flag |= info.former;
-                    if side.is_some() {
-                        break;
-                    }
+                    break;
                 }
             }
         }
     }
     if side.is_none() {
-        if let Some(c) = mention.iter().find_map(|(wi, _)| scan.cue_at(*wi)) {
+        let cue = head
+            .iter()
+            .find_map(|&wi| scan.cue_at(wi))
+            .or_else(|| ante.iter().find_map(|&wi| scan.cue_at(wi)));
+        if let Some(c) = cue {
             side = Some(c.side.clone());
             institution = !person_noun
                 && !proper_name
+                && !document_noun
                 && matches!(
                     c.kind,
                     AliasKind::Name | AliasKind::Metonym | AliasKind::Body | AliasKind::Demonym
                 );
-            if let Some((_, w)) = mention.iter().find(|(wi, _)| *wi == c.word) {
-                side_evidence = Some(Evidence {
-                    phrase: w.text.clone(),
-                    span: Some(w.span),
-                    rule: "side-cue".into(),
-                });
-            }
+            let w = &scan.words[c.word];
+            side_evidence = Some(Evidence {
+                phrase: w.text.clone(),
+                span: Some(w.span),
+                rule: "side-cue".into(),
+            });
             if institution {
                 official = true;
             }
@@ -889,45 +1130,56 @@ fn resolve_speaker(
             former_flag |= info.former;
         }
     }
-    let key = core_key(&lower_np).or_else(|| core_key(&name_words));
+    let key = core_key(&head_words).or_else(|| core_key(&name_words));
     if side.is_none() {
         if let Some(info) = key.as_ref().and_then(|k| memory.roles.get(k)) {
             side = info.side.clone();
             former_flag |= info.former;
         }
     }
-    let mut anonymous = !proper_name && person_noun && !spokesperson;
+    let first = head_words.first().map(|w| w.lower.as_str()).unwrap_or("");
+    if side.is_none() && matches!(first, "its" | "their") {
+        // `its government`: the side named last before the mention.
+        side = scan.side_before(sp.span.start);
+        institution = !person_noun;
+    }
+    if side.is_none() && matches!(first, "his" | "her") {
+        side = memory.last.as_ref().and_then(|l| l.side.clone());
+    }
+    if side.is_none() && document_noun {
+        side = scan.document_side(sp.span.start);
+    }
+    let anonymous = !proper_name && person_noun && !spokesperson;
+    let mut anonymous_flag = anonymous;
     if pronoun && side.is_none() {
         if let Some(prev) = &memory.last {
             side = prev.side.clone();
-            anonymous = prev.anonymous;
+            anonymous_flag = prev.anonymous;
             official |= prev.official;
             former_flag |= prev.former;
         }
     }
-    profile.anonymous = anonymous;
-    profile.official = official
-        || spokesperson
-        || (anonymous
-            && has(
-                &lower_np,
-                &[
-                    "official",
-                    "officials",
-                    "diplomat",
-                    "diplomats",
-                    "minister",
-                    "envoy",
-                    "aide",
-                    "aides",
-                ],
-            ));
+    if side.is_none() && (official || document_noun) && !anonymous_flag && !former_flag {
+        // A titled official with no side named: the document's home country.
+        side = scan.home.clone();
+        if let Some(h) = &side {
+            side_evidence = Some(Evidence {
+                phrase: h.clone(),
+                span: None,
+                rule: HOME_SIDE_RULE.into(),
+            });
+        }
+    }
+    let mut profile = profile;
+    profile.anonymous = anonymous_flag;
+    profile.official =
+        official || spokesperson || (anonymous_flag && has(&head_words, OFFICIAL_NOUNS));
     profile.former = former_flag;
     let info = PersonInfo {
         side: side.clone(),
         official: profile.official,
         former: profile.former,
-        anonymous,
+        anonymous: anonymous_flag,
     };
     if side.is_some() {
         if let Some(key) = key {
@@ -949,6 +1201,55 @@ fn resolve_speaker(
         side_evidence,
     })
 }
+
+fn has(ws: &[Word], set: &[&str]) -> bool {
+    ws.iter().any(|w| set.contains(&w.lower.as_str()))
+}
+
+/// Evidence rule of a side taken from the document's home country.
+pub(crate) const HOME_SIDE_RULE: &str = "side-home-country";
+
+const FORMER: &[&str] = &["former", "ex", "retired"];
+const SPOKES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+];
+const OFFICIAL_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "minister",
+    "envoy",
+    "aide",
+    "aides",
+    "negotiator",
+    "negotiators",
+];
+/// Documents that speak when leaked (`the memo says`).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "memo",
+    "memos",
+    "cable",
+    "cables",
+    "document",
+    "documents",
+    "readout",
+    "letter",
+    "minutes",
+    "transcript",
+    "email",
+    "emails",
+    "note",
+    "draft",
+    "memorandum",
+    "paper",
+    "report",
+    "dossier",
+];
 
 /// The speaker behind an outlet's report: a side named with a speech verb
 /// inside the reported content (`... The EU said "no way."`).
@@ -1106,7 +1407,7 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
         for (n, &si) in prev.iter().enumerate() {
             let span = scan.layout.sentences[si].0;
             let ws = scan.unquoted_words(span, st.span);
-            collect(PRIVATE_CUES, &ws, 1.0, &mut private);
+            collect(PRIVATE_CUES, &ws, 0.75, &mut private);
             collect(PUBLIC_CUES, &ws, 0.5, &mut public);
             // An outlet reporting what an institution said (second-hand).
             if n == 0 && res.is_some_and(|r| r.institution) {
@@ -1230,5 +1531,122 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
         if let Some(n) = a.side.as_ref().and_then(|s| map.get(s)) {
             a.side = Some(n.clone());
         }
+    }
+}
+
+/// Corpus-wide: a named speaker whose side one document states gets it in
+/// documents that only implied it (home-country guess) or left it open.
+pub(crate) fn propagate_person_sides(all: &mut [AnalyzedStatement]) {
+    let guessed = |a: &AnalyzedStatement| {
+        a.side.is_none() || a.evidence.iter().any(|e| e.rule == HOME_SIDE_RULE)
+    };
+    let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    for a in all.iter() {
+        let (Some(sp), Some(side)) = (&a.speaker, &a.side) else {
+            continue;
+        };
+        if sp.anonymous || guessed(a) {
+            continue;
+        }
+        for key in person_keys(&sp.name) {
+            *votes
+                .entry(key)
+                .or_default()
+                .entry(side.clone())
+                .or_insert(0) += 1;
+        }
+    }
+    for a in all.iter_mut() {
+        if !guessed(a) {
+            continue;
+        }
+        let Some(sp) = &a.speaker else { continue };
+        if sp.anonymous {
+            continue;
+        }
+        let best = person_keys(&sp.name).into_iter().find_map(|k| {
+            votes.get(&k).and_then(|v| {
+                let mut r: Vec<(&String, &usize)> = v.iter().collect();
+                r.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
+                r.first().map(|(s, _)| (*s).clone())
+            })
+        });
+        if let Some(side) = best {
+            a.side = Some(side);
+            a.evidence.retain(|e| e.rule != HOME_SIDE_RULE);
+            a.evidence.push(Evidence {
+                phrase: sp.name.clone(),
+                span: None,
+                rule: "side-from-corpus".into(),
+            });
+        }
+    }
+}
+
+/// Keys of a person's name: the capitalised name run (`Mattias Orlen`).
+fn person_keys(name: &str) -> Vec<String> {
+    let ws = text::words(name);
+    let caps: Vec<&str> = ws
+        .iter()
+        .filter(|w| {
+            w.is_capitalised()
+                && !text::is_stopword(&w.lower)
+                && w.text.chars().any(char::is_lowercase)
+        })
+        .map(|w| w.text.as_str())
+        .collect();
+    if caps.len() < 2 {
+        return Vec::new();
+    }
+    let n = caps.len();
+    vec![format!("{} {}", caps[n - 2], caps[n - 1])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backchannel_core::{Form, Speaker};
+
+    /// A statement whose content is `content` and speaker `speaker`, both
+    /// located as substrings of `text` (the n-th occurrence of the speaker).
+    pub(crate) fn stmt(text: &str, content: &str, speaker: Option<&str>) -> Statement {
+        let s = text
+            .find(content)
+            .unwrap_or_else(|| panic!("no {content:?}"));
+        let span = Span::new(s, s + content.len());
+        let speaker = speaker.map(|sp| {
+            let at = text.find(sp).unwrap_or_else(|| panic!("no {sp:?}"));
+            Speaker {
+                span: Span::new(at, at + sp.len()),
+                name: sp.to_string(),
+                antecedent: None,
+            }
+        });
+        Statement {
+            span,
+            fragments: vec![span],
+            form: Form::Indirect,
+            cue: None,
+            speaker,
+        }
+    }
+
+    fn run(text: &str, st: &[Statement]) -> Vec<AnalyzedStatement> {
+        annotate(&Document::from_text("t", text), st, &Config::default())
+    }
+
+    #[test]
+    fn possessive_side_of_unknown_country() {
+        let t = "Sorvaine's government has said publicly that it will pay in full.";
+        let a = run(
+            t,
+            &[stmt(
+                t,
+                "it will pay in full",
+                Some("Sorvaine's government"),
+            )],
+        );
+        assert_eq!(a[0].side.as_deref(), Some("Sorvaine"));
+        assert_eq!(a[0].channel, Channel::Public);
     }
 }

@@ -202,6 +202,16 @@ pub fn pair(statements: &[AnalyzedStatement], cfg: &Config) -> (Vec<Divergence>,
     diverge::pair(statements, cfg)
 }
 
+/// The corpus-level step between [`annotate`] and [`pair`]: sides named
+/// consistently across documents, then topics assigned to every statement.
+/// `all[i].document` indexes `docs`. A distributed job runs this once over
+/// all annotated statements (see `backchannel topics`).
+pub fn assign_topics(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Config) -> Vec<Topic> {
+    annotate::normalise_sides(all, &cfg.knowledge);
+    annotate::propagate_person_sides(all);
+    topics::assign(docs, all, cfg)
+}
+
 /// The whole analysis of a corpus. `statements[i]` are the statements of
 /// `docs[i]`; a missing entry counts as no statements.
 pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
@@ -215,8 +225,7 @@ pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config)
         }
         all.extend(annotated);
     }
-    annotate::normalise_sides(&mut all, &cfg.knowledge);
-    let topics = topics::assign(docs, &mut all, cfg);
+    let topics = assign_topics(docs, &mut all, cfg);
     let (divergences, private_only) = diverge::pair(&all, cfg);
     let drift = drift::find(docs, &cfg.knowledge, cfg.min_drift_similarity);
     Analysis {
