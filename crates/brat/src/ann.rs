@@ -561,6 +561,32 @@ mod tests {
     }
 
     #[test]
+    fn hostile_input_gives_errors_not_panics() {
+        let text = "é“x”\n😀 said";
+        // (input, parses)
+        let inputs = [
+            ("T1\t\t", false),
+            ("T1\tCue 0 1;\tx", false),
+            ("T1\tCue 99999999999999999999999 1\tx", false),
+            ("T1\tCue 0 é\tx", false),
+            ("E1\t", false),
+            ("E1\tAttribution:E2 Cue:E1", false),
+            ("T\tCue 0 1\tx", false),
+            ("\t\t\t", true),
+            ("é\tCue 0 1", false),
+            ("#\tnote", false),
+            ("*\tAlias T1 T2", true),
+            ("T1\tCue 0 2\té“\n\n\ncontinued", true),
+        ];
+        for (ann, parses) in inputs {
+            assert_eq!(parse_ann(text, ann).is_ok(), parses, "{ann:?}");
+        }
+        let ok =
+            parse_ann(text, "T1\tCue 0 2\té“\n\n\ncontinued").expect("continuation lines join");
+        assert_eq!(ok.entities[0].text, "é“\n\n\ncontinued");
+    }
+
+    #[test]
     fn write_survives_bad_spans() {
         let text = "é said ok";
         let attribution = Attribution {
