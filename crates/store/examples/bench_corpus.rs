@@ -2,7 +2,10 @@
 //! `../shared/data/corpora`): ingest time, database size, and the latency of
 //! the queries behind the web pages.
 //!
-//! `cargo run --release -p backchannel-store --example bench_corpus [CORPUS.jsonl.gz] [MAX_DOCS]`
+//! `cargo run --release -p backchannel-store --example bench_corpus [CORPUS.jsonl.gz] [MAX_DOCS] [KEEP_DB]`
+//!
+//! With `KEEP_DB` (a path that does not exist yet) the database is kept
+//! there, for `backchannel-web`'s `bench_pages` example.
 //!
 //! Statements are a stand-in for the extractor (every quoted passage), and
 //! the analysis is synthetic (sides, channels and topics spread by hash), so
@@ -83,7 +86,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let dir = tempfile::tempdir()?;
-    let db = dir.path().join("bench.db");
+    let db = match args.next() {
+        Some(keep) if std::path::Path::new(&keep).exists() => {
+            eprintln!("{keep} exists; give a new path to keep the database");
+            return Ok(());
+        }
+        Some(keep) => std::path::PathBuf::from(keep),
+        None => dir.path().join("bench.db"),
+    };
     let mut store = Store::open(&db)?;
 
     let reader =

@@ -662,24 +662,27 @@ impl Store {
         }))
     }
 
-    fn channel_counts(&self, cond: &str, arg: &str) -> Result<(u64, u64, u64)> {
-        let sql = format!(
-            "SELECT coalesce(sum(a.channel = 'public'), 0), coalesce(sum(a.channel = 'private'), 0),
-                    coalesce(sum(a.channel = 'unknown'), 0)
-             FROM analyzed a JOIN documents d ON d.pk = a.document WHERE {cond}"
-        );
-        Ok(self.conn().prepare_cached(&sql)?.query_row([arg], |r| {
-            Ok((
-                r.get::<_, i64>(0)?.unsigned_abs(),
-                r.get::<_, i64>(1)?.unsigned_abs(),
-                r.get::<_, i64>(2)?.unsigned_abs(),
-            ))
-        })?)
+    /// (public, private, unknown) counts of the analysed statements `from` selects.
+    fn channel_counts(&self, from: &str, arg: &str) -> Result<(u64, u64, u64)> {
+        let sql = format!("SELECT a.channel, count(*) {from} GROUP BY a.channel");
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let mut rows = stmt.query([arg])?;
+        let (mut public, mut private, mut unknown) = (0, 0, 0);
+        while let Some(r) = rows.next()? {
+            let n = r.get::<_, i64>(1)?.unsigned_abs();
+            match channel_of(&r.get::<_, String>(0)?) {
+                Channel::Public => public += n,
+                Channel::Private => private += n,
+                Channel::Unknown => unknown += n,
+            }
+        }
+        Ok((public, private, unknown))
     }
 
     /// A side's counts, topics and divergences; `None` if the side is unknown.
     pub fn side_profile(&self, side: &str, limit: usize) -> Result<Option<SideProfile>> {
-        let (public, private, unknown) = self.channel_counts("a.side = ?1", side)?;
+        let (public, private, unknown) =
+            self.channel_counts("FROM analyzed a WHERE a.side = ?1", side)?;
         let divergences = self.divergences(Some(side), None, limit, 0)?;
         if public + private + unknown == 0 && divergences.is_empty() {
             return Ok(None);
@@ -763,7 +766,10 @@ impl Store {
         if documents == 0 {
             return Ok(None);
         }
-        let (public, private, unknown) = self.channel_counts("d.outlet = ?1", outlet)?;
+        let (public, private, unknown) = self.channel_counts(
+            "FROM documents d JOIN analyzed a ON a.document = d.pk WHERE d.outlet = ?1",
+            outlet,
+        )?;
         let sql = format!(
             "SELECT id, title, outlet, date, url FROM documents WHERE outlet = ?1
              ORDER BY day IS NULL, day DESC, pk DESC LIMIT {} OFFSET {offset}",

@@ -351,6 +351,22 @@ fn browser_follows_divergence_to_highlighted_statement() {
         .unwrap_or("")
         .contains("accept a smaller quota"));
 
+    // The other views render (screenshots for a reviewer's eye).
+    for (path, name) in [
+        ("/timeline", "e2e-timeline.png"),
+        ("/search?q=port+OR+quota", "e2e-search.png"),
+        ("/side/Meridia", "e2e-side.png"),
+        ("/drift", "e2e-drift.png"),
+    ] {
+        browser.goto(&format!("{base}{path}"));
+        let heading = browser.text(&browser.find("main h1"));
+        assert!(
+            !heading.is_empty() && !heading.contains("404"),
+            "{path}: {heading}"
+        );
+        browser.screenshot(&target_dir.join(name));
+    }
+
     // Markup in the data stays text: no script ran, no image element was made.
     browser.goto(&format!("{base}/doc/xss-1"));
     let injected =
