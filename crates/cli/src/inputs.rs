@@ -1,0 +1,115 @@
+//! Input arguments shared by the subcommands that read documents, and the
+//! loop that reads them in order-preserving batches.
+
+use crate::progress::Progress;
+use anyhow::{anyhow, Result};
+use backchannel_core::{Document, DocumentError};
+use backchannel_ingest::{read_inputs, Format, JsonFields, ReadOptions};
+
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Files, directories (read recursively) or `-` for standard input.
+    /// Formats: .txt, .html, .jsonl, RSS/Atom/JSON Feed, WARC; any of them gzipped.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Where JSONL fields live, as target=field pairs: `--field text=body,outlet=source.name`.
+    #[arg(long = "field", value_name = "TARGET=FIELD")]
+    pub fields: Vec<String>,
+    /// Read every input as this format (text, html, jsonl, feed, warc) instead of guessing.
+    #[arg(long = "input-format", value_name = "FORMAT")]
+    pub input_format: Option<String>,
+}
+
+impl InputArgs {
+    pub fn read_options(&self) -> Result<ReadOptions> {
+        let mut opts = ReadOptions {
+            json_fields: JsonFields::parse(&self.fields.join(","))
+                .map_err(|e| anyhow!("--field: {e}"))?,
+            ..ReadOptions::default()
+        };
+        if let Some(name) = &self.input_format {
+            opts.format = Some(Format::parse(name).map_err(|e| anyhow!("--input-format: {e}"))?);
+        }
+        Ok(opts)
+    }
+}
+
+/// One input document: read, or failed with its reason.
+pub type Item = Result<Document, DocumentError>;
+
+/// How many documents went through, and how many failed.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Tally {
+    pub read: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, item: &Item) {
+        match item {
+            Ok(_) => self.read += 1,
+            Err(_) => self.failed += 1,
+        }
+    }
+
+    /// The summary line on stderr: `N documents read, M failed`.
+    pub fn summary(&self) -> String {
+        format!("{} documents read, {} failed", self.read, self.failed)
+    }
+}
+
+/// Documents per batch: enough to keep every core busy, small enough that
+/// memory stays flat on corpora of any size.
+pub const BATCH: usize = 256;
+
+/// Reads every input in order and hands batches of documents (and failures,
+/// in place) to `each_batch`. Failures are reported on stderr as they come.
+pub fn for_each_batch(
+    args: &InputArgs,
+    quiet: bool,
+    mut each_batch: impl FnMut(Vec<Item>) -> Result<()>,
+) -> Result<Tally> {
+    let opts = args.read_options()?;
+    let progress = Progress::new(quiet, "documents");
+    let mut tally = Tally::default();
+    let mut batch = Vec::with_capacity(BATCH);
+    for item in read_inputs(&args.inputs, &opts) {
+        if let Err(err) = &item {
+            progress.println(&format!("backchannel: {err}"));
+        }
+        tally.add(&item);
+        batch.push(item);
+        if batch.len() == BATCH {
+            progress.inc(BATCH as u64);
+            each_batch(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))?;
+        }
+    }
+    progress.inc(batch.len() as u64);
+    if !batch.is_empty() {
+        each_batch(batch)?;
+    }
+    progress.finish();
+    if !quiet {
+        eprintln!("{}", tally.summary());
+    }
+    Ok(tally)
+}
+
+/// Reads every input into memory (for corpus-level commands).
+pub fn read_all(
+    args: &InputArgs,
+    quiet: bool,
+) -> Result<(Vec<Document>, Vec<DocumentError>, Tally)> {
+    let mut docs = Vec::new();
+    let mut failures = Vec::new();
+    let tally = for_each_batch(args, quiet, |batch| {
+        for item in batch {
+            match item {
+                Ok(doc) => docs.push(doc),
+                Err(err) => failures.push(err),
+            }
+        }
+        Ok(())
+    })?;
+    Ok((docs, failures, tally))
+}
