@@ -92,7 +92,17 @@ fn units(
         if at <= para.start || at >= para.end || !text.is_char_boundary(at) {
             continue;
         }
-        let inside_quote = pieces.iter().any(|p| p.span.start < at && at < p.span.end);
+        let after = pieces.partition_point(|p| p.span.end <= at);
+        let inside_quote = pieces
+            .get(after)
+            .is_some_and(|p| p.span.start < at && at < p.span.end)
+            || pieces
+                .get(..after)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take(4)
+                .any(|p| p.span.start < at && at < p.span.end);
         let lower = text
             .get(at..)
             .and_then(|r| r.chars().next())
