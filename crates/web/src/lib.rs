@@ -244,8 +244,6 @@ pub async fn serve(db: PathBuf, addr: SocketAddr) -> Result<(), Error> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|source| Error::Bind { addr, source })?;
-    let local = listener.local_addr().unwrap_or(addr);
-    eprintln!("backchannel: serving {} on http://{local}/", db.display());
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             // If the signal handler cannot be installed, serve until killed.

@@ -475,8 +475,9 @@ pub(crate) async fn side(State(state): State<AppState>, Path(name): Path<String>
         .await?;
     let side = found.ok_or_else(|| Failure::not_found(format!("no side {name:?}")))?;
     let mut body = format!(
-        "<h1>{}</h1><p class=\"sub\">Side</p>",
-        escape_html(&side.side)
+        "<h1>{}</h1><p class=\"sub\">Side · <a href=\"{}\">timeline of its statements</a></p>",
+        escape_html(&side.side),
+        escape_html(&query_href("/timeline", &[("side", Some(&side.side))]))
     );
     body.push_str(&stat_boxes(&[
         (side.public, "public statements"),
@@ -534,14 +535,15 @@ pub(crate) async fn topic(State(state): State<AppState>, Path(name): Path<String
         .await?;
     let t = found.ok_or_else(|| Failure::not_found(format!("no topic {name:?}")))?;
     let mut body = format!(
-        "<h1>{}</h1><p class=\"sub\">Topic{} · key terms: {}</p>",
+        "<h1>{}</h1><p class=\"sub\">Topic{} · key terms: {} · <a href=\"{}\">timeline</a></p>",
         escape_html(&t.topic.name),
         if t.topic.seeded {
             " (named by the analyst)"
         } else {
             ""
         },
-        escape_html(&t.topic.terms.join(", "))
+        escape_html(&t.topic.terms.join(", ")),
+        escape_html(&query_href("/timeline", &[("topic", Some(&t.topic.name))]))
     );
     body.push_str("<section class=\"card\"><h2>Sides</h2><table><thead><tr><th>Side</th><th>Public</th><th>Private</th><th>Divergences</th><th></th></tr></thead><tbody>");
     for c in &t.sides {
