@@ -564,17 +564,21 @@ impl<'a> DocScan<'a> {
             .filter(|c| c.kind == AliasKind::Demonym)
             .map(|c| c.side.as_str())
             .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        // Mentions count once each; the side the story names first gets a
+        // lead bonus (news leads with the actor the story is about).
+        let mut counts: HashMap<&str, f64> = HashMap::new();
+        let mut first = true;
         for c in &self.cues {
             let known_country = k.lookup(&c.side).is_some_and(|e| e.kind == AliasKind::Name);
             if c.kind != AliasKind::Body
                 && (known_country || with_demonym.contains(c.side.as_str()))
             {
-                *counts.entry(c.side.as_str()).or_insert(0) += 1;
+                *counts.entry(c.side.as_str()).or_insert(0.0) += if first { 2.5 } else { 1.0 };
+                first = false;
             }
         }
-        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let mut ranked: Vec<(&str, f64)> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         match ranked.as_slice() {
             [] => None,
             [(s, _)] => Some(s.to_string()),
@@ -1159,7 +1163,13 @@ fn resolve_speaker(
             former_flag |= prev.former;
         }
     }
-    if side.is_none() && (official || document_noun) && !anonymous_flag && !former_flag {
+    let institutional = official
+        || document_noun
+        || has(
+            &mention_words,
+            &["ministry", "government", "treasury", "cabinet", "embassy"],
+        );
+    if side.is_none() && institutional && !former_flag {
         // A titled official with no side named: the document's home country.
         side = scan.home.clone();
         if let Some(h) = &side {

@@ -13,6 +13,109 @@ const MAX_TOPICS_PER_STATEMENT: usize = 3;
 /// Key terms listed per topic.
 const TERMS_PER_TOPIC: usize = 6;
 
+/// Words about how something was said, not what about: reporting,
+/// channels, documents, calendar.
+const TOPIC_NOISE: &[&str] = &[
+    "reporters",
+    "reporter",
+    "journalists",
+    "conference",
+    "news",
+    "interview",
+    "comment",
+    "comments",
+    "briefing",
+    "briefed",
+    "spokeswoman",
+    "declined",
+    "confirmed",
+    "speaking",
+    "press",
+    "quoted",
+    "describing",
+    "described",
+    "published",
+    "newspaper",
+    "leaked",
+    "leak",
+    "secret",
+    "closed",
+    "door",
+    "doors",
+    "anonymity",
+    "memo",
+    "cable",
+    "document",
+    "documents",
+    "readout",
+    "letter",
+    "copy",
+    "seen",
+    "obtained",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "week",
+    "weeks",
+    "earlier",
+    "later",
+    "late",
+    "yesterday",
+    "nobody",
+    "everyone",
+    "anything",
+    "something",
+    "whatever",
+    "either",
+    "neither",
+    "present",
+    "asked",
+    "answer",
+    "speech",
+    "remarks",
+    "privately",
+    "publicly",
+    "repeated",
+    "repeating",
+    "insisted",
+    "added",
+    "noted",
+    "warned",
+    "denied",
+    "dismissed",
+    "called",
+    "person",
+    "people",
+    "official",
+    "officials",
+    "ministry",
+    "minister",
+    "diplomat",
+    "diplomats",
+    "sources",
+    "source",
+    "told",
+    "telling",
+    "says",
+    "said",
+    "statement",
+    "statements",
+    "position",
+    "line",
+    "matter",
+    "issue",
+    "question",
+];
+
 /// A statement's weighted terms: unigram and bigram keys (stemmed).
 type Bag = HashMap<String, f64>;
 
@@ -78,7 +181,13 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
             }
         }
     }
+    for w in TOPIC_NOISE {
+        skip.insert(w.to_string());
+    }
     for d in docs {
+        for w in text::words(d.outlet.as_deref().unwrap_or("")) {
+            skip.insert(w.lower);
+        }
         for w in text::words(&d.text) {
             if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
                 if let Some(e) = cfg.knowledge.lookup(&w.text) {
@@ -126,11 +235,17 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             if si < r.start && layout.sentences.get(r.start).is_some_and(|s| s.1 != para) {
                 continue;
             }
+            let speaker = a
+                .statement
+                .speaker
+                .as_ref()
+                .map(|s| s.span)
+                .unwrap_or_default();
             let ws: Vec<Word> = text::words_in(t, span)
                 .into_iter()
-                .filter(|w| !a.statement.span.contains(w.span))
+                .filter(|w| !a.statement.span.contains(w.span) && !speaker.contains(w.span))
                 .collect();
-            add_terms(&ws, t, 0.5, &skip, &mut bag, &mut surface);
+            add_terms(&ws, t, 0.3, &skip, &mut bag, &mut surface);
             ctx_text.push(' ');
             ctx_text.push_str(span.slice(t));
         }
