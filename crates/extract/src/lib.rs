@@ -103,10 +103,13 @@ fn units(
                 .rev()
                 .take(4)
                 .any(|p| p.span.start < at && at < p.span.end);
+        // `"Q," he said` / `"Q." ― Name` continue the sentence before.
         let lower = text
             .get(at..)
             .and_then(|r| r.chars().next())
-            .is_some_and(|c| c.is_lowercase() || c == ',');
+            .is_some_and(|c| {
+                c.is_lowercase() || matches!(c, ',' | '―' | '—' | '–' | '-' | ')' | ';')
+            });
         if !inside_quote && !lower {
             cuts.push(at);
         }
@@ -582,7 +585,11 @@ impl<'a> Extractor<'a> {
         if matches!(next.kind, Kind::Quote(_)) || colon + 3 > t.len() {
             return false;
         }
-        let content = Span::new(next.span.start, para.end);
+        let mut content = Span::new(next.span.start, para.end);
+        // Headlines carry no full stop of their own in the gold convention.
+        if paragraph == 0 && content.slice(self.text).ends_with('.') {
+            content.end -= 1;
+        }
         if content.slice(self.text).split_whitespace().count() < 3 {
             return false;
         }
@@ -859,11 +866,31 @@ impl<'a> Extractor<'a> {
         }
         let mut k = from;
         while k < t.len() {
+            // `... but noted that ...`: a second cue of the same speaker.
+            if k > from + 1 && (self.is(t, k, "but") || self.is(t, k, "and")) {
+                let mut c = k + 1;
+                while matches!(Self::class(t, c), Some(WordClass::Adverb)) {
+                    c += 1;
+                }
+                if matches!(
+                    Self::class(t, c),
+                    Some(WordClass::Cue(
+                        _,
+                        Inflection::Past | Inflection::ThirdSingular
+                    ))
+                ) {
+                    return k - 1;
+                }
+            }
             if self.comma_like(t, k) && k > from {
                 let next = k + 1;
                 let cut = match Self::class(t, next) {
                     Some(WordClass::Cue(..)) => true,
-                    _ => self.is(t, next, "according") || self.clause_with_cue(t, next),
+                    _ => {
+                        self.is(t, next, "according")
+                            || self.is(t, next, "which")
+                            || self.clause_with_cue(t, next)
+                    }
                 };
                 if cut {
                     return if matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))) {
@@ -1177,8 +1204,10 @@ impl<'a> Extractor<'a> {
         }
 
         // Content before: `C, Vell said.` / `"Q," she said, "R."`
-        let split = self.comma_like(t, i + 1)
-            && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(_)));
+        // `"Q1," she told the host, "Q2."`: the quote before the speaker
+        // comes first and the one after joins it.
+        let split = src_start > 0
+            && matches!(t.get(src_start - 1).map(|x| x.kind), Some(Kind::Quote(p)) if matches!(self.quote_inner_last(p), Some(',' | '!' | '?')));
         let after_from = self.content_start(t, i + 1, kind);
         let reporting = kind != CueKind::Belief && self.reporting_verb(t, i);
         if reporting
@@ -1450,7 +1479,37 @@ impl<'a> Extractor<'a> {
                     | "last"
             )
         );
-        if adjunct || kind == CueKind::Tell {
+        if kind == CueKind::Tell && !adjunct {
+            // `told the council (on Monday) that ...`: the hearer, then the content.
+            let (_, b) = self.forward_np(t, after)?;
+            let mut k = b + 1;
+            if matches!(Self::class(t, k), Some(WordClass::Preposition)) && !self.is(t, k, "of") {
+                if let Some((_, e)) = self.forward_np(t, k + 1) {
+                    if e <= k + 3
+                        && (self.is(t, e + 1, "that")
+                            || matches!(t.get(e + 1).map(|x| x.kind), Some(Kind::Quote(_))))
+                    {
+                        k = e + 1;
+                    }
+                }
+            }
+            return match t.get(k).map(|x| x.kind) {
+                Some(Kind::Quote(_)) => Some(k),
+                Some(Kind::Punct(',' | ':'))
+                    if matches!(t.get(k + 1).map(|x| x.kind), Some(Kind::Quote(_))) =>
+                {
+                    Some(k + 1)
+                }
+                Some(Kind::Word(c))
+                    if !matches!(c, Some(WordClass::Preposition | WordClass::Adverb))
+                        || self.is(t, k, "that") =>
+                {
+                    Some(k)
+                }
+                _ => None,
+            };
+        }
+        if adjunct {
             for k in after..(after + 10).min(t.len()) {
                 if self.is(t, k, "that") {
                     return Some(k);
@@ -1470,12 +1529,6 @@ impl<'a> Extractor<'a> {
                     Some(Kind::Word(Some(WordClass::Cue(..)))) => break,
                     _ => {}
                 }
-            }
-            if kind == CueKind::Tell {
-                // `told the council the plan was dead`: skip the hearer.
-                let (_, b) = self.forward_np(t, after)?;
-                return matches!(t.get(b + 1).map(|x| x.kind), Some(Kind::Word(_)))
-                    .then_some(b + 1);
             }
             // `insists on ...`, `warned against ...`: the phrase is the content.
             let topical = ["on", "about", "against", "for"]
@@ -1500,12 +1553,10 @@ impl<'a> Extractor<'a> {
                         .word(t, after + 2)
                         .is_some_and(|x| x.chars().next().is_some_and(char::is_lowercase))
                 });
-            if adjunct && topical && t.len() > after + 3 {
+            if topical && t.len() > after + 3 {
                 return Some(after);
             }
-            if adjunct {
-                return None;
-            }
+            return None;
         }
         Some(after)
     }

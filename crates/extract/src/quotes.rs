@@ -44,8 +44,9 @@ fn opens(c: char) -> Option<Family> {
 
 fn closes(family: Family, c: char) -> bool {
     match family {
-        Family::Straight => c == '"',
-        Family::Curly => c == '”',
+        // Mixed marks (`“...,"`) are common in copy-edited feeds.
+        Family::Straight => c == '"' || c == '”',
+        Family::Curly => c == '”' || c == '"',
         Family::Low => c == '“' || c == '”',
         Family::Guillemet => c == '»',
         Family::Doubled => false,
