@@ -96,7 +96,12 @@ pub fn extract_article(html: &str) -> Result<HtmlArticle, String> {
         .attr("datetime")
         .map(|d| d.trim().to_string());
 
-    let mut readability = Readability::with_document(dom, None, Some(Config::default()))
+    // Classes are kept so that the text walk can drop boilerplate blocks.
+    let config = Config {
+        keep_classes: true,
+        ..Config::default()
+    };
+    let mut readability = Readability::with_document(dom, None, Some(config))
         .map_err(|e| format!("cannot read page: {e}"))?;
     let readable = readability.is_probably_readable();
     let parsed = match readability.parse() {
@@ -166,8 +171,25 @@ const MIN_UNREADABLE_CHARS: usize = 200;
 
 /// Elements whose content is never text a reader sees.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "embed",
-    "select", "textarea", "button", "canvas", "audio", "video", "map",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "select",
+    "textarea",
+    "button",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+    "figure",
+    "figcaption",
 ];
 
 /// Elements that start and end a paragraph.
@@ -288,6 +310,7 @@ fn node_text(root: &NodeRef) -> String {
         Enter(NodeRef<'a>, bool),
         Leave(Break),
     }
+    let total_len = root.text().len();
     let mut out = TextOut {
         out: String::new(),
         pending: Break::None,
@@ -309,7 +332,10 @@ fn node_text(root: &NodeRef) -> String {
                 let name = node.node_name();
                 let name = name.as_deref().unwrap_or("");
                 if node.is_element() {
-                    if SKIPPED.contains(&name) {
+                    // A furniture block holding half the text is mislabelled, not furniture.
+                    if SKIPPED.contains(&name)
+                        || is_boilerplate(&node) && node.text().len() * 2 < total_len
+                    {
                         continue;
                     }
                     if name == "br" {
@@ -337,6 +363,63 @@ fn node_text(root: &NodeRef) -> String {
         }
     }
     out.out
+}
+
+/// Class or id words of blocks that are page furniture, not article text.
+const BOILERPLATE_MARKERS: &[&str] = &[
+    "caption",
+    "byline",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "promo",
+    "subscribe",
+    "advert",
+    "timestamp",
+    "recommend",
+];
+
+/// True for an element whose class or id names it page furniture: one of
+/// the words of a class or id (split at `-`, `_`, spaces and case changes)
+/// is a [`BOILERPLATE_MARKERS`] word.
+fn is_boilerplate(node: &NodeRef) -> bool {
+    ["class", "id"].iter().any(|attr| {
+        node.attr(attr).is_some_and(|value| {
+            words_of_name(&value).any(|w| {
+                BOILERPLATE_MARKERS
+                    .iter()
+                    .any(|m| w.eq_ignore_ascii_case(m))
+            })
+        })
+    })
+}
+
+/// `articleCaption share-bar` → `article`, `Caption`, `share`, `bar`.
+fn words_of_name(name: &str) -> impl Iterator<Item = &str> {
+    let mut starts = Vec::new();
+    let mut prev_lower = false;
+    let mut start = None;
+    for (i, c) in name.char_indices() {
+        if c.is_ascii_alphanumeric() {
+            if start.is_none() || (c.is_ascii_uppercase() && prev_lower) {
+                if let Some(s) = start {
+                    starts.push((s, i));
+                }
+                start = Some(i);
+            }
+            prev_lower = c.is_ascii_lowercase();
+        } else {
+            if let Some(s) = start.take() {
+                starts.push((s, i));
+            }
+            prev_lower = false;
+        }
+    }
+    if let Some(s) = start {
+        starts.push((s, name.len()));
+    }
+    starts.into_iter().filter_map(move |(s, e)| name.get(s..e))
 }
 
 /// `body` without a first paragraph that repeats the headline.
@@ -573,6 +656,25 @@ mod tests {
             text,
             "The envoy of Vostra arrived.\n\nTalks began\nat noon.\n\nOne\n\nTwo"
         );
+    }
+
+    #[test]
+    fn name_words() {
+        let words: Vec<&str> = words_of_name("articleCaption share-bar  x_1").collect();
+        assert_eq!(words, ["article", "Caption", "share", "bar", "x", "1"]);
+    }
+
+    #[test]
+    fn furniture_blocks_are_dropped_by_class_words() {
+        let text = html_to_text(
+            "<div class='story-body shared-content'><p>Kept: the envoy of Vostra arrived in Keldor on Monday.</p><div class='share-tools'>Share on Vostranet</div><p class='imageCaption'>A caption.</p></div>",
+        );
+        assert_eq!(
+            text,
+            "Kept: the envoy of Vostra arrived in Keldor on Monday."
+        );
+        let text = html_to_text("<div class='related-story'><p>The whole story.</p></div><p>x</p>");
+        assert_eq!(text, "The whole story.\n\nx");
     }
 
     #[test]

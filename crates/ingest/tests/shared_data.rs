@@ -97,8 +97,8 @@ fn aeb_pages_are_all_read_and_extracted_well() {
     let (p, r) = (mean(&precisions), mean(&recalls));
     let f1 = 2.0 * p * r / (p + r);
     eprintln!("aeb shingle precision {p:.3} recall {r:.3} F1 {f1:.3}");
-    // scripts/bench-html measures 0.952 with the benchmark's own scorer.
-    assert!(f1 >= 0.945, "F1 {f1:.3} fell below 0.945");
+    // scripts/bench-html measures 0.967 with the benchmark's own scorer.
+    assert!(f1 >= 0.96, "F1 {f1:.3} fell below 0.96");
 }
 
 /// Non-blank lines of a gzipped JSONL file, counted without the reader.
