@@ -178,4 +178,9 @@ fn a_crashing_binary_fails_the_spark_job() {
         !job.status.success(),
         "a crashing stage must fail the job, not yield zero rows"
     );
+    let stderr = String::from_utf8_lossy(&job.stderr);
+    assert!(
+        stderr.contains("status 101") || stderr.contains("simulated crash"),
+        "the job failed, but not because of the crashing stage:\n{stderr}"
+    );
 }
