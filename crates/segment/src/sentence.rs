@@ -36,6 +36,11 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
 }
 
+/// Whether `at` is the end of `s` or a space.
+fn followed_by_space(s: &str, at: usize) -> bool {
+    char_at(s, at).is_none_or(is_space)
+}
+
 fn char_at(s: &str, at: usize) -> Option<char> {
     s.get(at..).and_then(|rest| rest.chars().next())
 }
@@ -153,6 +158,9 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     let len = bytes.len();
     let mut sentence_start = 0usize;
     let mut i = 0usize;
+    // Whether the current sentence has a letter or digit yet: punctuation
+    // alone (`…`, a stray quote) never makes a sentence of its own.
+    let mut has_word = false;
     let push = |start: usize, end: usize, out: &mut Vec<Span>| {
         let span = trim_span(text, Span::new(base + start, base + end));
         if !span.is_empty() {
@@ -164,6 +172,15 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         let is_mark = matches!(b, b'.' | b'!' | b'?')
             || (b == 0xE2 && (p[i..].starts_with('…') || p[i..].starts_with('‽')));
         if !is_mark {
+            if !has_word {
+                has_word = if b.is_ascii() {
+                    b.is_ascii_alphanumeric()
+                } else {
+                    p.get(i..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric)
+                };
+            }
             i += 1;
             continue;
         }
@@ -200,8 +217,11 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         // Closing quotes and brackets stick to the sentence they end.
         let mut k = j;
         let mut closed_quote = false;
-        while let Some(c) = char_at(p, k).filter(|c| is_closing(*c)) {
-            closed_quote |= is_quote(c);
+        while let Some(c) = char_at(p, k)
+            .filter(|&c| is_closing(c) || (c == '“' && followed_by_space(p, k + c.len_utf8())))
+        {
+            // (`“` here is a typo for `”`: it ends the sentence, nothing follows it.)
+            closed_quote |= is_quote(c) || c == '“';
             k += c.len_utf8();
         }
         if k >= len {
@@ -212,9 +232,11 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         };
         if !is_space(after) {
             // Scraped text glues sentences together: `well.”The`, `voters.“I`, `issue.Moore`.
-            if !ellipsis && glued_sentence_start(p, i, k, after, closed_quote, question) {
+            if has_word && !ellipsis && glued_sentence_start(p, i, k, after, closed_quote, question)
+            {
                 push(sentence_start, k, out);
                 sentence_start = k;
+                has_word = false;
             }
             i = k.max(j);
             continue;
@@ -235,9 +257,10 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
             _ if ellipsis => starter,
             _ => period_ends_sentence(p, i, sentence_start, &next, starter),
         };
-        if boundary {
+        if boundary && has_word {
             push(sentence_start, k, out);
             sentence_start = m;
+            has_word = false;
         }
         i = m.max(j);
     }
@@ -255,7 +278,10 @@ fn glued_sentence_start(
     closed_quote: bool,
     question: bool,
 ) -> bool {
-    if after == '“' || (closed_quote && after.is_uppercase()) {
+    let second = p.get(k + after.len_utf8()..).and_then(|r| r.chars().next());
+    if (after == '“' && second.is_some_and(char::is_alphanumeric))
+        || (closed_quote && after.is_uppercase())
+    {
         return true;
     }
     let second_lower = p

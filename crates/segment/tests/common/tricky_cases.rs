@@ -117,6 +117,9 @@ pub const GLUED_CASES: &[(&str, &[&str])] = &[
     ("The vote was close.“We lost,” she said.", &["The vote was close.", "“We lost,” she said."]),
     ("He wrote the cover story.Ferrant disagreed.", &["He wrote the cover story.", "Ferrant disagreed."]),
     ("Was it fair?Nobody knew.", &["Was it fair?", "Nobody knew."]),
+    ("They called it “Mostly False.“ The rate was lower.", &["They called it “Mostly False.“", "The rate was lower."]),
+    ("They called it “Mostly False.“", &["They called it “Mostly False.“"]),
+    ("He waited his turn. … I think that hurt him.”", &["He waited his turn.", "… I think that hurt him.”"]),
     ("The dispute is about Veloria.Com and its owners.", &["The dispute is about Veloria.Com and its owners."]),
     ("The U.S.-Velorian talks and the e.g.Test case.", &["The U.S.-Velorian talks and the e.g.Test case."]),
 ];
