@@ -305,6 +305,20 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
+        if found == 0 {
+            let tables: i64 = self.conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables > 0 {
+                return Err(Error::Open {
+                    path: self.path.clone(),
+                    message: "not a backchannel database (it has tables but no schema version)"
+                        .into(),
+                });
+            }
+        }
         for version in found..target.min(SCHEMA_VERSION) {
             let Some(step) = schema::MIGRATIONS.get(to_usize(version)) else {
                 break;

@@ -363,8 +363,25 @@ fn migrations_upgrade_old_databases_and_refuse_newer_ones() {
         .unwrap();
         drop(conn);
     }
-    // Not created by us at version 0: the first migration collides with the table.
-    assert!(Store::open(&path).is_err());
+    // Tables but no schema version: someone else's database, left alone.
+    let err = Store::open(&path)
+        .err()
+        .expect("a foreign database is refused");
+    assert!(
+        err.to_string().contains("not a backchannel database"),
+        "{err}"
+    );
+    // Not SQLite at all.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(
+        &junk,
+        b"this is a text file, not a database, padded to look long enough",
+    )
+    .unwrap();
+    let err = Store::open(&junk)
+        .err()
+        .expect("a non-database file is refused");
+    assert!(err.to_string().contains("junk.db"), "{err}");
 
     let path = dir.path().join("v1.db");
     {

@@ -293,12 +293,24 @@ fn filter_form(
         "<label>Channel<select name=\"channel\">{}</select></label>\
          <label>Outlet<input name=\"outlet\" value=\"{}\"></label>\
          <label>Since<input type=\"date\" name=\"since\" value=\"{}\"></label>\
-         <label>Until<input type=\"date\" name=\"until\" value=\"{}\"></label><button type=\"submit\">Apply</button></form>",
+         <label>Until<input type=\"date\" name=\"until\" value=\"{}\"></label>",
         options(&channels, p.text("channel").as_deref(), "any channel"),
         value("outlet"),
         value("since"),
         value("until"),
     );
+    if with_query {
+        let kinds: Vec<String> = ["statement", "article"]
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
+        let _ = write!(
+            out,
+            "<label>Kind<select name=\"kind\">{}</select></label>",
+            options(&kinds, p.text("kind").as_deref(), "statements and articles")
+        );
+    }
+    out.push_str("<button type=\"submit\">Apply</button></form>");
     out
 }
 

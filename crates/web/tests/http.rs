@@ -26,6 +26,7 @@ fn app() -> App {
 
 struct Reply {
     status: StatusCode,
+    csp: String,
     content_type: String,
     body: String,
 }
@@ -50,11 +51,18 @@ async fn get(app: &App, uri: &str) -> Reply {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
+    let csp = response
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     let bytes = axum::body::to_bytes(response.into_body(), 16 << 20)
         .await
         .unwrap();
     Reply {
         status,
+        csp,
         content_type,
         body: String::from_utf8(bytes.to_vec()).unwrap(),
     }
@@ -62,6 +70,11 @@ async fn get(app: &App, uri: &str) -> Reply {
 
 async fn page(app: &App, uri: &str) -> String {
     let r = get(app, uri).await;
+    assert!(
+        r.csp.contains("script-src 'none'"),
+        "{uri}: CSP {:?}",
+        r.csp
+    );
     assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
     assert!(
         r.content_type.starts_with("text/html"),
