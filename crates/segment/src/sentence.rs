@@ -161,6 +161,7 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     // Whether the current sentence has a letter or digit yet: punctuation
     // alone (`…`, a stray quote) never makes a sentence of its own.
     let mut has_word = false;
+    let first_index = out.len();
     let push = |start: usize, end: usize, out: &mut Vec<Span>| {
         let span = trim_span(text, Span::new(base + start, base + end));
         if !span.is_empty() {
@@ -264,7 +265,13 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
         }
         i = m.max(j);
     }
-    push(sentence_start, len, out);
+    let tail = trim_span(text, Span::new(base + sentence_start, base + len));
+    let out_len = out.len();
+    match out.last_mut() {
+        // Trailing punctuation alone (`in the US. .`) joins the sentence before it.
+        Some(last) if !has_word && out_len > first_index && !tail.is_empty() => last.end = tail.end,
+        _ => push(sentence_start, len, out),
+    }
 }
 
 /// Whether the text right after a punctuation run (no space between) opens

@@ -119,6 +119,8 @@ pub const GLUED_CASES: &[(&str, &[&str])] = &[
     ("Was it fair?Nobody knew.", &["Was it fair?", "Nobody knew."]),
     ("They called it “Mostly False.“ The rate was lower.", &["They called it “Mostly False.“", "The rate was lower."]),
     ("They called it “Mostly False.“", &["They called it “Mostly False.“"]),
+    ("Supplies should last in the region. .", &["Supplies should last in the region. ."]),
+    ("Trade resumed. Supplies should last. ?", &["Trade resumed.", "Supplies should last. ?"]),
     ("He waited his turn. … I think that hurt him.”", &["He waited his turn.", "… I think that hurt him.”"]),
     ("The dispute is about Veloria.Com and its owners.", &["The dispute is about Veloria.Com and its owners."]),
     ("The U.S.-Velorian talks and the e.g.Test case.", &["The U.S.-Velorian talks and the e.g.Test case."]),
