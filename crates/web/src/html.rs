@@ -428,3 +428,72 @@ ins { background: #e3f6e8; color: #1e7b34; text-decoration: none; }
   form.quick input { width: 160px; }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use backchannel_core::DocumentMeta;
+
+    fn statement(id: &str, start: usize, end: usize) -> StatementView {
+        StatementView {
+            id: id.into(),
+            document: DocumentMeta::default(),
+            text: String::new(),
+            form: "direct".into(),
+            cue: None,
+            speaker: Some("Ada <Ministry>".into()),
+            speaker_text: None,
+            anonymous: false,
+            official: true,
+            side: None,
+            channel: Channel::Public,
+            evidence: vec![],
+            topics: vec![],
+            start,
+            end,
+            byte_start: start,
+            byte_end: end,
+        }
+    }
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(
+            escape_html(r#"<a href="x" onclick='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(encode_component("a b/c#1?é"), "a%20b%2Fc%231%3F%C3%A9");
+        assert_eq!(doc_href("x/y", Some("x/y#2")), "/doc/x%2Fy#s-x%2Fy%232");
+    }
+
+    #[test]
+    fn marks_statements_and_survives_overlaps_and_bad_spans() {
+        let text = "One <b>two</b> three four";
+        let html = highlighted_text(
+            text,
+            &[
+                statement("d#1", 4, 14),
+                statement("d#2", 10, 20),
+                statement("d#3", 30, 40),
+            ],
+        );
+        assert_eq!(
+            html,
+            "One <mark id=\"s-d#1\" class=\"public\" title=\"Ada &lt;Ministry&gt; (public)\">\
+             &lt;b&gt;two&lt;/b&gt;</mark><span class=\"anchor\" id=\"s-d#2\"></span>\
+             <span class=\"anchor\" id=\"s-d#3\"></span> three four"
+        );
+    }
+
+    #[test]
+    fn renders_diffs_and_snippets() {
+        assert_eq!(
+            diff_html("keep [-old <i>-] {+new+} tail [-unclosed"),
+            "keep <del>old &lt;i&gt;</del> <ins>new</ins> tail [-unclosed"
+        );
+        assert_eq!(
+            snippet_html("a <b> match", &[[6, 11], [2, 99]]),
+            "a &lt;b&gt; <mark>match</mark>"
+        );
+    }
+}
