@@ -18,7 +18,7 @@ impl Reader for FeedReader {
     fn read<'a>(
         &self,
         path: &str,
-        mut input: Box<dyn BufRead + 'a>,
+        mut input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a> {
         let items = read_all(&mut input, opts.max_bytes)

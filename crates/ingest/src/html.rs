@@ -20,7 +20,7 @@ impl Reader for HtmlReader {
     fn read<'a>(
         &self,
         path: &str,
-        mut input: Box<dyn BufRead + 'a>,
+        mut input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a> {
         let origin = Origin::file(path);

@@ -77,7 +77,7 @@ impl Reader for JsonlReader {
     fn read<'a>(
         &self,
         path: &str,
-        input: Box<dyn BufRead + 'a>,
+        input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a> {
         Box::new(JsonlDocuments {
@@ -94,7 +94,7 @@ impl Reader for JsonlReader {
 }
 
 struct JsonlDocuments<'a> {
-    input: Box<dyn BufRead + 'a>,
+    input: Box<dyn BufRead + Send + 'a>,
     path: String,
     stem: String,
     fields: JsonFields,

@@ -154,7 +154,7 @@ impl Default for ReadOptions {
 }
 
 /// Documents (or errors) coming out of one input, lazily.
-pub type Documents<'a> = Box<dyn Iterator<Item = Result<Document, DocumentError>> + 'a>;
+pub type Documents<'a> = Box<dyn Iterator<Item = Result<Document, DocumentError>> + Send + 'a>;
 
 /// One input format.
 ///
@@ -164,7 +164,7 @@ pub trait Reader {
     fn read<'a>(
         &self,
         path: &str,
-        input: Box<dyn BufRead + 'a>,
+        input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a>;
 }

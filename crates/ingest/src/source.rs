@@ -54,13 +54,19 @@ struct Pending {
     listed: bool,
 }
 
-/// The lazy stream of documents [`read_inputs`] returns.
+/// The lazy stream of documents [`read_inputs`] returns. It is `Send`, so
+/// reading can run on its own thread while documents are processed.
 pub struct Inputs {
     pending: VecDeque<Pending>,
     current: Option<Documents<'static>>,
     opts: ReadOptions,
     ids: IdDeduper,
 }
+
+const _: () = {
+    const fn is_send<T: Send>() {}
+    is_send::<Inputs>();
+};
 
 impl Iterator for Inputs {
     type Item = Result<Document, DocumentError>;
@@ -151,7 +157,7 @@ fn list_dir(dir: &Path) -> io::Result<Vec<String>> {
 /// picks the format, and hands the content to that format's reader.
 pub(crate) fn open_input<'a>(
     path: &str,
-    input: Box<dyn Read + 'a>,
+    input: Box<dyn Read + Send + 'a>,
     opts: &ReadOptions,
 ) -> Documents<'a> {
     match prepare(path, input, opts) {
@@ -162,13 +168,13 @@ pub(crate) fn open_input<'a>(
 
 fn prepare<'a>(
     path: &str,
-    mut input: Box<dyn Read + 'a>,
+    mut input: Box<dyn Read + Send + 'a>,
     opts: &ReadOptions,
-) -> Result<(Format, Box<dyn BufRead + 'a>), String> {
+) -> Result<(Format, Box<dyn BufRead + Send + 'a>), String> {
     let head = read_head(&mut input).map_err(|e| describe_io_error(&e))?;
     let gzip_suffix = path.to_ascii_lowercase().ends_with(".gz");
-    let (head, input): (Vec<u8>, Box<dyn Read + 'a>) = if head.starts_with(&[0x1f, 0x8b]) {
-        let mut unzipped: Box<dyn Read + 'a> = Box::new(GzipErrors(MultiGzDecoder::new(
+    let (head, input): (Vec<u8>, Box<dyn Read + Send + 'a>) = if head.starts_with(&[0x1f, 0x8b]) {
+        let mut unzipped: Box<dyn Read + Send + 'a> = Box::new(GzipErrors(MultiGzDecoder::new(
             Cursor::new(head).chain(input),
         )));
         let head = read_head(&mut unzipped).map_err(|e| describe_io_error(&e))?;

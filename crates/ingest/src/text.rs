@@ -31,7 +31,7 @@ impl Reader for TextReader {
     fn read<'a>(
         &self,
         path: &str,
-        mut input: Box<dyn BufRead + 'a>,
+        mut input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a> {
         let origin = Origin::file(path);

@@ -25,7 +25,7 @@ impl Reader for WarcReader {
     fn read<'a>(
         &self,
         path: &str,
-        input: Box<dyn BufRead + 'a>,
+        input: Box<dyn BufRead + Send + 'a>,
         opts: &ReadOptions,
     ) -> Documents<'a> {
         Box::new(WarcDocuments {
@@ -41,7 +41,7 @@ impl Reader for WarcReader {
 }
 
 struct WarcDocuments<'a> {
-    input: Box<dyn BufRead + 'a>,
+    input: Box<dyn BufRead + Send + 'a>,
     path: String,
     stem: String,
     max: usize,
