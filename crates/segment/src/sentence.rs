@@ -14,6 +14,8 @@ use backchannel_core::Span;
 /// Look-behind for the word before a period, in bytes; longer words are no
 /// abbreviations.
 const MAX_WORD_BYTES: usize = 40;
+/// Look-ahead after a candidate boundary, in bytes.
+const LOOK_AHEAD_BYTES: usize = 256;
 /// Words looked at after `"...?"` for a speech verb (`"Why?" Ana Ferrant asked.`).
 const SPEECH_VERB_WINDOW: usize = 4;
 
@@ -41,6 +43,13 @@ fn followed_by_space(s: &str, at: usize) -> bool {
     char_at(s, at).is_none_or(is_space)
 }
 
+/// At most [`LOOK_AHEAD_BYTES`] of `p` from `at`, cut at a char boundary,
+/// so that look-ahead stays bounded however long the next word is.
+fn window(p: &str, at: usize) -> &str {
+    let rest = p.get(at..).unwrap_or("");
+    &rest[..floor_boundary(rest, rest.len().min(LOOK_AHEAD_BYTES))]
+}
+
 fn char_at(s: &str, at: usize) -> Option<char> {
     s.get(at..).and_then(|rest| rest.chars().next())
 }
@@ -56,7 +65,7 @@ struct Next<'a> {
 }
 
 fn next_word(p: &str, at: usize) -> Next<'_> {
-    let rest = p.get(at..).unwrap_or("");
+    let rest = window(p, at);
     let after_marks = rest.trim_start_matches(is_opening);
     // A bracket after an abbreviation is usually not a new sentence
     // (`CHARLOTTE, N.C. (AP)`); a quote usually is.
@@ -127,14 +136,22 @@ fn is_enumerator(word: &str) -> bool {
 /// Whether a capitalised name followed by a speech verb opens `at`:
 /// `Ana Ferrant asked.` after `"Why now?"`.
 fn speech_verb_follows(p: &str, at: usize) -> bool {
-    let rest = p.get(at..).unwrap_or("");
-    for (n, token) in rest.split(is_space).filter(|t| !t.is_empty()).enumerate() {
+    let rest = window(p, at);
+    // The window holds the whole rest of the paragraph (which is trimmed).
+    let to_the_end = rest.len() == p.len().saturating_sub(at);
+    let mut tokens = rest
+        .split(is_space)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+        .peekable();
+    while let Some((n, token)) = tokens.next() {
         if n > SPEECH_VERB_WINDOW || token.len() > MAX_WORD_BYTES {
             return false;
         }
         let word = token.trim_end_matches(['.', ',', ';', ':', '!', '?']);
         if n > 0 && lexicon::is_speech_verb(word) {
-            return word.len() < token.len() || rest.trim_end().ends_with(token);
+            // `asked.` / `asked,` or `asked` ending the paragraph.
+            return word.len() < token.len() || (to_the_end && tokens.peek().is_none());
         }
         let capitalised = word
             .trim_start_matches(is_opening)

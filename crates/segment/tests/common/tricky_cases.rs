@@ -46,6 +46,8 @@ pub const CASES: &[&[&str]] = &[
     &["\"Who pays for this?\" the minister wanted to know."],
     &["“Why now?” Ilse Varga asked.", "Nobody answered her."],
     &["“We stay,” Ferrant said.", "“We will not move.”"],
+    &["“Is this the end?” Oren Madd asked"],
+    &["“Why now?”", "Ferrant said the plan was late."],
     &[
         "The minister called the offer “unacceptable”.",
         "Talks broke off.",
