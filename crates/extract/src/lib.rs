@@ -569,7 +569,42 @@ impl<'a> Extractor<'a> {
     /// A paragraph opening with a speaker's name and a colon (transcripts,
     /// `Vell: Talks Are Over` headlines): the rest of the paragraph is theirs.
     fn speaker_turn(&mut self, unit: Span, para: Span, paragraph: usize) -> bool {
+        // A transcript turn inside a quoted block: `"VELL: We will wait.`
+        let body = unit.slice(self.text);
+        let lead = body
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '“' | '\'' | '‘'))
+            .map_or(0, char::len_utf8);
+        let unit = if lead > 0
+            && body
+                .get(lead..)
+                .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+        {
+            let colon = body.get(..body.len().min(48)).and_then(|h| h.find(':'));
+            match colon {
+                Some(c)
+                    if body.get(lead..c).is_some_and(|name| {
+                        name.split_whitespace().count() <= 4
+                            && name
+                                .split_whitespace()
+                                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    }) =>
+                {
+                    Span::new(unit.start + lead, unit.end)
+                }
+                _ => return false,
+            }
+        } else {
+            unit
+        };
+        let pieces = self.pieces;
+        if lead > 0 {
+            // The block's own quote marks would hide the name; read it bare.
+            self.pieces = &[];
+        }
         let t = self.tokenize(unit);
+        self.pieces = pieces;
         let Some(colon) = t.iter().take(6).position(|x| x.kind == Kind::Punct(':')) else {
             return false;
         };
@@ -595,6 +630,13 @@ impl<'a> Extractor<'a> {
         }
         let speaker = Self::span_of(&t, 0, colon - 1);
         let cue = t.get(colon).map(|x| x.span);
+        if lead > 0 {
+            for p in self.pieces.iter().filter(|p| p.span.overlaps(content)) {
+                if let Some(c) = self.claimed.get_mut(p.quote) {
+                    *c = true;
+                }
+            }
+        }
         let form = if self.pieces.iter().any(|p| content.contains(p.span)) {
             Form::Mixed
         } else {
@@ -1019,7 +1061,10 @@ impl<'a> Extractor<'a> {
                     Some("is" | "are" | "was" | "were" | "been")
                 );
             if !progressive {
-                if i > 0 && (self.comma_like(t, i - 1) || self.is(t, i - 1, "by")) {
+                let clause_follows = self.is(t, i + 1, "that")
+                    || matches!(t.get(i + 1).map(|x| x.kind), Some(Kind::Quote(_)));
+                if i > 0 && (self.comma_like(t, i - 1) || self.is(t, i - 1, "by") || clause_follows)
+                {
                     let speaker = self
                         .drafts
                         .get(first_draft..)
