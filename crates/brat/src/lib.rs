@@ -4,7 +4,7 @@
 //! - [`parse_ann`] / [`write_ann`]: `.ann` files with code-point offsets,
 //!   read into (and written from) byte [`backchannel_core::Span`]s.
 //! - [`load_polnear_dir`]: a PolNeAR split as [`GoldDoc`]s.
-//! - [`score`] / [`score_statements`]: span- and quote-level P/R/F1
+//! - [`score()`] / [`score_statements`]: span- and quote-level P/R/F1
 //!   (definitions in [`score`](mod@score)'s module docs).
 
 pub mod ann;
