@@ -147,12 +147,16 @@ pub fn extract_article(html: &str) -> Result<HtmlArticle, String> {
             .or(meta.site_name)
             .or(parsed.site_name)
             .and_then(clean),
-        date: ld
-            .date_published
-            .or(meta.published)
-            .or(time_datetime)
-            .or(parsed.published_time)
-            .and_then(clean),
+        // The first candidate that reads as a date, as ISO 8601.
+        date: [
+            ld.date_published,
+            meta.published,
+            time_datetime,
+            parsed.published_time,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|d| crate::normalize_date(&decode_entities(&d))),
         author: ld.author.or(meta.author).or(parsed.byline).and_then(clean),
         url: ld.url.or(meta.url).and_then(clean),
         body,

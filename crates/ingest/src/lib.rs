@@ -26,6 +26,7 @@
 //!   [`ReadOptions::max_bytes`]: longer ones are skipped with an error,
 //!   without being buffered.
 
+mod dates;
 pub mod decode;
 pub mod feed;
 pub mod html;
@@ -39,6 +40,7 @@ use backchannel_core::{Document, DocumentError, Origin};
 use std::io::BufRead;
 use std::path::Path;
 
+pub use dates::normalize_date;
 pub use ids::IdDeduper;
 pub use jsonl::JsonFields;
 pub use source::{read_bytes, read_inputs, Inputs};

@@ -126,7 +126,8 @@ pub fn parse_text(id: String, raw: &str) -> Result<Document, String> {
         id,
         title,
         outlet: matter.outlet,
-        date: matter.date,
+        // Written by hand: normalised when it reads as a date, else kept as given.
+        date: matter.date.map(|d| crate::normalize_date(&d).unwrap_or(d)),
         url: matter.url,
         text: body.to_string(),
         headline,

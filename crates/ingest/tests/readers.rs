@@ -617,3 +617,22 @@ fn directories_recursive_sorted_with_errors_for_bad_entries() {
         ]
     );
 }
+
+#[test]
+fn html_dates_are_normalised_from_the_first_readable_source() {
+    let without_ld = ARTICLE_HTML
+        .replace(
+            "\"datePublished\": \"2031-05-14\",",
+            "\"datePublished\": \"sometime\",",
+        )
+        .replace(
+            "<meta property=\"article:published_time\" content=\"2031-05-14T08:00:00Z\">",
+            "",
+        )
+        .replace(
+            "<article>",
+            "<article><time datetime=\"May 15, 2031\">Thursday</time>",
+        );
+    let results = read_bytes("d.html", without_ld.as_bytes(), &ReadOptions::default());
+    assert_eq!(ok(&results)[0].date.as_deref(), Some("2031-05-15"));
+}
