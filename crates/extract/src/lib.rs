@@ -1339,7 +1339,20 @@ impl<'a> Extractor<'a> {
     /// Verbs of reporting that may follow their content (`..., she added`),
     /// unlike verbs of judging (`called`, `praised`, `refused`).
     fn reporting_verb(&self, t: &[Tok], i: usize) -> bool {
-        const JUDGING: [&str; 40] = [
+        const JUDGING: [&str; 53] = [
+            "thank",
+            "rail",
+            "assail",
+            "lambast",
+            "derid",
+            "rebuk",
+            "liken",
+            "invok",
+            "referenc",
+            "portray",
+            "label",
+            "deem",
+            "voic",
             "call",
             "attack",
             "blast",
