@@ -395,7 +395,7 @@ fn gap<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
 }
 
 fn demonym_like(w: &str) -> bool {
-    ["ian", "ean", "ese", "ish", "an", "i", "ic"]
+    ["ian", "ean", "ese", "ish", "an", "i"]
         .iter()
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }
@@ -609,6 +609,39 @@ impl<'a> DocScan<'a> {
         });
     }
 
+    /// The side of an unnamed role (`former diplomat`) as the text last
+    /// introduced it with a side before `pos` (`a former Corvanian diplomat`).
+    fn role_side(&self, key: &str, pos: usize) -> Option<String> {
+        let noun = key.rsplit(' ').next().unwrap_or(key);
+        let mut best: Option<(bool, String)> = None;
+        for c in self.cues.iter().filter(|c| c.kind != AliasKind::Body) {
+            if self.words[c.word].span.start >= pos {
+                break;
+            }
+            let end = (c.word + 4).min(self.words.len());
+            let Some(n) =
+                (c.word + 1..end).find(|&j| ANON_NOUNS.contains(&self.words[j].lower.as_str()))
+            else {
+                continue;
+            };
+            let from = c.word.saturating_sub(3);
+            let window: Vec<Word> = self.words[from..=n]
+                .iter()
+                .filter(|w| !w.is_capitalised())
+                .cloned()
+                .collect();
+            let Some(k) = core_key(&window) else { continue };
+            if k == key {
+                best = Some((true, c.side.clone()));
+            } else if text::stem(&self.words[n].lower) == noun
+                && !best.as_ref().is_some_and(|b| b.0)
+            {
+                best = Some((false, c.side.clone()));
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
     fn in_outlet(&self, w: &Word) -> bool {
         self.outlets.iter().any(|o| o.contains(w.span))
     }
@@ -778,6 +811,28 @@ impl<'a> DocScan<'a> {
                     c.side = o.clone();
                     c.kind = AliasKind::Body;
                 }
+            }
+        }
+        // Every plain mention of a side established above is a cue too.
+        let established: HashSet<String> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == AliasKind::Name && !c.raw_demonym && !c.side.contains(' '))
+            .map(|c| c.side.clone())
+            .collect();
+        let taken: HashSet<usize> = self.cues.iter().map(|c| c.word).collect();
+        for (i, w) in ws.iter().enumerate() {
+            if !taken.contains(&i)
+                && established.contains(&w.text)
+                && !self.alias_at.contains_key(&i)
+                && !self.in_outlet(w)
+            {
+                self.cues.push(SideCue {
+                    word: i,
+                    side: w.text.clone(),
+                    kind: AliasKind::Name,
+                    raw_demonym: false,
+                });
             }
         }
         self.cues.sort_by_key(|c| c.word);
@@ -1141,6 +1196,10 @@ fn resolve_speaker(
             former_flag |= info.former;
         }
     }
+    if side.is_none() {
+        // `the former diplomat` after `a former Corvanian diplomat` in the text.
+        side = key.as_ref().and_then(|k| scan.role_side(k, sp.span.start));
+    }
     let first = head_words.first().map(|w| w.lower.as_str()).unwrap_or("");
     if side.is_none() && matches!(first, "its" | "their") {
         // `its government`: the side named last before the mention.
@@ -1153,7 +1212,11 @@ fn resolve_speaker(
     if side.is_none() && document_noun {
         side = scan.document_side(sp.span.start);
     }
-    let anonymous = !proper_name && person_noun && !spokesperson;
+    let possessed = matches!(
+        head_words.first().map(|w| w.lower.as_str()),
+        Some("his" | "her" | "its" | "their")
+    );
+    let anonymous = !proper_name && has(&head_words, ANON_NOUNS) && !spokesperson && !possessed;
     let mut anonymous_flag = anonymous;
     if pronoun && side.is_none() {
         if let Some(prev) = &memory.last {
@@ -1218,6 +1281,46 @@ fn has(ws: &[Word], set: &[&str]) -> bool {
 
 /// Evidence rule of a side taken from the document's home country.
 pub(crate) const HOME_SIDE_RULE: &str = "side-home-country";
+
+/// Nouns of unnamed sources: with no name they make a speaker anonymous.
+const ANON_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "insider",
+    "insiders",
+    "negotiator",
+    "negotiators",
+    "figure",
+    "figures",
+    "member",
+    "members",
+    "participant",
+    "participants",
+    "delegate",
+    "delegates",
+    "staffer",
+    "staffers",
+    "someone",
+    "individual",
+    "individuals",
+    "confidant",
+    "confidants",
+    "veteran",
+    "veterans",
+    "one",
+];
 
 const FORMER: &[&str] = &["former", "ex", "retired"];
 const SPOKES: &[&str] = &[
@@ -1479,7 +1582,14 @@ pub(crate) fn annotate(
     statements: &[Statement],
     cfg: &Config,
 ) -> Vec<AnalyzedStatement> {
-    let k = &cfg.knowledge;
+    annotate_with(doc, statements, &cfg.knowledge)
+}
+
+pub(crate) fn annotate_with(
+    doc: &Document,
+    statements: &[Statement],
+    k: &Knowledge,
+) -> Vec<AnalyzedStatement> {
     let scan = DocScan::new(doc, k);
     let mut memory = Memory::default();
     let mut order: Vec<usize> = (0..statements.len()).collect();
@@ -1659,4 +1769,43 @@ mod tests {
         assert_eq!(a[0].side.as_deref(), Some("Sorvaine"));
         assert_eq!(a[0].channel, Channel::Public);
     }
+}
+
+/// Sides a document introduces that the knowledge does not have: invented
+/// countries (with their demonyms) and organisations. [`crate::analyze`]
+/// adds those of the whole corpus to the knowledge before annotating, so a
+/// side established in one story is recognised in the others.
+pub(crate) fn discover_sides(
+    doc: &Document,
+    k: &Knowledge,
+) -> Vec<(String, AliasKind, Vec<String>)> {
+    let scan = DocScan::new(doc, k);
+    let mut out: Vec<(String, AliasKind, Vec<String>)> = Vec::new();
+    for c in &scan.cues {
+        if c.raw_demonym || k.lookup(&c.side).is_some() {
+            continue;
+        }
+        let w = &scan.words[c.word];
+        let demonym = if c.kind == AliasKind::Demonym && w.text != c.side {
+            vec![w.text.clone()]
+        } else {
+            Vec::new()
+        };
+        let kind = if c.kind == AliasKind::Body {
+            AliasKind::Body
+        } else {
+            AliasKind::Name
+        };
+        match out.iter_mut().find(|(s, _, _)| *s == c.side) {
+            Some((_, _, d)) => {
+                for x in demonym {
+                    if !d.contains(&x) {
+                        d.push(x);
+                    }
+                }
+            }
+            None => out.push((c.side.clone(), kind, demonym)),
+        }
+    }
+    out
 }

@@ -308,6 +308,39 @@ impl Knowledge {
         Ok(())
     }
 
+    /// Adds a side found in the corpus (not overriding known entries).
+    pub(crate) fn add_discovered(&mut self, name: &str, kind: AliasKind, demonyms: &[String]) {
+        if self.lookup(name).is_none() {
+            self.add(
+                name,
+                AliasEntry {
+                    side: Some(name.to_string()),
+                    kind,
+                    name: name.to_string(),
+                    official: false,
+                    former: false,
+                },
+            );
+        }
+        for d in demonyms {
+            if self.lookup(d).is_none() {
+                self.add(
+                    d,
+                    AliasEntry {
+                        side: Some(name.to_string()),
+                        kind: AliasKind::Demonym,
+                        name: name.to_string(),
+                        official: false,
+                        former: false,
+                    },
+                );
+            }
+        }
+        if !self.side_names.iter().any(|s| s == name) {
+            self.side_names.push(name.to_string());
+        }
+    }
+
     /// Known side names (countries, bodies, user sides).
     pub fn side_names(&self) -> &[String] {
         &self.side_names

@@ -215,11 +215,18 @@ pub fn assign_topics(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
 /// The whole analysis of a corpus. `statements[i]` are the statements of
 /// `docs[i]`; a missing entry counts as no statements.
 pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
+    // Sides one story introduces are known while reading the others.
+    let mut knowledge = cfg.knowledge.clone();
+    for doc in docs {
+        for (name, kind, demonyms) in annotate::discover_sides(doc, &cfg.knowledge) {
+            knowledge.add_discovered(&name, kind, &demonyms);
+        }
+    }
     let mut all = Vec::new();
     let mut stmts = statements.into_iter();
     for (di, doc) in docs.iter().enumerate() {
         let st = stmts.next().unwrap_or_default();
-        let mut annotated = annotate::annotate(doc, &st, cfg);
+        let mut annotated = annotate::annotate_with(doc, &st, &knowledge);
         for a in &mut annotated {
             a.document = di;
         }

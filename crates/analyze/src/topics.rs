@@ -10,6 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 /// Most topics one statement joins (its strongest ones).
 const MAX_TOPICS_PER_STATEMENT: usize = 3;
+/// A statement belongs to a found topic from this much term weight on
+/// (its seed term once in the statement itself is 1.0).
+const MIN_TOPIC_SCORE: f64 = 0.6;
 /// Key terms listed per topic.
 const TERMS_PER_TOPIC: usize = 6;
 
@@ -322,6 +325,8 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         }
     }
     let mut absorbed: Vec<Vec<String>> = vec![Vec::new(); topics.len()];
+    // The key of each found topic's seed term, by topic index.
+    let mut seed_keys: Vec<String> = Vec::new();
     for (term, _) in candidates {
         if cfg.max_topics > 0 && topics.len() - seeded_count >= cfg.max_topics {
             break;
@@ -355,6 +360,8 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             member[i].push((ti, strength));
         }
         members_of.push(post.clone());
+        seed_keys.resize(ti, String::new());
+        seed_keys.push(term.to_string());
         absorbed.push(Vec::new());
         topics.push(Topic {
             name: name_of(term),
@@ -362,13 +369,15 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             seeded: false,
         });
     }
-    // Key terms: the seed, then absorbed terms and co-occurring ones by TF-IDF.
+    // Key terms: the seed, then absorbed terms and co-occurring ones by
+    // TF-IDF; each with the weight it lends a statement towards the topic.
+    let mut term_topics: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
     for (ti, topic) in topics.iter_mut().enumerate().skip(seeded_count) {
         let mut score: HashMap<&str, f64> = HashMap::new();
         for &i in &members_of[ti] {
             for (k, w) in &bags[i] {
                 let df = postings.get(k.as_str()).map_or(1, Vec::len);
-                if df >= 2 {
+                if df >= 2 && df <= max_df {
                     *score.entry(k.as_str()).or_insert(0.0) += w * idf(df);
                 }
             }
@@ -378,13 +387,37 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         }
         let mut ranked: Vec<(&str, f64)> = score.into_iter().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        for (k, _) in ranked {
+        let seed_key = seed_keys.get(ti).cloned().unwrap_or_default();
+        term_topics
+            .entry(seed_key.clone())
+            .or_default()
+            .push((ti, 1.0));
+        for (k, sc) in ranked {
             if topic.terms.len() >= TERMS_PER_TOPIC {
                 break;
             }
             let s = name_of(k);
             if !topic.terms.contains(&s) {
                 topic.terms.push(s);
+                let w = if sc >= 1000.0 { 0.8 } else { 0.4 };
+                term_topics.entry(k.to_string()).or_default().push((ti, w));
+            }
+        }
+    }
+    // Statements join the found topics whose key terms they carry enough of.
+    for (i, bag) in bags.iter().enumerate() {
+        let mut acc: HashMap<usize, f64> = HashMap::new();
+        for (k, w) in bag {
+            if let Some(ts) = term_topics.get(k) {
+                for &(t, tw) in ts {
+                    *acc.entry(t).or_insert(0.0) += w * tw;
+                }
+            }
+        }
+        member[i].retain(|(t, _)| *t < seeded_count);
+        for (t, sc) in acc {
+            if sc >= MIN_TOPIC_SCORE {
+                member[i].push((t, sc));
             }
         }
     }
