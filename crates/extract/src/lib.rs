@@ -381,9 +381,13 @@ impl<'a> Extractor<'a> {
                         k = prev;
                     }
                     Some(WordClass::Preposition) => {
+                        // `Commission on Presidential Debates`
+                        let in_name =
+                            self.capitalized(t, k) && prev > 0 && self.capitalized(t, prev - 1);
                         if !(self.is(t, prev, "of")
                             || self.is(t, prev, "for")
                             || self.is(t, prev, "at")
+                            || in_name
                             || self.is(t, prev, "in") && !self.capitalized(t, prev))
                         {
                             break;
@@ -1014,25 +1018,40 @@ impl<'a> Extractor<'a> {
             return;
         }
         // `has said`, `was revealed`: the auxiliary belongs to the cue.
+        // PolNeAR's cue takes in auxiliaries and adverbs before the verb
+        // (`has also said`, `is demanding`, `cynically dismissed`).
         let mut cue_start = lead;
-        while cue_start > 0
-            && matches!(Self::class(t, cue_start - 1), Some(WordClass::Auxiliary))
-            && cue_start + 2 > i
-        {
-            let w = self
-                .word(t, cue_start - 1)
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            if matches!(w.as_str(), "has" | "have" | "had") {
-                cue_start -= 1;
-            } else {
-                break;
+        while cue_start > 0 && lead - cue_start < 3 && self.verb_modifier(t, cue_start - 1) {
+            cue_start -= 1;
+        }
+        if cue_start > 0 && self.is(t, cue_start - 1, "to") {
+            cue_start = lead;
+        }
+        let mut cue_end = cue_tok.span.end;
+        // `said Friday`, `said:` (before a quote).
+        if let Some(next) = t.get(i + 1) {
+            let weekday = self.word(t, i + 1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                )
+            });
+            let colon = Self::punct(t, i + 1) == Some(':')
+                && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(_)));
+            if weekday || colon {
+                cue_end = next.span.end;
             }
         }
         let mut cue_span = Span::new(
             t.get(cue_start)
                 .map_or(cue_tok.span.start, |x| x.span.start),
-            cue_tok.span.end,
+            cue_end,
         );
         let mut passive = false;
         let passive_it = infl == Inflection::Past && {
@@ -1117,14 +1136,35 @@ impl<'a> Extractor<'a> {
                 if after_ok && starts_np {
                     let mut end = b;
                     // `said Vell, a spokesman for the ministry.`
+                    // The apposition runs to the end of the sentence (relative
+                    // clauses included) unless a quote or a new clause follows.
+                    let appos_start =
+                        matches!(Self::class(t, b + 2), Some(WordClass::Determiner) | None)
+                            && self.word(t, b + 2).is_some();
                     if Self::punct(t, b + 1) == Some(',')
-                        && (self.is(t, b + 2, "a")
-                            || self.is(t, b + 2, "an")
-                            || self.is(t, b + 2, "the"))
+                        && appos_start
+                        && self.forward_np(t, b + 2).is_some()
                     {
-                        if let Some((_, e2)) = self.forward_np(t, b + 2) {
-                            end = e2;
+                        let mut e = b + 2;
+                        while let Some(tok) = t.get(e + 1) {
+                            match tok.kind {
+                                Kind::Quote(_) | Kind::Punct('.' | ';' | '?' | '!' | ':') => break,
+                                Kind::Punct(',')
+                                    if matches!(
+                                        t.get(e + 2).map(|x| x.kind),
+                                        Some(Kind::Quote(_)) | None
+                                    ) =>
+                                {
+                                    break
+                                }
+                                Kind::Word(Some(WordClass::Cue(_, Inflection::Gerund))) => break,
+                                _ => e += 1,
+                            }
                         }
+                        while e > b + 2 && Self::punct(t, e).is_some() {
+                            e -= 1;
+                        }
+                        end = e;
                     }
                     let speaker = Self::span_of(t, a, end);
                     let content_to = i - 1;
@@ -1145,13 +1185,7 @@ impl<'a> Extractor<'a> {
 
         // Speaker before the cue.
         let mut j = cue_start;
-        while j > 0
-            && matches!(
-                Self::class(t, j - 1),
-                Some(WordClass::Adverb | WordClass::Auxiliary)
-            )
-            && cue_start - j < 3
-        {
+        while j > 0 && self.verb_modifier(t, j - 1) && cue_start - j < 3 {
             j -= 1;
         }
         if j == 0 {
@@ -1396,6 +1430,18 @@ impl<'a> Extractor<'a> {
         ];
         let lower = self.word(t, i).unwrap_or("").to_ascii_lowercase();
         !JUDGING.iter().any(|j| lower.starts_with(j))
+    }
+
+    /// Auxiliaries and adverbs between a speaker and a verb (`has`, `also`,
+    /// `sharply`).
+    fn verb_modifier(&self, t: &[Tok], k: usize) -> bool {
+        match Self::class(t, k) {
+            Some(WordClass::Adverb | WordClass::Auxiliary) => true,
+            None => self.word(t, k).is_some_and(|w| {
+                w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+            }),
+            _ => false,
+        }
     }
 
     /// Whether cue word `i` stands as a verb: not a noun after a determiner or
