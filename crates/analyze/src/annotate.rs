@@ -1722,6 +1722,50 @@ fn person_keys(name: &str) -> Vec<String> {
     vec![format!("{} {}", caps[n - 2], caps[n - 1])]
 }
 
+/// Sides a document introduces that the knowledge does not have: invented
+/// countries (with their demonyms) and organisations. [`crate::analyze`]
+/// adds those of the whole corpus to the knowledge before annotating, so a
+/// side established in one story is recognised in the others.
+pub(crate) fn discover_sides(
+    doc: &Document,
+    k: &Knowledge,
+) -> Vec<(String, AliasKind, Vec<String>)> {
+    let scan = DocScan::new(doc, k);
+    let mut out: Vec<(String, AliasKind, Vec<String>)> = Vec::new();
+    for c in &scan.cues {
+        if c.raw_demonym || k.lookup(&c.side).is_some() {
+            continue;
+        }
+        // `Castell's spokeswoman` where the text names `Ruben Castell`.
+        let suffix = format!(" {}", c.side);
+        if scan.persons.contains_key(&c.side) || scan.persons.keys().any(|p| p.ends_with(&suffix)) {
+            continue;
+        }
+        let w = &scan.words[c.word];
+        let demonym = if c.kind == AliasKind::Demonym && w.text != c.side {
+            vec![w.text.clone()]
+        } else {
+            Vec::new()
+        };
+        let kind = if c.kind == AliasKind::Body {
+            AliasKind::Body
+        } else {
+            AliasKind::Name
+        };
+        match out.iter_mut().find(|(s, _, _)| *s == c.side) {
+            Some((_, _, d)) => {
+                for x in demonym {
+                    if !d.contains(&x) {
+                        d.push(x);
+                    }
+                }
+            }
+            None => out.push((c.side.clone(), kind, demonym)),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1769,43 +1813,4 @@ mod tests {
         assert_eq!(a[0].side.as_deref(), Some("Sorvaine"));
         assert_eq!(a[0].channel, Channel::Public);
     }
-}
-
-/// Sides a document introduces that the knowledge does not have: invented
-/// countries (with their demonyms) and organisations. [`crate::analyze`]
-/// adds those of the whole corpus to the knowledge before annotating, so a
-/// side established in one story is recognised in the others.
-pub(crate) fn discover_sides(
-    doc: &Document,
-    k: &Knowledge,
-) -> Vec<(String, AliasKind, Vec<String>)> {
-    let scan = DocScan::new(doc, k);
-    let mut out: Vec<(String, AliasKind, Vec<String>)> = Vec::new();
-    for c in &scan.cues {
-        if c.raw_demonym || k.lookup(&c.side).is_some() {
-            continue;
-        }
-        let w = &scan.words[c.word];
-        let demonym = if c.kind == AliasKind::Demonym && w.text != c.side {
-            vec![w.text.clone()]
-        } else {
-            Vec::new()
-        };
-        let kind = if c.kind == AliasKind::Body {
-            AliasKind::Body
-        } else {
-            AliasKind::Name
-        };
-        match out.iter_mut().find(|(s, _, _)| *s == c.side) {
-            Some((_, _, d)) => {
-                for x in demonym {
-                    if !d.contains(&x) {
-                        d.push(x);
-                    }
-                }
-            }
-            None => out.push((c.side.clone(), kind, demonym)),
-        }
-    }
-    out
 }

@@ -12,6 +12,12 @@ const MAX_GROUP: usize = 64;
 
 const WILLING: &[&str] = &[
     "prepared to",
+    "could live with",
+    "live with",
+    "tolerable",
+    "acceptable",
+    "could be considered",
+    "on the table",
     "ready to",
     "willing to",
     "open to",
@@ -162,18 +168,25 @@ const OPTIMISM: &[&str] = &[
 ];
 const OCCURRENCE: &[&str] = &[
     "twice",
-    "every",
+    "every week",
+    "every month",
+    "every day",
     "daily",
     "weekly",
     "monthly",
-    "regular*",
+    "a month",
+    "a week",
+    "regularly",
     "frequent*",
     "ongoing",
     "taking place",
+    "took place",
+    "taken place",
     "held",
     "met",
-    "meeting*",
     "times a",
+    "rounds of",
+    "sessions",
 ];
 const NONEXISTENCE: &[&str] = &[
     "not seeking",
@@ -182,6 +195,7 @@ const NONEXISTENCE: &[&str] = &[
     "no meetings",
     "has not",
     "have not",
+    "had not",
     "not requested",
     "there are no",
     "there is no",
@@ -191,6 +205,12 @@ const NONEXISTENCE: &[&str] = &[
     "no channel",
     "no negotiations",
     "not in contact",
+    "has never",
+    "have never",
+    "had never",
+    "never asked",
+    "were none",
+    "none",
 ];
 const NEGATORS: &[&str] = &[
     "not", "no", "never", "n't", "without", "nor", "neither", "refuse*", "reject*", "deny",
@@ -215,7 +235,7 @@ impl Default for LexiconScorer {
         LexiconScorer {
             willingness_vs_refusal: 0.6,
             admission_vs_denial: 0.5,
-            hedged_vs_categorical: 0.25,
+            hedged_vs_categorical: 0.35,
             number_mismatch: 0.5,
             occurrence_vs_denial: 0.45,
             negation_flip: 0.35,

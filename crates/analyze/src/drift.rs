@@ -76,18 +76,30 @@ pub fn similarity(a: &[String], b: &[String]) -> f64 {
     2.0 * equal as f64 / (a.len() + b.len()) as f64
 }
 
-fn outlet_names(doc: &Document, k: &Knowledge, ws: &[Word]) -> Vec<(Span, String)> {
+fn outlet_names(
+    doc: &Document,
+    k: &Knowledge,
+    corpus_outlets: &[String],
+    ws: &[Word],
+) -> Vec<(Span, String)> {
     let mut out: Vec<(Span, String)> = k
         .find_aliases(ws)
         .into_iter()
         .filter(|m| m.entry.kind == AliasKind::Outlet)
         .map(|m| (m.span, m.entry.name.clone()))
         .collect();
-    if let Some(o) = doc.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+    for o in doc
+        .outlet
+        .iter()
+        .chain(corpus_outlets.iter())
+        .filter(|o| !o.trim().is_empty())
+    {
         let parts = norm_words(o);
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         for s in text::find_phrase(ws, &refs) {
-            out.push((s, o.to_string()));
+            if !out.iter().any(|(x, _)| x.overlaps(s)) {
+                out.push((s, o.to_string()));
+            }
         }
     }
     out.sort_by_key(|(s, _)| s.start);
@@ -104,7 +116,13 @@ fn rendering(doc_index: usize, doc: &Document, span: Span, outlet: Option<String
 }
 
 /// Contrasts inside one sentence: two quotes with a replacement cue.
-fn contrasts(di: usize, doc: &Document, k: &Knowledge, out: &mut Vec<Drift>) {
+fn contrasts(
+    di: usize,
+    doc: &Document,
+    k: &Knowledge,
+    corpus_outlets: &[String],
+    out: &mut Vec<Drift>,
+) {
     let t = doc.text.as_str();
     let layout = text::Layout::new(t);
     for &(sent, _) in &layout.sentences {
@@ -119,7 +137,7 @@ fn contrasts(di: usize, doc: &Document, k: &Knowledge, out: &mut Vec<Drift>) {
         }) else {
             continue;
         };
-        let outlets = outlet_names(doc, k, &ws);
+        let outlets = outlet_names(doc, k, corpus_outlets, &ws);
         for pair in quotes.windows(2) {
             let (q1, q2) = (pair[0], pair[1]);
             if cue_word.span.start > q2.start {
@@ -175,8 +193,11 @@ pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec
     let mut quotes: Vec<Quote> = Vec::new();
     // Identical renderings (same words, same outlet) are one rendering.
     let mut distinct: HashMap<(Vec<String>, Option<String>), usize> = HashMap::new();
+    let mut corpus_outlets: Vec<String> = docs.iter().filter_map(|d| d.outlet.clone()).collect();
+    corpus_outlets.sort();
+    corpus_outlets.dedup();
     for (di, doc) in docs.iter().enumerate() {
-        contrasts(di, doc, k, &mut out);
+        contrasts(di, doc, k, &corpus_outlets, &mut out);
         for span in text::quotes_in(&doc.text, Span::new(0, doc.text.len())) {
             let words = norm_words(span.slice(&doc.text));
             if words.len() < MIN_WORDS {

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 const MAX_TOPICS_PER_STATEMENT: usize = 3;
 /// A statement belongs to a found topic from this much term weight on
 /// (its seed term once in the statement itself is 1.0).
-const MIN_TOPIC_SCORE: f64 = 0.6;
+const MIN_TOPIC_SCORE: f64 = 0.4;
 /// Key terms listed per topic.
 const TERMS_PER_TOPIC: usize = 6;
 
@@ -307,7 +307,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
 
     // Found topics, seeded by frequent keyphrases.
-    let max_df = (n / 3).max(2);
+    let max_df = (n / 4).max(4);
     let mut candidates: Vec<(&str, f64)> = postings
         .iter()
         .filter(|(_, p)| p.len() >= 2 && p.len() <= max_df)
@@ -399,7 +399,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             let s = name_of(k);
             if !topic.terms.contains(&s) {
                 topic.terms.push(s);
-                let w = if sc >= 1000.0 { 0.8 } else { 0.4 };
+                let w = if sc >= 1000.0 { 0.8 } else { 0.3 };
                 term_topics.entry(k.to_string()).or_default().push((ti, w));
             }
         }
@@ -420,6 +420,42 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
                 member[i].push((t, sc));
             }
         }
+    }
+    // A statement no topic took gets one from its own strongest keyphrase,
+    // so what only it says (a private-only line) is still a topic.
+    let mut orphan_topics: HashMap<String, usize> = HashMap::new();
+    for (i, bag) in bags.iter().enumerate() {
+        if !member[i].is_empty() {
+            continue;
+        }
+        let own = bag
+            .iter()
+            .filter(|(_, w)| **w >= 1.0)
+            .max_by(|a, b| {
+                let bigram = |k: &str| if k.contains(' ') { 1.5 } else { 1.0 };
+                (a.1 * bigram(a.0))
+                    .total_cmp(&(b.1 * bigram(b.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(k, _)| k.clone());
+        let Some(key) = own else { continue };
+        let name = name_of(&key);
+        let ti = match orphan_topics.get(&key) {
+            Some(&t) => t,
+            None => match topics.iter().position(|t| t.name == name) {
+                Some(t) => t,
+                None => {
+                    topics.push(Topic {
+                        name: name.clone(),
+                        terms: vec![name.clone()],
+                        seeded: false,
+                    });
+                    orphan_topics.insert(key.clone(), topics.len() - 1);
+                    topics.len() - 1
+                }
+            },
+        };
+        member[i].push((ti, 1.0));
     }
     // Each statement keeps its strongest topics, seeded ones first.
     for (i, a) in all.iter_mut().enumerate() {

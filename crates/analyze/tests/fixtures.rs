@@ -1,0 +1,406 @@
+//! Rules on invented-country fixtures, with statements built by hand so the
+//! analysis is tested apart from the extractor.
+
+use backchannel_analyze::{analyze, annotate, pair, Config};
+use backchannel_core::{
+    Analysis, AnalyzedStatement, Channel, Document, Form, Span, Speaker, Statement,
+};
+
+/// A statement whose content and speaker are the first occurrences of the
+/// given substrings in `text` (the speaker searched from `from`).
+fn stmt(text: &str, content: &str, speaker: Option<&str>) -> Statement {
+    stmt_after(text, content, speaker, 0)
+}
+
+fn stmt_after(text: &str, content: &str, speaker: Option<&str>, from: usize) -> Statement {
+    let s = text[from..]
+        .find(content)
+        .map(|i| i + from)
+        .unwrap_or_else(|| panic!("no {content:?}"));
+    let span = Span::new(s, s + content.len());
+    let speaker = speaker.map(|sp| {
+        let at = text[from..]
+            .find(sp)
+            .map(|i| i + from)
+            .unwrap_or_else(|| panic!("no {sp:?}"));
+        Speaker {
+            span: Span::new(at, at + sp.len()),
+            name: sp.to_string(),
+            antecedent: None,
+        }
+    });
+    Statement {
+        span,
+        fragments: vec![span],
+        form: Form::Indirect,
+        cue: None,
+        speaker,
+    }
+}
+
+fn doc(id: &str, outlet: &str, text: &str) -> Document {
+    Document {
+        outlet: Some(outlet.to_string()),
+        ..Document::from_text(id, text)
+    }
+}
+
+fn find<'a>(a: &'a Analysis, content: &str) -> &'a AnalyzedStatement {
+    a.statements
+        .iter()
+        .find(|s| s.text.contains(content))
+        .unwrap_or_else(|| panic!("no statement {content:?}"))
+}
+
+#[test]
+fn sides_from_possessive_demonym_apposition_and_memory() {
+    let t = "Drevania's defence ministry said the exercise was routine. \
+A Drevanian official said the drills would end soon. \
+Ilse Kostany, Kessalia's foreign minister, said the border was calm. \
+Later Kostany said talks would resume. \
+The Kremlin said it was watching. \
+The Velgrad Herald reported that the army had moved.";
+    let st = vec![
+        stmt(
+            t,
+            "the exercise was routine",
+            Some("Drevania's defence ministry"),
+        ),
+        stmt(t, "the drills would end soon", Some("A Drevanian official")),
+        stmt(t, "the border was calm", Some("Ilse Kostany")),
+        stmt_after(
+            t,
+            "talks would resume",
+            Some("Kostany"),
+            t.find("Later").unwrap_or(0),
+        ),
+        stmt(t, "it was watching", Some("The Kremlin")),
+        stmt(t, "the army had moved", Some("The Velgrad Herald")),
+    ];
+    let a = annotate(&doc("d1", "Test Wire", t), &st, &Config::default());
+    let sides: Vec<Option<&str>> = a.iter().map(|s| s.side.as_deref()).collect();
+    assert_eq!(
+        sides,
+        [
+            Some("Drevania"),
+            Some("Drevania"),
+            Some("Kessalia"),
+            Some("Kessalia"),
+            Some("Russia"),
+            None
+        ]
+    );
+    let anon = a[1].speaker.as_ref().map(|s| (s.anonymous, s.official));
+    assert_eq!(anon, Some((true, true)));
+    let kostany = a[2].speaker.as_ref().map(|s| (s.anonymous, s.official));
+    assert_eq!(kostany, Some((false, true)));
+}
+
+#[test]
+fn demonym_normalises_to_the_country_seen_elsewhere_in_the_corpus() {
+    let t1 = "Talks with Ostravia stalled. A senior Ostravian diplomat said the offer stood.";
+    let t2 = "Ostravia's cabinet met on Monday and said the offer was withdrawn.";
+    let docs = [doc("a", "Wire", t1), doc("b", "Wire", t2)];
+    let st = vec![
+        vec![stmt(
+            t1,
+            "the offer stood",
+            Some("A senior Ostravian diplomat"),
+        )],
+        vec![stmt(
+            t2,
+            "the offer was withdrawn",
+            Some("Ostravia's cabinet"),
+        )],
+    ];
+    let a = analyze(&docs, st, &Config::default());
+    assert_eq!(
+        find(&a, "the offer stood").side.as_deref(),
+        Some("Ostravia")
+    );
+    assert_eq!(
+        find(&a, "the offer was withdrawn").side.as_deref(),
+        Some("Ostravia")
+    );
+}
+
+#[test]
+fn channel_evidence_points_into_the_text() {
+    let t =
+        "A Drevanian official, who spoke on condition of anonymity, said the mine deal was close. \
+Foreign Minister Anna Drell of Drevania told reporters the mine deal was off. \
+Drell told colleagues privately that she regretted it.\n\nThe weather was fine.";
+    let st = vec![
+        stmt(t, "the mine deal was close", Some("A Drevanian official")),
+        stmt(
+            t,
+            "the mine deal was off",
+            Some("Foreign Minister Anna Drell"),
+        ),
+        stmt(t, "she regretted it", Some("Drell")),
+        stmt(t, "The weather was fine", None),
+    ];
+    let a = annotate(&doc("d", "Wire", t), &st, &Config::default());
+    assert_eq!(a[0].channel, Channel::Private);
+    let anon = a[0]
+        .evidence
+        .iter()
+        .find(|e| e.rule == "anonymous-source")
+        .unwrap_or_else(|| panic!("{:?}", a[0].evidence));
+    assert_eq!(
+        anon.span.map(|s| s.slice(t)),
+        Some("on condition of anonymity")
+    );
+    assert_eq!(a[1].channel, Channel::Public);
+    assert!(
+        a[1].evidence.iter().any(|e| e.phrase == "told reporters"),
+        "{:?}",
+        a[1].evidence
+    );
+    assert_eq!(a[2].channel, Channel::Private);
+    assert!(
+        a[2].evidence
+            .iter()
+            .any(|e| e.rule == "second-hand" || e.rule == "closed-meeting"),
+        "{:?}",
+        a[2].evidence
+    );
+    assert_eq!(a[3].channel, Channel::Unknown);
+    assert!(a[3].evidence.is_empty());
+}
+
+/// A story with one real divergence and the decoys that must not be one.
+fn dam_story() -> (Vec<Document>, Vec<Vec<Statement>>) {
+    let t1 = "VELGRAD (Test Wire) - Drevania is prepared to share the reservoir water with Kessalia, \
+a senior Drevanian official said on condition of anonymity.\n\n\
+Drevanian Foreign Minister Anna Drell told reporters that Drevania refused to share the reservoir water.\n\n\
+A second Drevanian official, speaking on condition of anonymity, said Drevania would not pay the fishing levy.\n\n\
+Drell told parliament that Drevania would not pay the fishing levy.\n\n\
+Kessalian Prime Minister Oto Varn told reporters that Kessalia was prepared to pay the fishing levy.\n\n\
+Former foreign minister Piet Halm, now an opposition leader, told reporters that Drevania was prepared to share the reservoir water.\n\n\
+A third Drevanian official, who asked not to be named, said the new railway tunnel could open next spring.";
+    let st1 = vec![
+        stmt(
+            t1,
+            "Drevania is prepared to share the reservoir water with Kessalia",
+            Some("a senior Drevanian official"),
+        ),
+        stmt(
+            t1,
+            "Drevania refused to share the reservoir water",
+            Some("Drevanian Foreign Minister Anna Drell"),
+        ),
+        stmt(
+            t1,
+            "Drevania would not pay the fishing levy",
+            Some("A second Drevanian official"),
+        ),
+        stmt_after(
+            t1,
+            "Drevania would not pay the fishing levy",
+            Some("Drell"),
+            t1.find("Drell told parliament").unwrap_or(0),
+        ),
+        stmt(
+            t1,
+            "Kessalia was prepared to pay the fishing levy",
+            Some("Kessalian Prime Minister Oto Varn"),
+        ),
+        stmt(
+            t1,
+            "Drevania was prepared to share the reservoir water",
+            Some("Former foreign minister Piet Halm"),
+        ),
+        stmt(
+            t1,
+            "the new railway tunnel could open next spring",
+            Some("A third Drevanian official"),
+        ),
+    ];
+    (vec![doc("dam", "Test Wire", t1)], vec![st1])
+}
+
+#[test]
+fn divergence_found_and_decoys_rejected() {
+    let (docs, st) = dam_story();
+    let a = analyze(&docs, st, &Config::default());
+    let private_water = find(&a, "Drevania is prepared to share").id.clone();
+    let public_water = find(&a, "Drevania refused to share").id.clone();
+    assert_eq!(
+        find(&a, "Drevania is prepared to share").channel,
+        Channel::Private
+    );
+    assert_eq!(
+        find(&a, "Drevania refused to share").channel,
+        Channel::Public
+    );
+    let d = a
+        .divergences
+        .iter()
+        .find(|d| d.private.contains(&private_water))
+        .unwrap_or_else(|| panic!("no divergence: {:#?}", a.divergences));
+    assert_eq!(d.side, "Drevania");
+    assert!(d.public.contains(&public_water));
+    assert!(d.signals.iter().any(|s| s.kind == "willingness-vs-refusal"));
+    assert!(
+        d.explanation.contains("prepared to") && d.explanation.contains("refused"),
+        "{}",
+        d.explanation
+    );
+    // Decoys: agreement (levy), another side (Kessalia), a former official on
+    // the record (Halm), another topic (tunnel).
+    let levy_private = find(&a, "Drevania would not pay the fishing levy")
+        .id
+        .clone();
+    let kessalia = find(&a, "Kessalia was prepared").id.clone();
+    let halm = find(&a, "Drevania was prepared to share").id.clone();
+    let tunnel = find(&a, "railway tunnel").id.clone();
+    for d in &a.divergences {
+        assert!(
+            !d.private.contains(&levy_private),
+            "agreement reported: {d:#?}"
+        );
+        assert!(
+            !d.public.contains(&kessalia) && !d.private.contains(&kessalia),
+            "other side: {d:#?}"
+        );
+        assert!(
+            !d.public.contains(&halm) && !d.private.contains(&halm),
+            "former official: {d:#?}"
+        );
+        assert!(!d.private.contains(&tunnel), "other topic: {d:#?}");
+    }
+    assert!(find(&a, "Drevania was prepared to share")
+        .speaker
+        .as_ref()
+        .is_some_and(|s| s.former));
+    // The tunnel is only discussed in private.
+    assert!(
+        a.private_only
+            .iter()
+            .any(|p| p.side == "Drevania" && p.private.contains(&tunnel)),
+        "{:#?}",
+        a.private_only
+    );
+    // pair() on the annotated statements gives the same result.
+    let (again, _) = pair(&a.statements, &Config::default());
+    assert_eq!(again, a.divergences);
+}
+
+#[test]
+fn seeded_topics_take_precedence() {
+    let (docs, st) = dam_story();
+    let mut cfg = Config::default();
+    cfg.add_topics_toml(
+        "[[topic]]\nname = \"water sharing\"\nterms = [\"reservoir\", \"water\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let a = analyze(&docs, st, &cfg);
+    assert_eq!(
+        a.topics.first().map(|t| (t.name.as_str(), t.seeded)),
+        Some(("water sharing", true))
+    );
+    assert_eq!(
+        find(&a, "Drevania refused to share")
+            .topics
+            .first()
+            .map(String::as_str),
+        Some("water sharing")
+    );
+    assert!(a.divergences.iter().any(|d| d.topic == "water sharing"));
+    assert!(cfg
+        .add_topics_toml("[[topic]]\nname = \"x\"\nterms = []\n")
+        .is_err());
+    assert!(cfg.add_topics_toml("[[topic]]\nname = ").is_err());
+}
+
+#[test]
+fn drift_across_outlets_and_inside_a_contrast() {
+    let t1 = "The ministry said the envoy was \"ready to discuss a phased withdrawal of the border guards\" on Friday.";
+    let t2 = "According to the ministry, the envoy was “ready to consider a phased withdrawal of the border guards” on Friday.";
+    let t3 = "The Velgrad Herald report replaces the original Test Wire description of \"senior envoys close to the palace\" with \"high-ranking members of the palace.\"";
+    let docs = [
+        doc("w1", "Test Wire", t1),
+        doc("w2", "Velgrad Herald", t2),
+        doc("w3", "Column", t3),
+    ];
+    let a = analyze(
+        &docs,
+        vec![Vec::new(), Vec::new(), Vec::new()],
+        &Config::default(),
+    );
+    let cross = a
+        .drift
+        .iter()
+        .find(|d| d.a.document != d.b.document)
+        .unwrap_or_else(|| panic!("{:#?}", a.drift));
+    assert_eq!(
+        cross.diff,
+        "ready to [-discuss-] {+consider+} a phased withdrawal of the border guards"
+    );
+    assert!(cross.similarity > 0.8 && cross.similarity < 1.0);
+    assert_eq!(
+        (cross.a.outlet.as_deref(), cross.b.outlet.as_deref()),
+        (Some("Test Wire"), Some("Velgrad Herald"))
+    );
+    let inner = a
+        .drift
+        .iter()
+        .find(|d| d.a.document == 2 && d.b.document == 2)
+        .unwrap_or_else(|| panic!("{:#?}", a.drift));
+    assert_eq!(inner.a.text, "senior envoys close to the palace");
+    assert_eq!(inner.b.text, "high-ranking members of the palace.");
+    assert_eq!(inner.a.outlet.as_deref(), Some("Test Wire"));
+    assert_eq!(inner.b.outlet.as_deref(), Some("Velgrad Herald"));
+}
+
+#[test]
+fn actors_file_sets_sides_and_outlets() {
+    let dir = std::env::temp_dir().join(format!("bc-actors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("actors.toml");
+    std::fs::write(
+        &path,
+        "[[actor]]\nname = \"Mara Quill\"\naliases = [\"Quill\"]\nside = \"Ostravia\"\nofficial = true\n\n[[actor]]\nname = \"The Lantern\"\noutlet = true\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let cfg = Config::default()
+        .with_actors_file(&path)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let t = "Quill said the port would stay open. The Lantern said the port was closing.";
+    let st = [
+        stmt(t, "the port would stay open", Some("Quill")),
+        stmt(t, "the port was closing", Some("The Lantern")),
+    ];
+    let a = annotate(&Document::from_text("x", t), &st, &cfg);
+    assert_eq!(a[0].side.as_deref(), Some("Ostravia"));
+    assert!(a[0].speaker.as_ref().is_some_and(|s| s.official));
+    assert_eq!(a[1].side, None);
+    assert!(Config::default()
+        .with_actors_file(dir.join("missing.toml"))
+        .is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_spans_do_not_panic() {
+    let t = "Short text é.";
+    let bad = Statement {
+        span: Span::new(5, 500),
+        fragments: vec![],
+        form: Form::Direct,
+        cue: None,
+        speaker: Some(Speaker {
+            span: Span::new(11, 12),
+            name: "x".into(),
+            antecedent: None,
+        }),
+    };
+    let a = analyze(
+        &[Document::from_text("b", t)],
+        vec![vec![bad]],
+        &Config::default(),
+    );
+    assert_eq!(a.statements.len(), 1);
+    assert_eq!(a.statements[0].channel, Channel::Unknown);
+}
