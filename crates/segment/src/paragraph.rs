@@ -77,39 +77,47 @@ struct LineShape {
 }
 
 fn shape(line: &str) -> LineShape {
-    let (mut indent, mut length, mut count, mut first_word) = (0usize, 0usize, 0usize, 0usize);
-    let (mut seen_text, mut in_first_word, mut ends_sentence) = (false, false, false);
-    let mut starts_lower: Option<bool> = None;
-    for c in line.chars() {
-        count += 1;
-        if is_space(c) {
-            if !seen_text {
-                indent = (indent + if c == '\t' { 4 } else { 1 }).min(MAX_INDENT);
-            }
-            in_first_word = false;
-            continue;
-        }
-        if !seen_text {
-            seen_text = true;
-            in_first_word = true;
-        }
-        if in_first_word {
-            first_word += 1;
-        }
-        if starts_lower.is_none() && !is_opening(c) {
-            starts_lower = Some(c.is_lowercase());
-        }
-        length = count;
-        if !is_closing(c) {
-            ends_sentence = matches!(c, '.' | '!' | '?' | '…' | ':' | ';');
-        }
+    let body = line.trim_end_matches(is_space);
+    let text = body.trim_start_matches(is_space);
+    if text.is_empty() {
+        return LineShape {
+            blank: true,
+            length: 0,
+            indent: 0,
+            ends_sentence: false,
+            starts_lower: false,
+            first_word: 0,
+        };
     }
+    let lead = &body[..body.len() - text.len()];
+    let indent = lead
+        .chars()
+        .take(MAX_INDENT)
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum::<usize>()
+        .min(MAX_INDENT);
+    // Characters are the bytes that do not continue a UTF-8 sequence.
+    let length = body.len() - body.bytes().filter(|b| b & 0xC0 == 0x80).count();
+    let first_word = text
+        .chars()
+        .take(MAX_WRAP_WIDTH + 1)
+        .take_while(|c| !is_space(*c))
+        .count();
+    let starts_lower = text
+        .chars()
+        .find(|c| !is_opening(*c))
+        .is_some_and(char::is_lowercase);
+    let ends_sentence = text
+        .trim_end_matches(|c: char| is_closing(c) || is_space(c))
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | ';'));
     LineShape {
-        blank: !seen_text,
+        blank: false,
         length,
         indent,
         ends_sentence,
-        starts_lower: starts_lower.unwrap_or(false),
+        starts_lower,
         first_word,
     }
 }

@@ -38,6 +38,12 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›')
 }
 
+/// `…` or `‽` (both start with the byte 0xE2) at byte `at`.
+fn is_e2_mark(p: &str, at: usize) -> bool {
+    p.get(at..)
+        .is_some_and(|r| r.starts_with('…') || r.starts_with('‽'))
+}
+
 /// Whether `at` is the end of `s` or a space.
 fn followed_by_space(s: &str, at: usize) -> bool {
     char_at(s, at).is_none_or(is_space)
@@ -179,6 +185,8 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     // alone (`…`, a stray quote) never makes a sentence of its own.
     let mut has_word = false;
     let first_index = out.len();
+    // Position of the next `.`, `!` or `?` at or after `i` (stale when below `i`).
+    let mut next_ascii_mark: Option<usize> = None;
     let push = |start: usize, end: usize, out: &mut Vec<Span>| {
         let span = trim_span(text, Span::new(base + start, base + end));
         if !span.is_empty() {
@@ -187,18 +195,29 @@ pub fn split(text: &str, paragraph: Span, out: &mut Vec<Span>) {
     };
     while i < len {
         let b = bytes[i];
-        let is_mark = matches!(b, b'.' | b'!' | b'?')
-            || (b == 0xE2 && (p[i..].starts_with('…') || p[i..].starts_with('‽')));
+        let is_mark = matches!(b, b'.' | b'!' | b'?') || (b == 0xE2 && is_e2_mark(p, i));
         if !is_mark {
-            if !has_word {
-                has_word = if b.is_ascii() {
-                    b.is_ascii_alphanumeric()
-                } else {
-                    p.get(i..)
-                        .and_then(|r| r.chars().next())
-                        .is_some_and(char::is_alphanumeric)
+            if has_word {
+                // Nothing to decide until the next mark: jump there.
+                let stop = match next_ascii_mark {
+                    Some(at) if at >= i => at,
+                    _ => i + memchr::memchr3(b'.', b'!', b'?', &bytes[i..]).unwrap_or(len - i),
                 };
+                next_ascii_mark = Some(stop);
+                i = match memchr::memchr(0xE2, &bytes[i..stop]) {
+                    Some(offset) if is_e2_mark(p, i + offset) => i + offset,
+                    Some(offset) => i + offset + 1,
+                    None => stop,
+                };
+                continue;
             }
+            has_word = if b.is_ascii() {
+                b.is_ascii_alphanumeric()
+            } else {
+                p.get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+            };
             i += 1;
             continue;
         }
