@@ -70,7 +70,6 @@ pub fn run(_ctx: &Context, command: Command) -> Result<Outcome> {
     if args.json {
         println!("{}", serde_json::to_string_pretty(&scores)?);
     } else {
-        println!("{} documents", gold.len());
         print!("{scores}");
     }
     Ok(Outcome::AllRead)
