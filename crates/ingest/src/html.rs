@@ -88,7 +88,23 @@ pub fn html_document(id: String, bytes: &[u8], context: &PageContext) -> Result<
 
 /// Extracts the article (metadata and main text) from a decoded page.
 pub fn extract_article(html: &str) -> Result<HtmlArticle, String> {
+    // The HTML parser itself slows down with the square of nesting depth
+    // (100,000 levels take most of a minute): such pages are refused first.
+    let estimate = estimated_nesting(html);
+    if estimate > MAX_SOURCE_NESTING {
+        return Err(format!(
+            "tags nest about {estimate} deep (more than {MAX_SOURCE_NESTING}); not read as a page"
+        ));
+    }
     let dom = Dom::from(html);
+    // Main-content scoring slows down with the square of nesting depth
+    // (20,000 levels take minutes); no real page nests this deep.
+    let depth = nesting_depth(&dom.root());
+    if depth > MAX_NESTING_DEPTH {
+        return Err(format!(
+            "elements nest {depth} deep (more than {MAX_NESTING_DEPTH}); not read as a page"
+        ));
+    }
     let ld = json_ld_article(&dom);
     let meta = MetaTags::read(&dom);
     let time_datetime = dom
@@ -168,6 +184,80 @@ pub fn extract_article(html: &str) -> Result<HtmlArticle, String> {
 pub fn html_to_text(html: &str) -> String {
     let dom = Dom::fragment(html);
     node_text(&dom.root())
+}
+
+/// Deepest tag nesting, as [`estimated_nesting`] counts it, handed to the parser.
+const MAX_SOURCE_NESTING: usize = 5000;
+
+/// Elements that have no end tag, or whose end tag is usually left out.
+const NO_END_TAG: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "!doctype",
+];
+
+/// How deep the tags of the raw page nest, counted from start and end tags
+/// (skipping comments, scripts and styles, void and end-optional elements).
+fn estimated_nesting(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(offset) = memchr::memchr(b'<', b.get(i..).unwrap_or_default()) {
+        i += offset + 1;
+        let rest = b.get(i..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            i += memchr::memmem::find(rest, b"-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!'))
+            .unwrap_or(rest.len());
+        if name_len == 0 {
+            continue;
+        }
+        let name =
+            String::from_utf8_lossy(rest.get(..name_len).unwrap_or_default()).to_ascii_lowercase();
+        let tag_end = memchr::memchr(b'>', rest).unwrap_or(rest.len());
+        if name == "script" || name == "style" {
+            let close = if name == "script" {
+                &b"</script"[..]
+            } else {
+                &b"</style"[..]
+            };
+            let lower: Vec<u8> = rest.iter().map(u8::to_ascii_lowercase).collect();
+            i += memchr::memmem::find(&lower, close).unwrap_or(rest.len());
+            continue;
+        }
+        let self_closing = tag_end > 0 && rest.get(tag_end - 1) == Some(&b'/');
+        if !self_closing && !NO_END_TAG.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        i += tag_end;
+    }
+    deepest
+}
+
+/// Deepest element nesting read as a page.
+const MAX_NESTING_DEPTH: usize = 512;
+
+/// How deep elements nest under `root`.
+fn nesting_depth(root: &NodeRef) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(*root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for child in node.children_it(false) {
+            if child.is_element() {
+                stack.push((child, depth + 1));
+            }
+        }
+    }
+    deepest
 }
 
 /// Text shorter than this from a page with no article-like block is not an article.
@@ -660,6 +750,19 @@ mod tests {
             text,
             "The envoy of Vostra arrived.\n\nTalks began\nat noon.\n\nOne\n\nTwo"
         );
+    }
+
+    #[test]
+    fn nesting_estimates() {
+        assert_eq!(
+            estimated_nesting("<div><p>a<p>b<br><img src=x/><!-- <div><div> --></div>"),
+            1
+        );
+        assert_eq!(
+            estimated_nesting("<script>if (a<b && c<d) {}</script><section><div></div></section>"),
+            2
+        );
+        assert_eq!(estimated_nesting(&"<span>".repeat(40)), 40);
     }
 
     #[test]

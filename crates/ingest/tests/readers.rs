@@ -636,3 +636,35 @@ fn html_dates_are_normalised_from_the_first_readable_source() {
     let results = read_bytes("d.html", without_ld.as_bytes(), &ReadOptions::default());
     assert_eq!(ok(&results)[0].date.as_deref(), Some("2031-05-15"));
 }
+
+#[test]
+fn absurdly_nested_page_is_an_error_not_a_hang() {
+    let page = format!(
+        "<html><body>{}<p>deep</p>{}</body></html>",
+        "<div>".repeat(2_000),
+        "</div>".repeat(2_000)
+    );
+    let message = only_error(&read_bytes(
+        "deep.html",
+        page.as_bytes(),
+        &ReadOptions::default(),
+    ));
+    assert!(
+        message.starts_with("deep.html: elements nest 2003 deep (more than 512)"),
+        "{message}"
+    );
+    let page = format!(
+        "<html><body>{}x{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let message = only_error(&read_bytes(
+        "deeper.html",
+        page.as_bytes(),
+        &ReadOptions::default(),
+    ));
+    assert!(
+        message.starts_with("deeper.html: tags nest about 100002 deep (more than 5000)"),
+        "{message}"
+    );
+}
