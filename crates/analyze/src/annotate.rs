@@ -590,20 +590,44 @@ impl<'a> DocScan<'a> {
     /// demonym-like words that start a sentence and matched no name.
     fn drop_person_possessives(&mut self) {
         let words = &self.words;
-        let persons = &self.persons;
         let starts: Vec<bool> = (0..words.len()).map(|i| self.sentence_start(i)).collect();
+        // Surnames: people the text introduces, and the last word of a
+        // first-name + surname pair (`Vladimir Putin`).
+        let mut surnames: HashSet<String> = self
+            .persons
+            .keys()
+            .filter(|k| !k.contains(' '))
+            .cloned()
+            .collect();
+        for i in 1..words.len() {
+            let (a, b) = (&words[i - 1], &words[i]);
+            let pair = a.is_capitalised()
+                && b.is_capitalised()
+                && a.lower != "the"
+                && !a.possessive
+                && !starts[i - 1]
+                && self.cue_at(i - 1).is_none()
+                && !self.alias_at.contains_key(&(i - 1))
+                && gap(self.text, a, b).chars().all(|ch| ch == ' ');
+            if pair
+                && a.text.chars().any(char::is_lowercase)
+                && b.text.chars().any(char::is_lowercase)
+            {
+                surnames.insert(b.text.clone());
+            }
+        }
+        let person_sides: HashSet<String> = self
+            .cues
+            .iter()
+            .filter(|c| {
+                c.kind == AliasKind::Name
+                    && !self.alias_at.contains_key(&c.word)
+                    && surnames.contains(&c.side)
+            })
+            .map(|c| c.side.clone())
+            .collect();
         self.cues.retain(|c| {
-            let w = &words[c.word];
-            let person = c.kind == AliasKind::Name
-                && w.possessive
-                && (persons.contains_key(&w.text)
-                    || c.word > 0
-                        && words[c.word - 1].is_capitalised()
-                        && words[c.word - 1].lower != "the"
-                        && !words[c.word - 1].possessive
-                        && gap(self.text, &words[c.word - 1], w)
-                            .chars()
-                            .all(|ch| ch == ' '));
+            let person = c.kind == AliasKind::Name && person_sides.contains(&c.side);
             let stray_demonym = c.raw_demonym && starts.get(c.word).copied().unwrap_or(false);
             !person && !stray_demonym
         });
@@ -1611,6 +1635,16 @@ pub(crate) fn annotate_with(
         };
         if let Some(e) = res.as_ref().and_then(|r| r.side_evidence.clone()) {
             evidence.push(e);
+        }
+        if let Some(cue) = st
+            .cue
+            .filter(|c| valid && doc.text.get(c.range()).is_some())
+        {
+            evidence.push(Evidence {
+                phrase: cue.slice(&doc.text).to_string(),
+                span: Some(cue),
+                rule: crate::ATTRIBUTION_CUE_RULE.into(),
+            });
         }
         out.push(AnalyzedStatement {
             id: format!("{}#{}", doc.id, n + 1),

@@ -400,8 +400,8 @@ impl DivergenceScorer for LexiconScorer {
         private: &AnalyzedStatement,
         public: &AnalyzedStatement,
     ) -> Option<(f64, Vec<Signal>)> {
-        let p = StanceCues::of(&private.text);
-        let q = StanceCues::of(&public.text);
+        let p = StanceCues::of(&stance_text(private));
+        let q = StanceCues::of(&stance_text(public));
         let mut signals = Vec::new();
         let mut push = |kind: &str, weight: f64, pc: String, qc: String| {
             signals.push(Signal {
@@ -485,6 +485,19 @@ impl DivergenceScorer for LexiconScorer {
                 .iter()
                 .fold(1.0, |acc, s| acc * (1.0 - s.weight.clamp(0.0, 1.0)));
         Some((score, signals))
+    }
+}
+
+/// The statement's content with its attribution cue in front: a stance
+/// is often in the verb (`refused to discuss`, `insists on`).
+fn stance_text(a: &AnalyzedStatement) -> String {
+    match a
+        .evidence
+        .iter()
+        .find(|e| e.rule == crate::ATTRIBUTION_CUE_RULE)
+    {
+        Some(cue) => format!("{} {}", cue.phrase, a.text),
+        None => a.text.clone(),
     }
 }
 

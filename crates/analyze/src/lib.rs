@@ -68,6 +68,10 @@ pub use knowledge::Knowledge;
 use serde::Deserialize;
 use std::path::Path;
 
+/// Evidence rule naming a statement's attribution cue (`refused`,
+/// `insists`): kept so scorers can read stance in the verb.
+pub const ATTRIBUTION_CUE_RULE: &str = "attribution-cue";
+
 /// Errors reading the user's actors or topics files.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

@@ -185,9 +185,12 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
                 && (ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
                     || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
                     || last_word.contains('.'));
+            // `. . .` and `...` (inside or ending) do not end a sentence.
             let ellipsis = c == '.'
-                && chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')
-                && chars.get(i + 2).is_some_and(|&(_, n)| n == '.');
+                && (chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')
+                    && chars.get(i + 2).is_some_and(|&(_, n)| n == '.')
+                    || i >= 2 && chars[i - 1].1 == ' ' && chars[i - 2].1 == '.'
+                    || i >= 1 && chars[i - 1].1 == '.');
             if next_is_space && next_starts && !abbreviation && !ellipsis {
                 let s = Span::new(para.start + start, para.start + end).trim(text);
                 if !s.is_empty() {

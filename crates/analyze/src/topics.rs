@@ -308,9 +308,19 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
 
     // Found topics, seeded by frequent keyphrases.
     let max_df = (n / 4).max(4);
+    // Seeds must be said in at least two statements' own words, not only
+    // in their context.
+    let mut content_df: HashMap<&str, usize> = HashMap::new();
+    for bag in &bags {
+        for (k, w) in bag {
+            if *w >= 1.0 {
+                *content_df.entry(k.as_str()).or_insert(0) += 1;
+            }
+        }
+    }
     let mut candidates: Vec<(&str, f64)> = postings
         .iter()
-        .filter(|(_, p)| p.len() >= 2 && p.len() <= max_df)
+        .filter(|(k, p)| content_df.get(*k).copied().unwrap_or(0) >= 2 && p.len() <= max_df)
         .map(|(k, p)| {
             let bigram = if k.contains(' ') { 1.6 } else { 1.0 };
             (*k, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
