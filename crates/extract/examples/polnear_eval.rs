@@ -41,7 +41,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .map(|s| format!("{} => {}", s.span.slice(text), s.name))
                         .unwrap_or_default(),
                     show(st.cue),
-                    show(Some(st.span)),
+                    st.fragments
+                        .iter()
+                        .map(|f| f.slice(text).replace('\n', " "))
+                        .collect::<Vec<_>>()
+                        .join(" … "),
                     st.form.as_str()
                 );
             }
