@@ -1104,12 +1104,26 @@ terms = ["canal toll*", "shipping levy"]
         .iter()
         .find(|(text, _, _)| text == quote)
         .expect("the quote is extracted");
-    assert_ne!(
-        side.as_deref(),
-        Some("Velmark"),
-        "no built-in knowledge of Quorn"
-    );
+    assert_ne!(side.as_deref(), Some("Harrowmere League"));
     assert!(!topics_before.iter().any(|t| t == "waterway charges"));
+
+    // A side the text never names can only come from the actors file; the
+    // other speakers keep the sides they had.
+    let elsewhere = write(
+        dir,
+        "harrowmere.toml",
+        "[[actor]]\nname = \"Tessaly Quorn\"\naliases = [\"Quorn\"]\nside = \"Harrowmere League\"\n",
+    );
+    let moved = statement_sides_and_topics(&analyze(&[&elsewhere]));
+    assert_eq!(moved.len(), before.len());
+    for ((text, side, _), (text_before, side_before, _)) in moved.iter().zip(&before) {
+        assert_eq!(text, text_before);
+        if text == quote {
+            assert_eq!(side.as_deref(), Some("Harrowmere League"));
+        } else if text.contains("until the last ship") {
+            assert_eq!(side, side_before, "Dorin Vasko's side is untouched");
+        }
+    }
 
     let configured = analyze(&[&actors, &topics]);
     let after = statement_sides_and_topics(&configured);
