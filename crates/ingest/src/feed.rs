@@ -90,7 +90,8 @@ fn item_document(entry: &Entry, fallback_id: &str) -> Result<Document, (String, 
     let title = entry
         .title
         .as_ref()
-        .map(|t| collapse_whitespace(&as_text(&t.content, t.content_type.subty().as_str())))
+        .and_then(|t| as_text(&t.content, t.content_type.subty().as_str()).ok())
+        .map(|t| collapse_whitespace(&t))
         .filter(|t| !t.is_empty());
     let content = entry
         .content
@@ -109,9 +110,11 @@ fn item_document(entry: &Entry, fallback_id: &str) -> Result<Document, (String, 
                 )
             })
         });
-    let body = content
-        .map(|(body, subtype)| as_text(body, &subtype))
-        .unwrap_or_default();
+    let body = match content.map(|(body, subtype)| as_text(body, &subtype)) {
+        Some(Ok(body)) => body,
+        Some(Err(reason)) => return Err((id, format!("item content cannot be read: {reason}"))),
+        None => String::new(),
+    };
     if body.trim().is_empty() {
         return Err((id, "item has no text (no content or summary)".to_string()));
     }
@@ -139,10 +142,10 @@ fn item_document(entry: &Entry, fallback_id: &str) -> Result<Document, (String, 
 
 /// Text of a feed value: HTML (by type, or by the tags it holds) through
 /// the HTML-to-text conversion, plain text trimmed.
-fn as_text(value: &str, subtype: &str) -> String {
+fn as_text(value: &str, subtype: &str) -> Result<String, String> {
     if subtype.contains("html") || value.contains('<') {
         html_to_text(value)
     } else {
-        value.trim().to_string()
+        Ok(value.trim().to_string())
     }
 }
