@@ -1387,3 +1387,53 @@ fn ingest_stores_the_readable_documents_and_exits_1_for_the_rest() {
         stderr(&out)
     );
 }
+
+/// Runs the binary with its stdout a pipe whose reading end is already
+/// closed, as `backchannel ... | head -0` does.
+fn run_into_closed_pipe(args: &[&std::ffi::OsStr]) -> Output {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run backchannel")
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("corpus.db");
+    let corpus = sample_corpus();
+    ok(&run([
+        "ingest".as_ref(),
+        "--quiet".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        corpus.as_os_str(),
+    ]));
+    for args in [
+        vec!["text".as_ref(), corpus.as_os_str()],
+        vec!["extract".as_ref(), corpus.as_os_str()],
+        vec!["analyze".as_ref(), corpus.as_os_str()],
+        vec![
+            "analyze".as_ref(),
+            "--format".as_ref(),
+            "html".as_ref(),
+            corpus.as_os_str(),
+        ],
+        vec![
+            "search".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+            "talks".as_ref(),
+        ],
+    ] {
+        let out = run_into_closed_pipe(&args);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(code(&out), 0, "{args:?}: {err}");
+    }
+}
