@@ -16,7 +16,7 @@
 //! `url`; other keys are ignored; values may be quoted). A `---` first line
 //! with no closing `---` or `...` line is not front matter but text.
 //! Document text is everything after the front matter, less the blank
-//! lines right after it. The first line is the headline when a blank line
+//! lines right after it; without front matter, the file's whole text. The first line is the headline when a blank line
 //! follows it and more text comes after.
 
 use crate::html::collapse_whitespace;
@@ -100,7 +100,13 @@ pub fn split_front_matter(raw: &str) -> (Option<FrontMatter>, &str) {
 /// Builds the document for the text of one file.
 pub fn parse_text(id: String, raw: &str) -> Result<Document, String> {
     let (matter, body) = split_front_matter(raw);
-    let body = skip_blank_lines(body);
+    // Blank lines after front matter separate it from the text; without
+    // front matter the text is kept byte for byte (annotation offsets).
+    let body = if matter.is_some() {
+        skip_blank_lines(body)
+    } else {
+        body
+    };
     if body.trim().is_empty() {
         return Err(if matter.is_some() {
             "no text after the front matter"

@@ -241,3 +241,27 @@ fn expected_documents(dir: &Path) -> usize {
     }
     total
 }
+
+#[test]
+fn polnear_texts_are_kept_byte_for_byte() {
+    let Some(dir) = shared("polnear/dev/text") else {
+        return;
+    };
+    let results = read_all(std::slice::from_ref(&dir));
+    let files = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(results.len(), files);
+    for result in &results {
+        let doc = result.as_ref().unwrap_or_else(|e| panic!("{e}"));
+        let raw = std::fs::read_to_string(&doc.origin.path).unwrap();
+        assert_eq!(doc.text, raw, "{}", doc.id);
+        // Most PolNeAR files are `headline\n\nbody`; some have a second headline line.
+        let first_line_end = raw.find('\n').unwrap_or(raw.len());
+        let blank_follows = raw.get(first_line_end..first_line_end + 2) == Some("\n\n");
+        assert_eq!(
+            doc.headline.map(|h| h.end),
+            blank_follows.then_some(first_line_end),
+            "{}",
+            doc.id
+        );
+    }
+}
