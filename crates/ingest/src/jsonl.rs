@@ -89,6 +89,7 @@ impl Reader for JsonlReader {
             line_no: 0,
             buf: Vec::new(),
             done: false,
+            yielded_any: false,
         })
     }
 }
@@ -102,12 +103,23 @@ struct JsonlDocuments<'a> {
     line_no: u64,
     buf: Vec<u8>,
     done: bool,
+    /// Whether anything (document or error) came out yet; a file that
+    /// gives nothing gets an error instead, so that it is accounted for.
+    yielded_any: bool,
 }
 
 impl Iterator for JsonlDocuments<'_> {
     type Item = Result<Document, DocumentError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let item = self.next_item();
+        self.yielded_any |= item.is_some();
+        item
+    }
+}
+
+impl JsonlDocuments<'_> {
+    fn next_item(&mut self) -> Option<Result<Document, DocumentError>> {
         while !self.done {
             self.buf.clear();
             let line = read_line_limited(&mut *self.input, &mut self.buf, self.max);
@@ -121,7 +133,15 @@ impl Iterator for JsonlDocuments<'_> {
                         format!("cannot read: {}", describe_io_error(&e)),
                     )));
                 }
-                Ok(Line::Eof) => self.done = true,
+                Ok(Line::Eof) => {
+                    self.done = true;
+                    if !self.yielded_any {
+                        return Some(Err(error(
+                            Origin::file(&self.path),
+                            "no JSON records, only blank lines",
+                        )));
+                    }
+                }
                 Ok(Line::TooLong(len)) => {
                     return Some(Err(error(
                         origin,

@@ -36,6 +36,7 @@ impl Reader for WarcReader {
             record: 0,
             resync: false,
             done: false,
+            yielded_any: false,
         })
     }
 }
@@ -50,6 +51,9 @@ struct WarcDocuments<'a> {
     /// After a broken record: skip to the next `WARC/` line.
     resync: bool,
     done: bool,
+    /// Whether anything (document or error) came out yet; a file that
+    /// gives nothing gets an error instead, so that it is accounted for.
+    yielded_any: bool,
 }
 
 /// One record's headers and content block.
@@ -84,11 +88,26 @@ impl Iterator for WarcDocuments<'_> {
     type Item = Result<Document, DocumentError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let item = self.next_item();
+        self.yielded_any |= item.is_some();
+        item
+    }
+}
+
+impl WarcDocuments<'_> {
+    fn next_item(&mut self) -> Option<Result<Document, DocumentError>> {
         while !self.done {
             let step = self.next_record();
             let origin = Origin::at_record(&self.path, self.record);
             match step {
-                Step::Eof => self.done = true,
+                Step::Eof => {
+                    self.done = true;
+                    if !self.yielded_any {
+                        let reason =
+                            format!("no HTML response records among its {} records", self.record);
+                        return Some(Err(error(Origin::file(&self.path), reason)));
+                    }
+                }
                 Step::Fatal(reason) => {
                     self.done = true;
                     return Some(Err(error(origin, reason)));

@@ -668,3 +668,73 @@ fn absurdly_nested_page_is_an_error_not_a_hang() {
         "{message}"
     );
 }
+
+/// Every prefix-cut and byte-flipped variant of every fixture, read as
+/// every format: no panic, and always at least one result (a document or
+/// an error) so that nothing goes missing silently.
+#[test]
+fn damaged_inputs_never_panic_and_are_always_accounted_for() {
+    let jsonl = b"{\"id\": \"a\", \"text\": \"Keldor said no.\"}\n{\"id\": \"b\", \"text\": \"Vostra said yes.\"}\n".to_vec();
+    let fixtures: Vec<Vec<u8>> = vec![
+        ARTICLE_HTML.as_bytes().to_vec(),
+        RSS.as_bytes().to_vec(),
+        warc_fixture().concat(),
+        gzip(&jsonl),
+        jsonl,
+    ];
+    let formats = [
+        Format::Text,
+        Format::Html,
+        Format::Jsonl,
+        Format::Feed,
+        Format::Warc,
+    ];
+    let mut seed = 0x2545_f491_u64;
+    for fixture in &fixtures {
+        for step in 1..=12 {
+            let mut variant = fixture[..fixture.len() * step / 12].to_vec();
+            // Flip a few bytes, deterministically.
+            for _ in 0..step % 4 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if !variant.is_empty() {
+                    let at = (seed as usize) % variant.len();
+                    variant[at] ^= (seed >> 32) as u8 | 1;
+                }
+            }
+            for format in formats {
+                let opts = ReadOptions {
+                    format: Some(format),
+                    ..Default::default()
+                };
+                let results = read_bytes("damaged", &variant, &opts);
+                assert!(
+                    !results.is_empty(),
+                    "{format:?} on a {}-byte variant gave nothing",
+                    variant.len()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn files_that_give_nothing_are_reported() {
+    let message = only_error(&read_bytes(
+        "blank.jsonl",
+        b"\n  \n\r\n",
+        &ReadOptions::default(),
+    ));
+    assert_eq!(message, "blank.jsonl: no JSON records, only blank lines");
+    let info_only = warc_fixture()[..2].concat();
+    let message = only_error(&read_bytes(
+        "info.warc",
+        &info_only,
+        &ReadOptions::default(),
+    ));
+    assert_eq!(
+        message,
+        "info.warc: no HTML response records among its 2 records"
+    );
+}
