@@ -3,9 +3,9 @@
 use crate::{decode, error, reader_for, Documents, Format, IdDeduper, ReadOptions};
 use backchannel_core::{Document, DocumentError, Origin};
 use flate2::read::MultiGzDecoder;
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::io::{self, BufRead, BufReader, Cursor, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How many leading bytes are looked at to detect gzip, binary data and the format.
 const HEAD_BYTES: usize = 8192;
@@ -27,6 +27,7 @@ pub fn read_inputs(inputs: &[String], opts: &ReadOptions) -> Inputs {
         current: None,
         opts: opts.clone(),
         ids: IdDeduper::new(),
+        seen_dirs: HashSet::new(),
     }
 }
 
@@ -61,6 +62,8 @@ pub struct Inputs {
     current: Option<Documents<'static>>,
     opts: ReadOptions,
     ids: IdDeduper,
+    /// Directories already walked, by their real path.
+    seen_dirs: HashSet<PathBuf>,
 }
 
 const _: () = {
@@ -108,6 +111,15 @@ impl Inputs {
             )
         })?;
         if meta.is_dir() {
+            // Symbolic links can make directories loop; each is read once.
+            if let Ok(real) = std::fs::canonicalize(&path) {
+                if !self.seen_dirs.insert(real) {
+                    return Err(error(
+                        Origin::file(&path),
+                        "directory already read (a link loops back to it)",
+                    ));
+                }
+            }
             let entries = list_dir(Path::new(&path)).map_err(|e| {
                 error(
                     Origin::file(&path),

@@ -594,6 +594,7 @@ fn directories_recursive_sorted_with_errors_for_bad_entries() {
     std::fs::create_dir(root.join("d")).unwrap();
     std::fs::write(root.join("d/alpha.txt.gz"), gzip(b"Another alpha.")).unwrap();
     std::os::unix::fs::symlink(root.join("missing.txt"), root.join("b/broken.txt")).unwrap();
+    std::os::unix::fs::symlink(root, root.join("d/loop")).unwrap();
     let missing = root.join("nowhere").to_string_lossy().into_owned();
     let inputs = vec![root.to_string_lossy().into_owned(), missing.clone()];
     let results: Results = read_inputs(&inputs, &ReadOptions::default()).collect();
@@ -613,6 +614,7 @@ fn directories_recursive_sorted_with_errors_for_bad_entries() {
             "zeta Zeta text.",
             "ROOT/c.txt: empty file",
             "alpha-2 Another alpha.",
+            "ROOT/d/loop: directory already read (a link loops back to it)",
             "ROOT/nowhere: cannot read: no such file or directory",
         ]
     );
