@@ -1430,6 +1430,12 @@ fn a_closed_stdout_ends_the_run_quietly() {
             db.as_os_str(),
             "talks".as_ref(),
         ],
+        vec![
+            "stats".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+            "--json".as_ref(),
+        ],
     ] {
         let out = run_into_closed_pipe(&args);
         let err = stderr(&out);

@@ -7,6 +7,7 @@ use backchannel_brat::{
 };
 use backchannel_core::Statement;
 use rayon::prelude::*;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Subcommand, Debug)]
@@ -67,11 +68,13 @@ pub fn run(_ctx: &Context, command: Command) -> Result<Outcome> {
             score_statements(&pairs)
         }
     };
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&scores)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&scores)?)?;
     } else {
-        print!("{scores}");
+        write!(out, "{scores}")?;
     }
+    out.flush()?;
     Ok(Outcome::AllRead)
 }
 

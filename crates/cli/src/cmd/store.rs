@@ -86,11 +86,13 @@ pub struct StatsArgs {
 pub fn stats(_ctx: &Context, args: StatsArgs) -> Result<Outcome> {
     let store = open_read_only(&args.db)?;
     let stats = store.stats()?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string(&stats)?);
+        writeln!(out, "{}", serde_json::to_string(&stats)?)?;
     } else {
-        println!("{stats}");
+        writeln!(out, "{stats}")?;
     }
+    out.flush()?;
     Ok(Outcome::AllRead)
 }
 
