@@ -25,6 +25,15 @@
 //! - One file, line or record is never loaded beyond
 //!   [`ReadOptions::max_bytes`]: longer ones are skipped with an error,
 //!   without being buffered.
+//! - A JSONL or WARC file that yields nothing at all (only blank lines, no
+//!   HTML responses) is an error, so that no input vanishes silently.
+//! - HTML nested thousands of elements deep is refused before parsing (the
+//!   parser slows down with the square of the depth).
+//!
+//! Text is kept exactly: plain text without front matter byte for byte,
+//! JSONL `text` values as they are (the record's title is not prepended).
+//! HTML and feed items are rebuilt as `headline + "\n\n" + body`. Dates
+//! from HTML are normalised to ISO 8601 ([`normalize_date`]).
 
 mod dates;
 pub mod decode;

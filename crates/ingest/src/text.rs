@@ -145,7 +145,7 @@ pub fn parse_text(id: String, raw: &str) -> Result<Document, String> {
 const MAX_HEADLINE_BYTES: usize = 300;
 
 /// The first line's span when it is a headline: non-blank, at most
-/// [`MAX_HEADLINE_BYTES`], followed by a blank line, with more text after.
+/// 300 bytes, followed by a blank line, with more text after.
 pub fn headline_span(text: &str) -> Option<Span> {
     let end = text.find('\n')?;
     let first = Span::new(0, end).trim(text);
