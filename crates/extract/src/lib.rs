@@ -34,6 +34,7 @@ pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
         drafts: Vec::new(),
         buf: String::new(),
         pending_colon: None,
+        headline: doc.headline,
     };
     for (pi, &para) in paragraphs.iter().enumerate() {
         for (n, unit) in units(text, para, pi, seg, &pieces).into_iter().enumerate() {
@@ -178,6 +179,7 @@ struct Extractor<'a> {
     buf: String,
     /// `X said:` closing a paragraph, waiting for the quote that opens the next.
     pending_colon: Option<(Span, Option<Span>, usize)>,
+    headline: Option<Span>,
 }
 
 impl<'a> Extractor<'a> {
@@ -626,7 +628,10 @@ impl<'a> Extractor<'a> {
         }
         let mut content = Span::new(next.span.start, para.end);
         // Headlines carry no full stop of their own in the gold convention.
-        if paragraph == 0 && content.slice(self.text).ends_with('.') {
+        let in_headline = self
+            .headline
+            .is_some_and(|h| h.contains(content) || content.start < h.end);
+        if in_headline && content.slice(self.text).ends_with('.') {
             content.end -= 1;
         }
         if content.slice(self.text).split_whitespace().count() < 3 {
@@ -1282,6 +1287,17 @@ impl<'a> Extractor<'a> {
             cue_span = cue_tok.span;
         }
 
+        // `Vell said:` closing its paragraph: the quote opening the next one.
+        if Self::punct(t, i + 1) == Some(':')
+            && i + 2 == t.len()
+            && (speaker.is_some() || passive_it)
+        {
+            let with_colon = t
+                .get(i + 1)
+                .map_or(cue_span, |c| Span::new(cue_span.start, c.span.end));
+            self.pending_colon = Some((with_colon, speaker, paragraph));
+            return;
+        }
         // Content before: `C, Vell said.` / `"Q," she said, "R."`
         // `"Q1," she told the host, "Q2."`: the quote before the speaker
         // comes first and the one after joins it.

@@ -106,8 +106,19 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
                     }
                 }
                 None => {
+                    // `”` written for `“` at a word start (a common typo).
+                    let reversed_open = c == '”'
+                        && body
+                            .get(..off)
+                            .is_none_or(|b| b.chars().next_back().is_none_or(char::is_whitespace))
+                        && body
+                            .get(off + c.len_utf8()..)
+                            .and_then(|r| r.chars().next())
+                            .is_some_and(char::is_alphanumeric);
                     if doubled {
                         open = Some((at, Family::Doubled, None));
+                    } else if reversed_open {
+                        open = Some((at, Family::Curly, None));
                     } else if let Some(fam) = opens(c) {
                         open = Some((at, fam, None));
                     }

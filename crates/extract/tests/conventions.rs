@@ -310,3 +310,37 @@ fn statements_are_in_text_order_and_deterministic() {
     assert_eq!(a.len(), 3);
     assert!(a.windows(2).all(|w| w[0].span.start < w[1].span.start));
 }
+
+#[test]
+fn colon_at_paragraph_end_takes_the_next_quote() {
+    let (doc, st) =
+        run("Premier Ilse Kantor said:\n\n“The tariff stays where it is until the harvest is in.”");
+    let s = st.first().expect("statement");
+    assert_eq!(
+        content(&doc, s),
+        "“The tariff stays where it is until the harvest is in.”"
+    );
+    assert_eq!(cue(&doc, s), "said:");
+    assert_eq!(speaker(&doc, s), "Premier Ilse Kantor");
+}
+
+#[test]
+fn dash_attribution_after_a_quote() {
+    let (doc, s) =
+        only("”Nobody in Kessel believes the ferry will run again.” ― Mira Oskarsdottir");
+    assert_eq!(speaker(&doc, &s), "Mira Oskarsdottir");
+    assert!(content(&doc, &s).ends_with("again.”"));
+}
+
+#[test]
+fn transcript_turns() {
+    let text = "VELL: We are ready to talk, but not under threat.\n\nHOST: And if the talks fail?";
+    let (doc, st) = run(text);
+    assert_eq!(st.len(), 2);
+    assert_eq!(speaker(&doc, &st[0]), "VELL");
+    assert_eq!(
+        content(&doc, &st[0]),
+        "We are ready to talk, but not under threat."
+    );
+    assert_eq!(speaker(&doc, &st[1]), "HOST");
+}
