@@ -4,7 +4,7 @@
 use crate::text::{self, find_phrase, Word};
 use crate::{Config, DivergenceScorer};
 use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Most statements of one channel compared inside one (side, topic) group;
 /// keeps a group's work bounded whatever the corpus size.
@@ -519,6 +519,23 @@ fn short(text: &str) -> String {
     out
 }
 
+/// Statement indices grouped by identical text: (first index, all indices).
+fn distinct_texts(statements: &[AnalyzedStatement], ids: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in ids {
+        let t = statements[i].text.trim();
+        match by_text.get(t) {
+            Some(&slot) => out[slot].1.push(i),
+            None => {
+                by_text.insert(t, out.len());
+                out.push((i, vec![i]));
+            }
+        }
+    }
+    out
+}
+
 /// Private and public statement indices of one (side, topic).
 type Group = (Vec<usize>, Vec<usize>);
 
@@ -563,12 +580,18 @@ pub(crate) fn pair(
             });
             continue;
         }
+        // Copies of one text (wire copies, repeated quotes) are scored once.
+        let (priv_reps, pub_reps) = (
+            distinct_texts(statements, priv_ids),
+            distinct_texts(statements, pub_ids),
+        );
         let mut hits: Vec<(f64, usize, usize, Vec<Signal>)> = Vec::new();
-        for &pi in priv_ids.iter().take(MAX_GROUP) {
-            for &qi in pub_ids.iter().take(MAX_GROUP) {
-                if let Some((score, signals)) = cfg.scorer.score(&statements[pi], &statements[qi]) {
+        for (pr, _) in priv_reps.iter().take(MAX_GROUP) {
+            for (qr, _) in pub_reps.iter().take(MAX_GROUP) {
+                if let Some((score, signals)) = cfg.scorer.score(&statements[*pr], &statements[*qr])
+                {
                     if score >= cfg.min_divergence && score > 0.0 {
-                        hits.push((score, pi, qi, signals));
+                        hits.push((score, *pr, *qr, signals));
                     }
                 }
             }
@@ -586,17 +609,28 @@ pub(crate) fn pair(
         for h in &hits {
             seen.insert((h.1, h.2));
         }
+        let copies = |reps: &[(usize, Vec<usize>)], rep: usize| -> Vec<usize> {
+            reps.iter()
+                .find(|(r, _)| *r == rep)
+                .map(|(_, all)| all.clone())
+                .unwrap_or_else(|| vec![rep])
+        };
         let mut private = Vec::new();
         let mut public = Vec::new();
+        let mut listed: HashSet<usize> = HashSet::new();
         let mut signals = Vec::new();
         let mut parts = Vec::new();
         for (score, pi, qi, sig) in &hits {
             let (p, q) = (&statements[*pi], &statements[*qi]);
-            if !private.contains(&p.id) {
-                private.push(p.id.clone());
+            for i in copies(&priv_reps, *pi) {
+                if listed.insert(i) {
+                    private.push(statements[i].id.clone());
+                }
             }
-            if !public.contains(&q.id) {
-                public.push(q.id.clone());
+            for i in copies(&pub_reps, *qi) {
+                if listed.insert(i) {
+                    public.push(statements[i].id.clone());
+                }
             }
             if parts.len() < 3 {
                 let cues: Vec<String> = sig
