@@ -633,6 +633,35 @@ impl<'a> DocScan<'a> {
         });
     }
 
+    /// The side of the first person or side named in the sentence before
+    /// byte `pos` (the subject whose words anonymous sources report).
+    fn reported_subject_side(&self, k: &Knowledge, pos: usize) -> Option<String> {
+        let si = self.layout.sentence_at(pos)?;
+        let sent = self.layout.sentences.get(si)?.0;
+        let from = self.words.partition_point(|w| w.span.start < sent.start);
+        let to = self.words.partition_point(|w| w.span.start < pos);
+        let mut i = from;
+        while i < to {
+            if let Some(end) = self.name_run(k, i) {
+                let full = self.words[i..end]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(side) = self.persons.get(&full).and_then(|p| p.side.clone()) {
+                    return Some(side);
+                }
+                i = end;
+                continue;
+            }
+            if let Some(c) = self.cue_at(i) {
+                return Some(c.side.clone());
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The side of an unnamed role (`former diplomat`) as the text last
     /// introduced it with a side before `pos` (`a former Corvanian diplomat`).
     fn role_side(&self, key: &str, pos: usize) -> Option<String> {
@@ -1250,6 +1279,17 @@ fn resolve_speaker(
             former_flag |= prev.former;
         }
     }
+    if side.is_none() && anonymous_flag {
+        // `X told ministers that ..., according to two people present`: the
+        // sources report X, so the line is X's side.
+        let before = [
+            Some(st.span.start),
+            st.cue.map(|c| c.start),
+            Some(sp.span.start),
+        ];
+        let pos = before.into_iter().flatten().max().unwrap_or(st.span.start);
+        side = scan.reported_subject_side(k, pos.min(sp.span.start));
+    }
     let institutional = official
         || document_noun
         || has(
@@ -1679,6 +1719,18 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
                     map.insert(s.clone(), n);
                 }
             }
+        }
+    }
+    // `Concord` is the `Northern Concord` another story names in full.
+    let multi: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    for n in &names {
+        if n.contains(' ') || k.side_names().contains(n) {
+            continue;
+        }
+        let suffix = format!(" {n}");
+        let full: Vec<&String> = multi.iter().filter(|m| m.ends_with(&suffix)).collect();
+        if let [one] = full.as_slice() {
+            map.insert(n.clone(), (*one).clone());
         }
     }
     for a in all.iter_mut() {

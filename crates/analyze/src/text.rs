@@ -279,7 +279,7 @@ pub fn word_matches(word: &str, p: &str) -> bool {
     }
 }
 
-/// Spans of quoted passages (`“...”`, `"..."`, `‘...’` when it spans words)
+/// Spans of quoted passages (`“...”`, `"..."`, `«...»`)
 /// inside `span`, quote marks excluded.
 pub fn quotes_in(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
@@ -292,13 +292,15 @@ pub fn quotes_in(text: &str, span: Span) -> Vec<Span> {
         match open {
             None => {
                 if c == '“'
+                    || c == '«'
                     || c == '"' && chars.get(idx + 1).is_some_and(|&(_, n)| !n.is_whitespace())
                 {
                     open = Some((i + c.len_utf8(), c));
                 }
             }
             Some((s, oc)) => {
-                let closes = (oc == '“' && c == '”') || (oc == '"' && c == '"');
+                let closes =
+                    (oc == '“' && c == '”') || (oc == '"' && c == '"') || (oc == '«' && c == '»');
                 if closes {
                     let q = Span::new(span.start + s, span.start + i).trim(text);
                     if !q.is_empty() {
