@@ -3,9 +3,16 @@
 //! Rules over a light tokenisation: quotations are found first (every
 //! quote-mark convention, apostrophes told apart) and collapsed into single
 //! tokens, so the attribution patterns (`"Q," X said`, `X said that C`,
-//! `C, X said`, `according to X, C`, `X: "Q"`) see a quote as one item.
-//! Speakers are then resolved across the document (pronouns, descriptions,
-//! surnames) against earlier speaker mentions.
+//! `C, X said`, `according to X, C`, `X: "Q"`, `"Q" ― X`, `X's claim that C`)
+//! see a quote as one item. Speakers are then resolved across the document
+//! (pronouns by number and gender, descriptions, surnames) against earlier
+//! speaker mentions.
+//!
+//! Spans follow PolNeAR's conventions: content keeps its quote marks and a
+//! leading `that`, drops the sentence's closing full stop; a split quote is
+//! one statement of two fragments; the cue takes in auxiliaries and adverbs
+//! (`has also said`); a speaker's apposition is part of its mention
+//! (`Vell, the foreign minister,`).
 
 pub mod lexicon;
 mod quotes;
@@ -187,7 +194,6 @@ impl<'a> Extractor<'a> {
         let text = self.text;
         let mut toks = Vec::new();
         let mut piece_idx = self.pieces.partition_point(|p| p.span.end <= unit.start);
-        let bytes = text.as_bytes();
         let mut pos = unit.start;
         while pos < unit.end {
             if let Some(p) = self.pieces.get(piece_idx) {
@@ -261,7 +267,6 @@ impl<'a> Extractor<'a> {
                 pos = end;
                 continue;
             }
-            let _ = bytes;
             toks.push(Tok {
                 span: Span::new(pos, pos + c.len_utf8()),
                 kind: Kind::Punct(c),
@@ -554,6 +559,8 @@ impl<'a> Extractor<'a> {
         while i < t.len() {
             if self.is(&t, i, "according") && self.is(&t, i + 1, "to") {
                 self.according(&t, i, paragraph);
+            } else if self.noun_cue(&t, i) {
+                self.noun_statement(&t, i, paragraph);
             } else if let Some(clear) = self.made_clear(&t, i) {
                 self.cue_with_lead(
                     &t,
@@ -978,6 +985,68 @@ impl<'a> Extractor<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
+    /// Nouns of saying before a `that` clause (`the ministry's claim that`).
+    fn noun_cue(&self, t: &[Tok], i: usize) -> bool {
+        const NOUNS: [&str; 22] = [
+            "statement",
+            "statements",
+            "claim",
+            "claims",
+            "assertion",
+            "assertions",
+            "warning",
+            "warnings",
+            "promise",
+            "pledge",
+            "insistence",
+            "admission",
+            "acknowledgment",
+            "acknowledgement",
+            "suggestion",
+            "allegation",
+            "allegations",
+            "argument",
+            "accusation",
+            "accusations",
+            "contention",
+            "declaration",
+        ];
+        let Some(w) = self.word(t, i) else {
+            return false;
+        };
+        self.is(t, i + 1, "that")
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
+    }
+
+    /// `Vell's claim that ...`, `the State Department statement that ...`:
+    /// the possessor or the naming modifier is the speaker, when there is one.
+    fn noun_statement(&mut self, t: &[Tok], i: usize, paragraph: usize) {
+        let cue = t.get(i).map(|x| x.span);
+        let speaker = i.checked_sub(1).and_then(|p| {
+            let w = self.word(t, p)?;
+            let possessive = w.ends_with("’s") || w.ends_with("'s");
+            if possessive
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && self.backward_np(t, p).is_none()
+            {
+                return None;
+            }
+            let (mut a, b) = self.backward_np(t, p)?;
+            // `reminiscent of the State Department statement`: after the last `of`.
+            if let Some(of) = (a..=b).rev().find(|&k| self.is(t, k, "of")) {
+                a = of + 1;
+            }
+            let named = (a..=b).any(|k| self.capitalized(t, k) && k > 0);
+            if !(possessive || named || (a..=b).any(|k| self.capitalized(t, k))) {
+                return None;
+            }
+            Self::span_of(t, a, b)
+        });
+        let to = self.content_end(t, i + 1);
+        self.content_draft(t, i + 1, to, cue, speaker, None, paragraph);
+    }
+
     /// `made clear` / `made it clear`: the index of `clear`.
     fn made_clear(&self, t: &[Tok], i: usize) -> Option<usize> {
         let w = self.word(t, i)?.to_ascii_lowercase();

@@ -57,6 +57,10 @@ fn head_of(words: &[String]) -> Option<String> {
 
 fn shape(mention: &str) -> Shape {
     let clean = trim_marks(mention);
+    let clean = clean
+        .strip_suffix("’s")
+        .or_else(|| clean.strip_suffix("'s"))
+        .unwrap_or(clean);
     let (core, appos) = match clean.split_once(", ") {
         Some((a, b)) => (trim_marks(a), Some(trim_marks(b))),
         None => (clean, None),
@@ -122,7 +126,7 @@ pub(crate) fn resolve(text: &str, drafts: Vec<crate::Draft>) -> Vec<Statement> {
     let mut entities: Vec<(Entity, usize)> = Vec::new(); // entity, last mention position
     let mut resolved: Vec<Option<Speaker>> = Vec::with_capacity(drafts.len());
     let mut out = Vec::with_capacity(drafts.len());
-    for (n, d) in drafts.iter().enumerate() {
+    for d in &drafts {
         if let Some(src) = d.inherits {
             // Carried over: the same speaker as an earlier statement.
             let sp = drafts.get(src).and(resolved.get(src).cloned().flatten());
@@ -143,7 +147,7 @@ pub(crate) fn resolve(text: &str, drafts: Vec<crate::Draft>) -> Vec<Statement> {
             continue;
         };
         let known = entities.len();
-        let sp = resolve_one(text, d, span, &mut entities, n);
+        let sp = resolve_one(text, d, span, &mut entities);
         if entities.len() > known {
             // A new entity: `his`/`her` in its own statement hints at gender.
             let rest = text.get(span.end..d.span().end.max(span.end)).unwrap_or("");
@@ -166,13 +170,7 @@ pub(crate) fn resolve(text: &str, drafts: Vec<crate::Draft>) -> Vec<Statement> {
     out
 }
 
-fn resolve_one(
-    text: &str,
-    d: &Draft,
-    span: Span,
-    entities: &mut Vec<(Entity, usize)>,
-    _n: usize,
-) -> Speaker {
+fn resolve_one(text: &str, d: &Draft, span: Span, entities: &mut Vec<(Entity, usize)>) -> Speaker {
     let mention = span.slice(text);
     let s = shape(mention);
     let pos = span.start;

@@ -344,3 +344,15 @@ fn transcript_turns() {
     );
     assert_eq!(speaker(&doc, &st[1]), "HOST");
 }
+
+#[test]
+fn nouns_of_saying_before_that() {
+    let (doc, st) = run("The plan mirrors the Marovian foreign ministry statement that the strait “belongs to no one.”");
+    let s = st.first().expect("statement");
+    assert_eq!(cue(&doc, s), "statement");
+    assert_eq!(speaker(&doc, s), "the Marovian foreign ministry");
+    assert_eq!(content(&doc, s), "that the strait “belongs to no one.”");
+    let (doc, s) = only("Vell's claim that the border was open proved false.");
+    assert_eq!(speaker(&doc, &s), "Vell's");
+    assert_eq!(name(&s), "Vell");
+}
