@@ -1263,7 +1263,9 @@ fn resolve_speaker(
         side = memory.last.as_ref().and_then(|l| l.side.clone());
     }
     if side.is_none() && document_noun {
-        side = scan.document_side(sp.span.start);
+        side = scan
+            .document_side(sp.span.start)
+            .or_else(|| scan.side_before(sp.span.start));
     }
     let possessed = matches!(
         head_words.first().map(|w| w.lower.as_str()),
