@@ -202,11 +202,12 @@ fn resolve_one(text: &str, d: &Draft, span: Span, entities: &mut Vec<(Entity, us
             }
             hit
         }
+        // `they`: a plural speaker, or an organisation mentioned just before.
         Some("they") => entities
             .iter()
             .enumerate()
-            .filter(|(_, (e, _))| e.plural || e.organisation)
-            .max_by_key(|(_, (_, last))| *last)
+            .filter(|(_, (e, last))| e.plural || e.organisation && pos.saturating_sub(*last) < 600)
+            .max_by_key(|(_, (e, last))| (e.plural, *last))
             .map(|(i, _)| i),
         Some("it") => entities
             .iter()
