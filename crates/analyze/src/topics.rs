@@ -117,6 +117,48 @@ const TOPIC_NOISE: &[&str] = &[
     "matter",
     "issue",
     "question",
+    "held",
+    "read",
+    "ask",
+    "set",
+    "bad",
+    "good",
+    "big",
+    "clear",
+    "make",
+    "making",
+    "keep",
+    "give",
+    "find",
+    "found",
+    "look",
+    "seem",
+    "seems",
+    "show",
+    "shown",
+    "begin",
+    "began",
+    "end",
+    "ended",
+    "mean",
+    "means",
+    "stand",
+    "stood",
+    "leave",
+    "left",
+    "long",
+    "sure",
+    "true",
+    "real",
+    "whole",
+    "right",
+    "wrong",
+    "able",
+    "likely",
+    "possible",
+    "different",
+    "important",
+    "major",
 ];
 
 /// A statement's weighted terms: unigram and bigram keys (stemmed).
@@ -322,7 +364,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         .iter()
         .filter(|(k, p)| content_df.get(*k).copied().unwrap_or(0) >= 2 && p.len() <= max_df)
         .map(|(k, p)| {
-            let bigram = if k.contains(' ') { 1.6 } else { 1.0 };
+            let bigram = if k.contains(' ') { 2.0 } else { 1.0 };
             (*k, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
         })
         .collect();
