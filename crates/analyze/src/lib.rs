@@ -15,6 +15,31 @@
 //! 4. Drift: near-duplicate quoted passages across (or contrasted inside)
 //!    documents, found through word-shingle postings, with a word diff.
 //!
+//! # Evidence and signals
+//!
+//! [`Evidence::rule`] names the rule behind each cue: channel rules
+//! `anonymous-speaker`, `anonymous-source`, `closed-meeting`, `leak`,
+//! `second-hand`, `reported-second-hand` (private) and `spokesperson`,
+//! `named-official`, `institution`, `named-source`, `press`, `statement`,
+//! `interview`, `parliament`, `speech`, `post` (public); side rules
+//! `side-cue` (the word that named the side), `side-home-country` (a titled
+//! official with no side named takes the country the document is about),
+//! `side-from-corpus` (a person's side stated in another document); and
+//! [`ATTRIBUTION_CUE_RULE`] for the attribution verb. [`Signal::kind`] is
+//! one of `willingness-vs-refusal`, `admission-vs-denial`,
+//! `hedged-vs-categorical`, `occurrence-vs-denial`, `number-mismatch`,
+//! `negation-flip`, `outlook-mismatch`; a divergence's score is the
+//! noisy-or of its best pair's signal weights.
+//!
+//! Sides the knowledge lacks are read from the text: possessives and
+//! demonyms before institution nouns or titles (`Drevania's defence
+//! ministry`, `a Drevanian official`, `the Kessalian side`), organisations
+//! (`the Sarn Basin Commission`), appositions and title prefixes
+//! (`Kostany, Drevania's foreign minister`), and a person's side is
+//! remembered through the document. [`analyze`] also shares the sides one
+//! document introduces with the others and maps demonyms to the names seen
+//! in the corpus (`Drevanian` → `Drevania`). News outlets are never a side.
+//!
 //! # Actors file (`--actors FILE`)
 //!
 //! TOML adding or correcting actors and sides; entries win over built-in
