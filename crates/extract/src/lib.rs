@@ -422,9 +422,7 @@ impl<'a> Extractor<'a> {
                         | WordClass::Pronoun { .. }
                         | WordClass::Adverb,
                     ) => break,
-                    Some(WordClass::Cue(_, infl))
-                        if infl != Inflection::Past || self.capitalized(t, prev) =>
-                    {
+                    Some(WordClass::Cue(..)) => {
                         if self.capitalized(t, prev) || self.looks_noun(t, prev) {
                             start = prev;
                             k = prev;
@@ -1301,7 +1299,23 @@ impl<'a> Extractor<'a> {
                     if k == 0 || j - k > 16 || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !self.is(t, k + 1, "who"))) {
                         return;
                     }
-                    let Some((a, _)) = self.backward_np(t, k - 1) else {
+                    // `Vell, the minister, one of the signatories, said`
+                    let mut k = k;
+                    let mut head = self.backward_np(t, k - 1);
+                    for _ in 0..2 {
+                        if head.is_some() || k < 2 {
+                            break;
+                        }
+                        let Some(prev) = (0..k).rev().find(|&m| self.comma_like(t, m)) else {
+                            break;
+                        };
+                        if prev == 0 || k - prev > 12 {
+                            break;
+                        }
+                        k = prev;
+                        head = self.backward_np(t, k - 1);
+                    }
+                    let Some((a, _)) = head else {
                         return;
                     };
                     if self.is(t, k + 1, "who") || self.is(t, k + 1, "which") {
@@ -1323,7 +1337,8 @@ impl<'a> Extractor<'a> {
                             .backward_np(t, a - 2)
                             .and_then(|(x, y)| Self::span_of(t, x, y));
                     }
-                    if self.is(t, a, "it") && a == b {
+                    // `it thinks` is rarely anyone's belief; `it says` is a document's.
+                    if self.is(t, a, "it") && a == b && kind == CueKind::Belief {
                         return;
                     }
                     (Self::span_of(t, a, b), a)
