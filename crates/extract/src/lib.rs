@@ -172,6 +172,9 @@ impl Draft {
     }
 }
 
+/// Longest run of tokens the attribution rules look at as one unit.
+const MAX_UNIT_TOKENS: usize = 240;
+
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "st", "jr", "sr", "gen", "lt", "col", "sgt",
     "prof", "inc", "co", "corp", "ltd", "vs", "rev", "capt", "maj", "adm", "pres", "gov", "no",
@@ -539,7 +542,28 @@ impl<'a> Extractor<'a> {
     }
 
     fn unit(&mut self, unit: Span, paragraph: usize) {
-        let t = self.tokenize(unit);
+        let all = self.tokenize(unit);
+        // Run-on text with no sentence ends is read in clause-sized windows,
+        // so the rules' scans stay linear in the document.
+        let mut start = 0;
+        while start < all.len() {
+            let mut end = (start + MAX_UNIT_TOKENS).min(all.len());
+            if end < all.len() {
+                if let Some(cut) = (start + MAX_UNIT_TOKENS / 2..end)
+                    .rev()
+                    .find(|&k| matches!(Self::punct(&all, k), Some(',' | ';' | ':')))
+                {
+                    end = cut + 1;
+                }
+            }
+            if let Some(window) = all.get(start..end) {
+                self.unit_tokens(window, paragraph);
+            }
+            start = end;
+        }
+    }
+
+    fn unit_tokens(&mut self, t: &[Tok], paragraph: usize) {
         if t.is_empty() {
             return;
         }
@@ -551,17 +575,17 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        self.colon_cue(&t, paragraph);
-        self.trailing_dash(&t, paragraph);
+        self.colon_cue(t, paragraph);
+        self.trailing_dash(t, paragraph);
         let mut i = 0;
         while i < t.len() {
-            if self.is(&t, i, "according") && self.is(&t, i + 1, "to") {
-                self.according(&t, i, paragraph);
-            } else if self.noun_cue(&t, i) {
-                self.noun_statement(&t, i, paragraph);
-            } else if let Some(clear) = self.made_clear(&t, i) {
+            if self.is(t, i, "according") && self.is(t, i + 1, "to") {
+                self.according(t, i, paragraph);
+            } else if self.noun_cue(t, i) {
+                self.noun_statement(t, i, paragraph);
+            } else if let Some(clear) = self.made_clear(t, i) {
                 self.cue_with_lead(
-                    &t,
+                    t,
                     clear,
                     i,
                     CueKind::Speech,
@@ -569,12 +593,12 @@ impl<'a> Extractor<'a> {
                     paragraph,
                     first_draft,
                 );
-            } else if let Some(WordClass::Cue(kind, infl)) = Self::class(&t, i) {
-                self.cue(&t, i, kind, infl, paragraph, first_draft);
+            } else if let Some(WordClass::Cue(kind, infl)) = Self::class(t, i) {
+                self.cue(t, i, kind, infl, paragraph, first_draft);
             }
             i += 1;
         }
-        self.loose_quotes(&t, paragraph, first_draft);
+        self.loose_quotes(t, paragraph, first_draft);
     }
 
     /// A paragraph opening with a speaker's name and a colon (transcripts,

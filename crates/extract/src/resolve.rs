@@ -6,6 +6,10 @@ use crate::lexicon::{is_organisation_head, is_person_noun, title_gender, Gender}
 use crate::{statement, Draft};
 use backchannel_core::{Span, Speaker, Statement};
 
+/// How many of the latest entities a mention is compared with: keeps
+/// resolution linear on documents with thousands of speakers.
+const RECENT: usize = 256;
+
 /// One entity spoken of as a speaker.
 #[derive(Debug, Clone)]
 struct Entity {
@@ -188,6 +192,7 @@ fn resolve_one(text: &str, d: &Draft, span: Span, entities: &mut Vec<(Entity, us
             let hit = entities
                 .iter()
                 .enumerate()
+                .skip(entities.len().saturating_sub(RECENT))
                 .filter(|(_, (e, _))| {
                     e.person && !e.plural && !e.organisation && compatible(e.gender, g)
                 })
@@ -206,12 +211,14 @@ fn resolve_one(text: &str, d: &Draft, span: Span, entities: &mut Vec<(Entity, us
         Some("they") => entities
             .iter()
             .enumerate()
+            .skip(entities.len().saturating_sub(RECENT))
             .filter(|(_, (e, last))| e.plural || e.organisation && pos.saturating_sub(*last) < 600)
             .max_by_key(|(_, (e, last))| (e.plural, *last))
             .map(|(i, _)| i),
         Some("it") => entities
             .iter()
             .enumerate()
+            .skip(entities.len().saturating_sub(RECENT))
             .filter(|(_, (e, _))| e.organisation && !e.plural)
             .max_by_key(|(_, (_, last))| *last)
             .map(|(i, _)| i),
@@ -299,6 +306,7 @@ fn find_description(s: &Shape, entities: &[(Entity, usize)]) -> Option<usize> {
     entities
         .iter()
         .enumerate()
+        .skip(entities.len().saturating_sub(RECENT))
         .filter(|(_, (e, _))| e.heads.iter().any(|h| h == head))
         .max_by_key(|(_, (_, last))| *last)
         .map(|(i, _)| i)
@@ -314,6 +322,7 @@ fn find_surname(s: &Shape, entities: &[(Entity, usize)]) -> Option<usize> {
     entities
         .iter()
         .enumerate()
+        .skip(entities.len().saturating_sub(RECENT))
         .filter(|(_, (e, _))| e.surname.as_ref() == Some(surname) && e.name.len() >= s.core.len())
         .max_by_key(|(_, (_, last))| *last)
         .map(|(i, _)| i)

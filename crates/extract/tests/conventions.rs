@@ -356,3 +356,11 @@ fn nouns_of_saying_before_that() {
     assert_eq!(speaker(&doc, &s), "Vell's");
     assert_eq!(name(&s), "Vell");
 }
+
+#[test]
+fn run_on_text_without_sentence_ends_is_read_in_windows() {
+    let text = "Vell said the talks were over and Kantor said, ".repeat(3000);
+    let (doc, st) = run(&text);
+    assert!(st.len() >= 3000, "{} statements", st.len());
+    assert!(st.iter().all(|s| !content(&doc, s).is_empty()));
+}
