@@ -5,7 +5,7 @@
 
 use crate::knowledge::{AliasKind, Knowledge};
 use crate::text::{self, Word};
-use backchannel_core::{Document, Drift, Rendering, Span};
+use backchannel_core::{AnalyzedStatement, Document, Drift, Form, Rendering, Span};
 use similar::{Algorithm, ChangeTag};
 use std::collections::HashMap;
 
@@ -41,6 +41,9 @@ struct Quote {
     span: Span,
     text: String,
     words: Vec<String>,
+    /// A reported description (an indirect statement), not a quotation:
+    /// compared on the stretch it shares with the other rendering.
+    description: bool,
 }
 
 fn norm_words(t: &str) -> Vec<String> {
@@ -61,6 +64,79 @@ pub fn word_diff(a: &str, b: &str) -> String {
         });
     }
     out.join(" ")
+}
+
+/// Similarity and word diff of the stretch two quotes share, with words
+/// only one of them quotes at either end left out; `None` when nothing
+/// changes inside that stretch (one quote is a part of the other). Quotes
+/// must share most of the shorter one; `local` (descriptions inside longer
+/// reported sentences) only needs the stretch itself to be close.
+pub fn core_drift(a: &str, b: &str, local: bool) -> Option<(f64, String)> {
+    let key = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let aw: Vec<&str> = a.split_whitespace().collect();
+    let bw: Vec<&str> = b.split_whitespace().collect();
+    let ak: Vec<String> = aw.iter().map(|w| key(w)).collect();
+    let bk: Vec<String> = bw.iter().map(|w| key(w)).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Myers, &ak, &bk);
+    // Only words one side alone has at an end are trimmed; a changed word
+    // at an end (`could` → `might`) is drift.
+    let inner = |o: &&similar::DiffOp| {
+        o.tag() == similar::DiffTag::Equal || !local && o.tag() == similar::DiffTag::Replace
+    };
+    let first_eq = ops.iter().position(|o| inner(&o))?;
+    let last_eq = ops.iter().rposition(|o| inner(&o))?;
+    let core = &ops[first_eq..=last_eq];
+    let (mut equal, mut len_a, mut len_b, mut changed) = (0usize, 0usize, 0usize, false);
+    let mut content_equal = 0usize;
+    let mut parts: Vec<String> = Vec::new();
+    for op in core {
+        let (ra, rb) = (op.old_range(), op.new_range());
+        len_a += ra.len();
+        len_b += rb.len();
+        let old = aw.get(ra.clone()).map(|s| s.join(" ")).unwrap_or_default();
+        let new = bw.get(rb.clone()).map(|s| s.join(" ")).unwrap_or_default();
+        match op.tag() {
+            similar::DiffTag::Equal => {
+                equal += ra.len();
+                content_equal += ak.get(ra.clone()).map_or(0, |ws| {
+                    ws.iter()
+                        .filter(|w| w.chars().count() >= 3 && !text::is_stopword(w))
+                        .count()
+                });
+                parts.push(new);
+            }
+            similar::DiffTag::Delete => {
+                changed = true;
+                parts.push(format!("[-{old}-]"));
+            }
+            similar::DiffTag::Insert => {
+                changed = true;
+                parts.push(format!("{{+{new}+}}"));
+            }
+            similar::DiffTag::Replace => {
+                changed = true;
+                parts.push(format!("[-{old}-] {{+{new}+}}"));
+            }
+        }
+    }
+    // The shared stretch must be most of the shorter quote, not a phrase
+    // two different quotes happen to share.
+    let shorter = aw.len().min(bw.len());
+    if !changed
+        || len_a + len_b == 0
+        || equal < MIN_WORDS
+        || !local && (equal as f64) < 0.6 * shorter as f64
+    {
+        return None;
+    }
+    let sim = 2.0 * equal as f64 / (len_a + len_b) as f64;
+    if local && (equal <= MIN_WORDS || content_equal < 3 || sim < 0.75) {
+        return None;
+    }
+    Some((sim, parts.join(" ")))
 }
 
 /// 0..=1: twice the shared words over all words, in order (a diff ratio).
@@ -188,7 +264,12 @@ fn contrasts(
 }
 
 /// All drift in the corpus, most similar first.
-pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec<Drift> {
+pub(crate) fn find(
+    docs: &[Document],
+    statements: &[AnalyzedStatement],
+    k: &Knowledge,
+    min_similarity: f64,
+) -> Vec<Drift> {
     let mut out = Vec::new();
     let mut quotes: Vec<Quote> = Vec::new();
     // Identical renderings (same words, same outlet) are one rendering.
@@ -213,8 +294,35 @@ pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec
                 span,
                 text: span.slice(&doc.text).to_string(),
                 words,
+                description: false,
             });
         }
+    }
+    // Reported descriptions without quote marks (`officials held three
+    // rounds of preliminary talks`, according to another outlet).
+    for a in statements
+        .iter()
+        .filter(|a| matches!(a.statement.form, Form::Indirect | Form::Mixed))
+    {
+        let Some(doc) = docs.get(a.document) else {
+            continue;
+        };
+        let words = norm_words(&a.text);
+        if words.len() < MIN_WORDS {
+            continue;
+        }
+        let key = (words.clone(), doc.outlet.clone());
+        if distinct.contains_key(&key) {
+            continue;
+        }
+        distinct.insert(key, quotes.len());
+        quotes.push(Quote {
+            doc: a.document,
+            span: a.statement.span,
+            text: a.text.clone(),
+            words,
+            description: true,
+        });
     }
     let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
     for (qi, q) in quotes.iter().enumerate() {
@@ -246,7 +354,12 @@ pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec
         if qa.words == qb.words {
             continue;
         }
-        let sim = similarity(&qa.words, &qb.words);
+        // One outlet may quote more of the passage than the other: compare
+        // the stretch both quote, and only report a change inside it.
+        let Some((sim, diff)) = core_drift(&qa.text, &qb.text, qa.description || qb.description)
+        else {
+            continue;
+        };
         if sim < min_similarity {
             continue;
         }
@@ -265,9 +378,28 @@ pub(crate) fn find(docs: &[Document], k: &Knowledge, min_similarity: f64) -> Vec
                 outlet: db.outlet.clone(),
             },
             similarity: sim,
-            diff: word_diff(&qa.text, &qb.text),
+            diff,
         });
     }
+    // A quote inside a reported statement is found twice: keep one.
+    let mut kept: Vec<Drift> = Vec::with_capacity(out.len());
+    for d in out {
+        let same = |k: &Drift| {
+            let fwd = k.a.document == d.a.document
+                && k.b.document == d.b.document
+                && k.a.span.overlaps(d.a.span)
+                && k.b.span.overlaps(d.b.span);
+            let rev = k.a.document == d.b.document
+                && k.b.document == d.a.document
+                && k.a.span.overlaps(d.b.span)
+                && k.b.span.overlaps(d.a.span);
+            fwd || rev
+        };
+        if !kept.iter().any(same) {
+            kept.push(d);
+        }
+    }
+    let mut out = kept;
     out.sort_by(|x, y| {
         (x.a.document, x.a.span.start, x.b.document, x.b.span.start).cmp(&(
             y.a.document,
@@ -301,5 +433,21 @@ mod tests {
         let a = norm_words("the talks will resume in spring");
         let b = norm_words("the talks may resume in spring");
         assert!((similarity(&a, &b) - 10.0 / 12.0).abs() < 1e-9);
+        // Words only one outlet quotes at the ends are not drift.
+        let (sim, diff) = core_drift(
+            "officials said the lease could be presented as a commercial arrangement rather than a defence agreement, it said",
+            "a commercial arrangement rather than a military agreement",
+            false,
+        )
+        .unwrap_or_else(|| panic!("no drift"));
+        assert_eq!(
+            diff,
+            "a commercial arrangement rather than a [-defence-] {+military+} agreement"
+        );
+        assert!(sim > 0.8);
+        assert_eq!(
+            core_drift("the whole quote is here", "quote is here", false),
+            None
+        );
     }
 }

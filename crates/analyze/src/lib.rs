@@ -263,7 +263,7 @@ pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config)
     }
     let topics = assign_topics(docs, &mut all, cfg);
     let (divergences, private_only) = diverge::pair(&all, cfg);
-    let drift = drift::find(docs, &cfg.knowledge, cfg.min_drift_similarity);
+    let drift = drift::find(docs, &all, &cfg.knowledge, cfg.min_drift_similarity);
     Analysis {
         documents: docs.iter().map(Document::meta).collect(),
         statements: all,
