@@ -460,7 +460,15 @@ fn table() -> &'static HashMap<String, WordClass> {
 
 /// The class of `word` (any case), `None` for open-class words.
 pub fn classify(word: &str, buf: &mut String) -> Option<WordClass> {
+    // No entry is longer than this; most open-class words stop here.
+    if word.len() > 18 {
+        return None;
+    }
     buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return table().get(buf.as_str()).copied();
+    }
     for c in word.chars() {
         if c == '’' {
             buf.push('\'');

@@ -606,6 +606,10 @@ impl<'a> Extractor<'a> {
     fn speaker_turn(&mut self, unit: Span, para: Span, paragraph: usize) -> bool {
         // A transcript turn inside a quoted block: `"VELL: We will wait.`
         let body = unit.slice(self.text);
+        let head = body.as_bytes().get(..body.len().min(64)).unwrap_or(&[]);
+        if !head.contains(&b':') {
+            return false;
+        }
         let lead = body
             .chars()
             .next()

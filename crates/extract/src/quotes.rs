@@ -81,7 +81,21 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
         carried = None;
         let mut doubles: Vec<Span> = Vec::new();
         let mut skip = if continues { first_width(body) } else { 0 };
-        for (off, c) in body.char_indices() {
+        let bytes = body.as_bytes();
+        let mut next = 0;
+        while let Some(off) = bytes
+            .get(next..)
+            .and_then(|rest| {
+                rest.iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            })
+            .map(|p| p + next)
+        {
+            // Only `"`, `'` and the lead bytes of the curly, low and angle marks matter.
+            let Some(c) = body.get(off..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            next = off + c.len_utf8();
             if off < skip {
                 continue;
             }
