@@ -309,7 +309,16 @@ impl Knowledge {
     }
 
     /// Adds a side found in the corpus (not overriding known entries).
-    pub(crate) fn add_discovered(&mut self, name: &str, kind: AliasKind, demonyms: &[String]) {
+    pub fn add_discovered(&mut self, side: &crate::DiscoveredSide) {
+        let kind = if side.organisation {
+            AliasKind::Body
+        } else {
+            AliasKind::Name
+        };
+        self.add_side_alias(&side.name, kind, &side.demonyms);
+    }
+
+    fn add_side_alias(&mut self, name: &str, kind: AliasKind, demonyms: &[String]) {
         if self.lookup(name).is_none() {
             self.add(
                 name,

@@ -241,14 +241,46 @@ pub fn assign_topics(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     topics::assign(docs, all, cfg)
 }
 
+/// A side a document introduces that the knowledge lacks (an invented
+/// country with its demonyms, or an organisation).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+pub struct DiscoveredSide {
+    pub name: String,
+    pub organisation: bool,
+    pub demonyms: Vec<String>,
+}
+
+/// Sides `doc` introduces (per document, parallelisable). [`analyze`] adds
+/// those of every document to the knowledge (see
+/// [`Knowledge::add_discovered`]) before [`annotate`]-ing, so a side one
+/// story establishes is recognised in the others; a distributed job can do
+/// the same by collecting them first and annotating with the richer config.
+pub fn discover_sides(doc: &Document, cfg: &Config) -> Vec<DiscoveredSide> {
+    annotate::discover_sides(doc, &cfg.knowledge)
+        .into_iter()
+        .map(|(name, kind, demonyms)| DiscoveredSide {
+            name,
+            organisation: kind == knowledge::AliasKind::Body,
+            demonyms,
+        })
+        .collect()
+}
+
+/// Drift between renderings of the same quote or description across
+/// `docs` (and contrasted inside one); `statements` are the annotated
+/// statements, whose reported descriptions are compared too.
+pub fn drift(docs: &[Document], statements: &[AnalyzedStatement], cfg: &Config) -> Vec<Drift> {
+    drift::find(docs, statements, &cfg.knowledge, cfg.min_drift_similarity)
+}
+
 /// The whole analysis of a corpus. `statements[i]` are the statements of
 /// `docs[i]`; a missing entry counts as no statements.
 pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
     // Sides one story introduces are known while reading the others.
     let mut knowledge = cfg.knowledge.clone();
     for doc in docs {
-        for (name, kind, demonyms) in annotate::discover_sides(doc, &cfg.knowledge) {
-            knowledge.add_discovered(&name, kind, &demonyms);
+        for side in discover_sides(doc, cfg) {
+            knowledge.add_discovered(&side);
         }
     }
     let mut all = Vec::new();
@@ -263,7 +295,7 @@ pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config)
     }
     let topics = assign_topics(docs, &mut all, cfg);
     let (divergences, private_only) = diverge::pair(&all, cfg);
-    let drift = drift::find(docs, &all, &cfg.knowledge, cfg.min_drift_similarity);
+    let drift = drift(docs, &all, cfg);
     Analysis {
         documents: docs.iter().map(Document::meta).collect(),
         statements: all,
