@@ -573,11 +573,18 @@ pub(crate) fn pair(
             continue;
         }
         if pub_ids.is_empty() {
-            private_only.push(PrivateOnly {
-                side: side.to_string(),
-                topic: topic.to_string(),
-                private: priv_ids.iter().map(|&i| statements[i].id.clone()).collect(),
-            });
+            // The same private lines under a second topic name add nothing.
+            let private: Vec<String> = priv_ids.iter().map(|&i| statements[i].id.clone()).collect();
+            if !private_only
+                .iter()
+                .any(|p: &PrivateOnly| p.side == *side && p.private == private)
+            {
+                private_only.push(PrivateOnly {
+                    side: side.to_string(),
+                    topic: topic.to_string(),
+                    private,
+                });
+            }
             continue;
         }
         // Copies of one text (wire copies, repeated quotes) are scored once.
