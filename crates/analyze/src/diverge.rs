@@ -568,6 +568,7 @@ pub(crate) fn pair(
     let mut divergences = Vec::new();
     let mut private_only = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut reported_private: HashSet<(String, Vec<String>)> = HashSet::new();
     for ((side, topic), (priv_ids, pub_ids)) in &groups {
         if priv_ids.is_empty() {
             continue;
@@ -575,10 +576,7 @@ pub(crate) fn pair(
         if pub_ids.is_empty() {
             // The same private lines under a second topic name add nothing.
             let private: Vec<String> = priv_ids.iter().map(|&i| statements[i].id.clone()).collect();
-            if !private_only
-                .iter()
-                .any(|p: &PrivateOnly| p.side == *side && p.private == private)
-            {
+            if reported_private.insert((side.to_string(), private.clone())) {
                 private_only.push(PrivateOnly {
                     side: side.to_string(),
                     topic: topic.to_string(),
