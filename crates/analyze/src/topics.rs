@@ -370,6 +370,12 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         .collect();
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let seeded_count = topics.len();
+    // Topic name → index, so names stay unique without scanning the list.
+    let mut topic_index: HashMap<String, usize> = topics
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.clone(), i))
+        .collect();
     let mut members_of: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
     for (i, m) in member.iter().enumerate() {
         for &(t, _) in m {
@@ -404,9 +410,11 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             }
         }
         let ti = topics.len();
-        if topics.iter().any(|t| t.name == name_of(term)) {
+        let name = name_of(term);
+        if topic_index.contains_key(&name) {
             continue;
         }
+        topic_index.insert(name, ti);
         for &i in post {
             let strength = bags[i].get(term).copied().unwrap_or(0.0) * idf(post.len());
             member[i].push((ti, strength));
@@ -494,7 +502,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         let name = name_of(&key);
         let ti = match orphan_topics.get(&key) {
             Some(&t) => t,
-            None => match topics.iter().position(|t| t.name == name) {
+            None => match topic_index.get(&name).copied() {
                 Some(t) => t,
                 None => {
                     topics.push(Topic {
@@ -503,6 +511,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
                         seeded: false,
                     });
                     orphan_topics.insert(key.clone(), topics.len() - 1);
+                    topic_index.insert(name.clone(), topics.len() - 1);
                     topics.len() - 1
                 }
             },
