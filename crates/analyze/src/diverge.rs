@@ -614,11 +614,15 @@ pub(crate) fn pair(
         for h in &hits {
             seen.insert((h.1, h.2));
         }
-        let copies = |reps: &[(usize, Vec<usize>)], rep: usize| -> Vec<usize> {
-            reps.iter()
-                .find(|(r, _)| *r == rep)
-                .map(|(_, all)| all.clone())
-                .unwrap_or_else(|| vec![rep])
+        let copies_of: HashMap<usize, &Vec<usize>> = priv_reps
+            .iter()
+            .chain(pub_reps.iter())
+            .map(|(r, all)| (*r, all))
+            .collect();
+        let copies = |_: &[(usize, Vec<usize>)], rep: usize| -> Vec<usize> {
+            copies_of
+                .get(&rep)
+                .map_or_else(|| vec![rep], |all| (*all).clone())
         };
         let mut private = Vec::new();
         let mut public = Vec::new();
