@@ -51,6 +51,8 @@ enum Command {
     Search(cmd::store::SearchArgs),
     /// Browse a corpus database in a web page.
     Serve(cmd::store::ServeArgs),
+    /// Learn the extractor's cue model from brat gold.
+    Train(cmd::train::Args),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +76,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => cmd::store::stats(&ctx, args),
         Command::Search(args) => cmd::store::search(&ctx, args),
         Command::Serve(args) => cmd::store::serve(&ctx, args),
+        Command::Train(args) => cmd::train::run(&ctx, args),
     };
     match result {
         Ok(cmd::Outcome::AllRead) => ExitCode::SUCCESS,

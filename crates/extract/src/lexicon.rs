@@ -454,8 +454,51 @@ fn table() -> &'static HashMap<String, WordClass> {
                 map.insert(word, WordClass::Cue(kind, which));
             }
         }
+        for (word, class) in learned_words() {
+            map.entry(word).or_insert(class);
+        }
         map
     })
+}
+
+/// The cue model learned from PolNeAR train (see [`crate::train`]).
+const LEARNED_CUES: &str = include_str!("../data/cues.tsv");
+
+/// Fewest gold occurrences for a learned word to become a cue.
+const LEARNED_MIN_GOLD: u32 = 3;
+/// Estimated precision at or above which a learned word is a verb of saying;
+/// below it, down to [`LEARNED_MIN_PRECISION`], it only cues a clause
+/// (`seemed`, `expected`), like a verb of belief.
+const LEARNED_SPEECH_PRECISION: f64 = 0.6;
+const LEARNED_MIN_PRECISION: f64 = 0.3;
+
+/// Single learned words as cues, their inflection guessed from the ending.
+fn learned_words() -> Vec<(String, WordClass)> {
+    let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
+        return Vec::new();
+    };
+    model
+        .usable(LEARNED_MIN_GOLD, LEARNED_MIN_PRECISION)
+        .filter(|c| c.words() == 1 && c.phrase.chars().all(|ch| ch.is_ascii_lowercase()))
+        .map(|c| {
+            let w = c.phrase.as_str();
+            let infl = if w.ends_with("ing") {
+                Inflection::Gerund
+            } else if w.ends_with("ed") {
+                Inflection::Past
+            } else if w.ends_with('s') && !w.ends_with("ss") {
+                Inflection::ThirdSingular
+            } else {
+                Inflection::Base
+            };
+            let kind = if c.precision() >= LEARNED_SPEECH_PRECISION {
+                CueKind::Speech
+            } else {
+                CueKind::Belief
+            };
+            (c.phrase.clone(), WordClass::Cue(kind, infl))
+        })
+        .collect()
 }
 
 /// The class of `word` (any case), `None` for open-class words.

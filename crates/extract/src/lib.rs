@@ -17,6 +17,7 @@
 pub mod lexicon;
 mod quotes;
 mod resolve;
+pub mod train;
 
 use backchannel_core::{Document, Form, Segmentation, Span, Speaker, Statement};
 use lexicon::{classify, CueKind, Inflection, WordClass};

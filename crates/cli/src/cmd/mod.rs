@@ -6,6 +6,7 @@ pub mod extract;
 pub mod stages;
 pub mod store;
 pub mod text;
+pub mod train;
 
 /// Settings every subcommand shares.
 pub struct Context {
