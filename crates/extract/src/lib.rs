@@ -1325,7 +1325,9 @@ impl<'a> Extractor<'a> {
                     let Some(k) = (0..j).rev().find(|&k| self.comma_like(t, k)) else {
                         return;
                     };
-                    if k == 0 || j - k > 16 || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !self.is(t, k + 1, "who"))) {
+                    let relative = self.is(t, k + 1, "who");
+                    let reach = if relative { 30 } else { 16 };
+                    if k == 0 || j - k > reach || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !self.is(t, k + 1, "who"))) {
                         return;
                     }
                     // `Vell, the minister, one of the signatories, said`
@@ -1347,10 +1349,19 @@ impl<'a> Extractor<'a> {
                     let Some((a, _)) = head else {
                         return;
                     };
-                    if self.is(t, k + 1, "who") || self.is(t, k + 1, "which") {
+                    if self.is(t, k + 1, "which") {
                         (Self::span_of(t, a, k - 1), a)
                     } else {
                         (Self::span_of(t, a, j), a)
+                    }
+                }
+                _ if matches!(infl, Inflection::Past | Inflection::ThirdSingular)
+                    && (self.is(t, j, "and") || self.is(t, j, "but"))
+                    && self.backward_np(t, j).is_none() =>
+                {
+                    match self.coordinated_subject(t, j, first_draft) {
+                        Some(span) => (Some(span), j),
+                        None => return,
                     }
                 }
                 _ => {
@@ -1497,6 +1508,44 @@ impl<'a> Extractor<'a> {
                 self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
             }
         }
+    }
+
+    /// The subject shared by a verb coordinated at `and` (token `j`):
+    /// `Vell met the envoys and said ...`. The speaker of a statement found
+    /// earlier in the sentence, or else the noun phrase opening the sentence
+    /// when a verb follows it.
+    fn coordinated_subject(&self, t: &[Tok], j: usize, first_draft: usize) -> Option<Span> {
+        let and_start = t.get(j)?.span.start;
+        let earlier = self
+            .drafts
+            .get(first_draft..)
+            .and_then(|d| {
+                d.iter()
+                    .rev()
+                    .find(|d| d.cue.is_some_and(|c| c.end <= and_start))
+            })
+            .and_then(|d| d.speaker);
+        if earlier.is_some() {
+            return earlier;
+        }
+        let (a, mut b) = self.forward_np(t, 0)?;
+        if b >= j {
+            return None;
+        }
+        let verb_next = matches!(
+            Self::class(t, b + 1),
+            Some(WordClass::Cue(..) | WordClass::Auxiliary | WordClass::Adverb)
+        );
+        if !verb_next {
+            // `Officials met ...`: the noun phrase swallowed the verb.
+            let last = self.word(t, b)?;
+            if b > a && last.ends_with("ed") {
+                b -= 1;
+            } else {
+                return None;
+            }
+        }
+        Self::span_of(t, a, b)
     }
 
     /// Verbs of reporting that may follow their content (`..., she added`),

@@ -364,3 +364,36 @@ fn run_on_text_without_sentence_ends_is_read_in_windows() {
     assert!(st.len() >= 3000, "{} statements", st.len());
     assert!(st.iter().all(|s| !content(&doc, s).is_empty()));
 }
+
+#[test]
+fn coordinated_verbs_share_their_subject() {
+    let (doc, st) = run(
+        "Her office also announced new funding for river towns and said some of the grants would go to fishermen.",
+    );
+    let said = st.iter().find(|s| cue(&doc, s) == "said");
+    let said = said.map(|s| (speaker(&doc, s), content(&doc, s)));
+    assert_eq!(
+        said,
+        Some(("Her office", "some of the grants would go to fishermen"))
+    );
+    let (doc, st) =
+        run("The minister said talks would resume and added that the border would stay open.");
+    let added = st.iter().find(|s| cue(&doc, s) == "added");
+    assert_eq!(added.map(|s| speaker(&doc, s)), Some("The minister"));
+}
+
+#[test]
+fn relative_clause_is_part_of_the_speaker() {
+    let (doc, s) = only(
+        "Orvan Tesk, who worked as an aide to the mayor in 2009 and on into the next term, said tensions among the guild members were high.",
+    );
+    assert_eq!(
+        speaker(&doc, &s),
+        "Orvan Tesk, who worked as an aide to the mayor in 2009 and on into the next term,"
+    );
+    assert_eq!(name(&s), "Orvan Tesk");
+    assert_eq!(
+        content(&doc, &s),
+        "tensions among the guild members were high"
+    );
+}
