@@ -323,7 +323,12 @@ impl<'a> Extractor<'a> {
                 c.as_str()
             }
         };
-        inner.chars().next_back()
+        // `important,' "` / `conclusion,’”`: a nested quote's close and a
+        // stray space before the mark hide the punctuation that counts.
+        inner
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '’' | '\''))
+            .chars()
+            .next_back()
     }
 
     fn quote_words(&self, piece: usize) -> usize {
@@ -1220,7 +1225,15 @@ impl<'a> Extractor<'a> {
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
             && kind != CueKind::Belief
         {
-            if let Some((a, b)) = self.forward_np(t, i + 1) {
+            if let Some((a, mut b)) = self.forward_np(t, i + 1) {
+                // `said Rep. Ilya Ders (D-Os.)`: the party tag is part of the name.
+                if Self::punct(t, b + 1) == Some('(') {
+                    if let Some(close) =
+                        (b + 2..(b + 9).min(t.len())).find(|&m| Self::punct(t, m) == Some(')'))
+                    {
+                        b = close;
+                    }
+                }
                 let after_ok = match t.get(b + 1).map(|x| x.kind) {
                     None => true,
                     Some(Kind::Punct(c)) => matches!(c, '.' | ',' | ';' | '!' | '?' | '—' | ':'),
@@ -1229,7 +1242,15 @@ impl<'a> Extractor<'a> {
                     ))) => true,
                     _ => false,
                 };
+                // `said one official`, `said spokeswoman Ilya Ders`.
+                let counted = self.word(t, a).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "one" | "two" | "three" | "another" | "several" | "many" | "some"
+                    ) || lexicon::is_person_noun(w)
+                });
                 let starts_np = self.capitalized(t, a)
+                    || counted
                     || matches!(
                         Self::class(t, a),
                         Some(WordClass::Determiner | WordClass::Pronoun { .. })

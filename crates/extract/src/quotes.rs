@@ -109,7 +109,7 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
                     let hit = if fam == Family::Doubled {
                         doubled
                     } else {
-                        !doubled && closes(fam, c)
+                        !doubled && (closes(fam, c) || reversed_close(fam, c, body, off))
                     };
                     if hit {
                         let width = if doubled { 2 } else { c.len_utf8() };
@@ -153,6 +153,21 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
     }
     pieces.sort_by_key(|p| p.span.start);
     renumber(pieces)
+}
+
+/// `“` written for `”` (`not,“ he said`): right after a word or punctuation
+/// and before a space, a punctuation mark or the paragraph end.
+fn reversed_close(fam: Family, c: char, body: &str, off: usize) -> bool {
+    fam == Family::Curly
+        && c == '“'
+        && body
+            .get(..off)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(|p| !p.is_whitespace())
+        && body
+            .get(off + c.len_utf8()..)
+            .and_then(|r| r.chars().next())
+            .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ')'))
 }
 
 /// Width of the opening mark a continued paragraph starts with.

@@ -397,3 +397,30 @@ fn relative_clause_is_part_of_the_speaker() {
         "tensions among the guild members were high"
     );
 }
+
+#[test]
+fn quote_closed_by_a_reversed_or_spaced_mark() {
+    for (text, quote) in [
+        ("“Not today,“ he said.", "“Not today,“"),
+        (
+            "\"It is a disgrace, \" Tarn said.",
+            "\"It is a disgrace, \"",
+        ),
+        (
+            "“She told us ‘wait until spring,’” Grask said.",
+            "“She told us ‘wait until spring,’”",
+        ),
+    ] {
+        let (doc, s) = only(text);
+        assert_eq!(content(&doc, &s), quote);
+        assert_eq!(cue(&doc, &s), "said");
+    }
+}
+
+#[test]
+fn inverted_speaker_with_a_count_or_a_party_tag() {
+    let (doc, s) = only("\"We will wait,\" said one official.");
+    assert_eq!(speaker(&doc, &s), "one official");
+    let (doc, s) = only("\"We will wait,\" said Ilya Ders (D-Os.) at the time.");
+    assert_eq!(speaker(&doc, &s), "Ilya Ders (D-Os.)");
+}
