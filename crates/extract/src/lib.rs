@@ -1913,6 +1913,27 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // `Many of the closures, the report said, have involved ...`: the
+        // sentence goes on after the parenthetical source and cue.
+        let plain_comma_before = Self::punct(t, to) == Some(',');
+        if plain_comma_before
+            && Self::punct(t, tail) == Some(',')
+            && matches!(t.get(tail + 1).map(|x| x.kind), Some(Kind::Word(_)))
+        {
+            let end = self.content_end(t, tail + 1);
+            let m = self.drafts.len();
+            if self.content_draft(t, tail + 1, end, cue, speaker, None, paragraph) {
+                let rest = if self.drafts.len() > m {
+                    self.drafts.pop().map(|d| d.fragments)
+                } else {
+                    None
+                };
+                if let (Some(rest), Some(d)) = (rest, self.drafts.get_mut(n)) {
+                    d.fragments.extend(rest);
+                }
+            }
+            return true;
+        }
         if self.comma_like(t, tail) || matches!(Self::punct(t, tail), Some(':')) {
             if let Some(Kind::Quote(p)) = t.get(tail + 1).map(|x| x.kind) {
                 if let Some(q) = self.pieces.get(p).map(|x| x.quote) {

@@ -424,3 +424,11 @@ fn inverted_speaker_with_a_count_or_a_party_tag() {
     let (doc, s) = only("\"We will wait,\" said Ilya Ders (D-Os.) at the time.");
     assert_eq!(speaker(&doc, &s), "Ilya Ders (D-Os.)");
 }
+
+#[test]
+fn content_resumes_after_a_parenthetical_cue() {
+    let (doc, s) = only("Many of the closures, the report said, have involved river ports.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(frags, ["Many of the closures", "have involved river ports"]);
+    assert_eq!(speaker(&doc, &s), "the report");
+}
