@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """backchannel on Apache Spark.
 
-The pipeline is the binary's three streaming stages run as Spark SQL
-`TRANSFORM` steps:
+The pipeline is the binary's streaming stages run as Spark SQL `TRANSFORM`
+steps:
 
+0. `backchannel sides -`     per partition: sides each story introduces,
+   collected into one file the next stage reads;
 1. `backchannel annotate -`  per partition of documents (the heavy part:
    extraction, speaker, side, channel);
 2. `backchannel topics -`    one task over all annotated statements
    (topics are a corpus-level grouping; statements are small);
-3. `backchannel pair -`      per (side, topic) group, after Spark SQL
-   repartitions the statements by that key.
+3. `backchannel pair -`      per side, after Spark SQL repartitions the
+   (side, topic, statement) lines by side.
 
 Usage (local mode shown; see README.md for a cluster):
 
@@ -48,6 +50,9 @@ def main(argv=None):
     parser.add_argument("--partitions", type=int, default=4, help="partitions for the annotate stage")
     parser.add_argument("--actors", help="actors TOML, shipped with --files too")
     parser.add_argument("--topics", help="topics TOML, shipped with --files too")
+    parser.add_argument("--shared-dir", help="a directory every executor can read, for the sides file "
+                                             "the driver writes between stages (default: --output, "
+                                             "right for local mode)")
     args = parser.parse_args(argv)
 
     spark = SparkSession.builder.appName("backchannel").getOrCreate()
@@ -62,9 +67,19 @@ def main(argv=None):
     docs = spark.read.text(args.input).repartition(args.partitions)
     docs.createOrReplaceTempView("documents")
 
+    # Stage 0: the sides every story introduces, collected on the driver and
+    # handed to every annotate task, so that a side one story establishes is
+    # known in all the others (as in a single-process run).
+    sides = spark.sql(f"SELECT DISTINCT line FROM (SELECT TRANSFORM(value) USING "
+                      f"'{stage(binary, 'sides', *extra)}' AS (line STRING) FROM documents)")
+    os.makedirs(args.output, exist_ok=True)
+    sides_file = os.path.abspath(os.path.join(args.shared_dir or args.output, "sides.jsonl"))
+    write_lines(sides_file, sorted(r.line for r in sides.collect()))
+
     # Stage 1: per partition, in parallel.
     annotated = spark.sql(
-        f"SELECT TRANSFORM(value) USING '{stage(binary, 'annotate', *extra)}' AS (line STRING) FROM documents"
+        f"SELECT TRANSFORM(value) USING '{stage(binary, 'annotate', '--sides', sides_file, *extra)}' "
+        "AS (line STRING) FROM documents"
     ).cache()
     annotated.createOrReplaceTempView("annotated")
 
@@ -85,16 +100,15 @@ def main(argv=None):
         "FROM grouped GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
     )
 
-    # Stage 3: each (side, topic) group lands whole in one partition.
+    # Stage 3: each side's (side, topic) groups land whole in one partition:
+    # pairing looks across a side's topics so as not to report one pair twice.
     spark.sql(
-        "SELECT line FROM grouped "
-        "DISTRIBUTE BY get_json_object(line, '$.side'), get_json_object(line, '$.topic')"
+        "SELECT line FROM grouped DISTRIBUTE BY get_json_object(line, '$.side')"
     ).createOrReplaceTempView("by_group")
     paired = spark.sql(
         f"SELECT TRANSFORM(line) USING '{stage(binary, 'pair', *topic_args)}' AS (line STRING) FROM by_group"
     )
 
-    os.makedirs(args.output, exist_ok=True)
     rows = sorted(r.line for r in paired.collect())
     write_lines(os.path.join(args.output, "divergences.jsonl"), rows)
     write_lines(os.path.join(args.output, "failed.jsonl"), sorted(r.line for r in failed.collect()))
@@ -104,8 +118,7 @@ def main(argv=None):
             out.write(",".join(csv_field(v) for v in (r.side, r.topic, r.channel, str(r.statements))) + "\n")
     kinds = [json.loads(r)["kind"] for r in rows]
     print(f"backchannel-spark: {kinds.count('divergence')} divergences, "
-          f"{kinds.count('private_only')} private-only lines, "
-          f"{len(rows) and len(set(kinds))} kinds", file=sys.stderr)
+          f"{kinds.count('private_only')} private-only lines", file=sys.stderr)
     spark.stop()
 
 

@@ -520,7 +520,7 @@ fn short(text: &str) -> String {
 }
 
 /// Statement indices grouped by identical text: (first index, all indices).
-fn distinct_texts(statements: &[AnalyzedStatement], ids: &[usize]) -> Vec<(usize, Vec<usize>)> {
+fn distinct_texts(statements: &[&AnalyzedStatement], ids: &[usize]) -> Vec<(usize, Vec<usize>)> {
     let mut by_text: HashMap<&str, usize> = HashMap::new();
     let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
     for &i in ids {
@@ -542,9 +542,14 @@ type Group = (Vec<usize>, Vec<usize>);
 /// Groups statements by (side, topic) and scores each group's private
 /// statements against its public ones.
 pub(crate) fn pair(
-    statements: &[AnalyzedStatement],
+    input: &[AnalyzedStatement],
     cfg: &Config,
 ) -> (Vec<Divergence>, Vec<PrivateOnly>) {
+    // In statement-id order, so that the result does not depend on the order
+    // the statements come in (a distributed job sees them shuffled).
+    let mut statements: Vec<&AnalyzedStatement> = input.iter().collect();
+    statements.sort_by(|a, b| a.id.cmp(&b.id));
+    let statements = statements.as_slice();
     // (side, topic) → (private, public) statement indices.
     let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();
     for (i, a) in statements.iter().enumerate() {
@@ -593,8 +598,7 @@ pub(crate) fn pair(
         let mut hits: Vec<(f64, usize, usize, Vec<Signal>)> = Vec::new();
         for (pr, _) in priv_reps.iter().take(MAX_GROUP) {
             for (qr, _) in pub_reps.iter().take(MAX_GROUP) {
-                if let Some((score, signals)) = cfg.scorer.score(&statements[*pr], &statements[*qr])
-                {
+                if let Some((score, signals)) = cfg.scorer.score(statements[*pr], statements[*qr]) {
                     if score >= cfg.min_divergence && score > 0.0 {
                         hits.push((score, *pr, *qr, signals));
                     }
@@ -630,7 +634,7 @@ pub(crate) fn pair(
         let mut signals = Vec::new();
         let mut parts = Vec::new();
         for (score, pi, qi, sig) in &hits {
-            let (p, q) = (&statements[*pi], &statements[*qi]);
+            let (p, q) = (statements[*pi], statements[*qi]);
             for i in copies(&priv_reps, *pi) {
                 if listed.insert(i) {
                     private.push(statements[i].id.clone());

@@ -266,6 +266,18 @@ pub fn discover_sides(doc: &Document, cfg: &Config) -> Vec<DiscoveredSide> {
         .collect()
 }
 
+/// The sides a whole corpus introduces, sorted and without repeats, so the
+/// knowledge built from them is the same whatever order the documents come
+/// in (a distributed job collects them from many tasks).
+pub fn corpus_sides(sides: impl IntoIterator<Item = DiscoveredSide>) -> Vec<DiscoveredSide> {
+    let mut sides: Vec<DiscoveredSide> = sides.into_iter().collect();
+    sides.sort_by(|a, b| {
+        (&a.name, a.organisation, &a.demonyms).cmp(&(&b.name, b.organisation, &b.demonyms))
+    });
+    sides.dedup();
+    sides
+}
+
 /// Drift between renderings of the same quote or description across
 /// `docs` (and contrasted inside one); `statements` are the annotated
 /// statements, whose reported descriptions are compared too.
@@ -278,10 +290,9 @@ pub fn drift(docs: &[Document], statements: &[AnalyzedStatement], cfg: &Config) 
 pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
     // Sides one story introduces are known while reading the others.
     let mut knowledge = cfg.knowledge.clone();
-    for doc in docs {
-        for side in discover_sides(doc, cfg) {
-            knowledge.add_discovered(&side);
-        }
+    let sides = corpus_sides(docs.iter().flat_map(|doc| discover_sides(doc, cfg)));
+    for side in &sides {
+        knowledge.add_discovered(side);
     }
     let mut all = Vec::new();
     let mut stmts = statements.into_iter();

@@ -162,7 +162,7 @@ const TOPIC_NOISE: &[&str] = &[
 ];
 
 /// A statement's weighted terms: unigram and bigram keys (stemmed).
-type Bag = HashMap<String, f64>;
+type Bag = std::collections::BTreeMap<String, f64>;
 
 fn add_terms(
     ws: &[Word],

@@ -37,6 +37,8 @@ enum Command {
     Eval(cmd::eval::Command),
     /// Sides, channels, topics, divergences and drift across a set of documents.
     Analyze(cmd::analyze::Args),
+    /// Sides each document introduces (the first distributed stage): JSONL out.
+    Sides(cmd::stages::SidesArgs),
     /// Annotate statements (side, channel) document by document: JSONL in, JSONL out.
     Annotate(cmd::stages::AnnotateArgs),
     /// Assign topics to annotated statements: JSONL in, JSONL out.
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(&ctx, args),
         Command::Eval(args) => cmd::eval::run(&ctx, args),
         Command::Analyze(args) => cmd::analyze::run(&ctx, args),
+        Command::Sides(args) => cmd::stages::sides(&ctx, args),
         Command::Annotate(args) => cmd::stages::annotate(&ctx, args),
         Command::Topics(args) => cmd::stages::topics(&ctx, args),
         Command::Pair(args) => cmd::stages::pair(&ctx, args),

@@ -1443,3 +1443,67 @@ fn a_closed_stdout_ends_the_run_quietly() {
         assert_eq!(code(&out), 0, "{args:?}: {err}");
     }
 }
+
+/// The same documents in any order, in any run, give the same divergences
+/// (hash-map order and input order must not leak into the analysis).
+#[test]
+fn analysis_does_not_depend_on_document_order_or_run() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let docs = ok(&run([
+        "text".as_ref(),
+        "--quiet".as_ref(),
+        "--json".as_ref(),
+        sample_corpus().as_os_str(),
+    ]));
+    let forward = tmp.path().join("forward.jsonl");
+    let reversed = tmp.path().join("reversed.jsonl");
+    std::fs::write(&forward, &docs).expect("write");
+    let mut lines: Vec<&str> = docs.lines().collect();
+    lines.reverse();
+    std::fs::write(&reversed, lines.join("\n") + "\n").expect("write");
+    let divergences = |path: &std::path::Path| -> Vec<String> {
+        let out = ok(&run([
+            "analyze".as_ref(),
+            "--quiet".as_ref(),
+            "--format".as_ref(),
+            "json".as_ref(),
+            path.as_os_str(),
+        ]));
+        let value: serde_json::Value = serde_json::from_str(&out).expect("json");
+        let mut keys: Vec<String> = value["divergences"]
+            .as_array()
+            .expect("divergences")
+            .iter()
+            .map(|d| {
+                let mut private: Vec<&str> = d["private"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                    .collect();
+                let mut public: Vec<&str> = d["public"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str())
+                    .collect();
+                private.sort_unstable();
+                public.sort_unstable();
+                format!(
+                    "{} | {} | {:?} | {:?} | {:.6}",
+                    d["side"],
+                    d["topic"],
+                    private,
+                    public,
+                    d["score"].as_f64().unwrap_or(-1.0)
+                )
+            })
+            .collect();
+        keys.sort();
+        keys
+    };
+    let first = divergences(&forward);
+    assert!(!first.is_empty(), "the sample corpus has divergences");
+    assert_eq!(first, divergences(&forward), "a second run differs");
+    assert_eq!(first, divergences(&reversed), "reversed input differs");
+}

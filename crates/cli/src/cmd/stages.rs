@@ -1,6 +1,11 @@
 //! The analysis split into stages that stream JSON Lines, so that it can
 //! run distributed (see `examples/spark/`):
 //!
+//! 0. `sides` — per document, in parallel: the sides each document
+//!    introduces (invented countries with their demonyms, organisations).
+//!    Out: one `DiscoveredSide` per line. The driver collects them into one
+//!    file for stage 1 (`--sides FILE`), so every task knows the sides any
+//!    story established.
 //! 1. `annotate` — per document, in parallel: extraction, speaker profile,
 //!    side, channel. Out: one line per document,
 //!    `{"document": {...text --json object...}, "statements": [AnalyzedStatement]}`,
@@ -9,19 +14,20 @@
 //! 2. `topics` — over the whole corpus: sides normalised, topics assigned.
 //!    Out: one line per (side, topic, statement),
 //!    `{"side": S, "topic": T, "statement": AnalyzedStatement}`.
-//! 3. `pair` — over any partition of stage 2's lines that keeps each
-//!    (side, topic) group together: divergences and private-only lines,
-//!    one JSON object per line with a `"kind"` of `divergence` or
-//!    `private_only`.
+//! 3. `pair` — over any partition of stage 2's lines that keeps each side's
+//!    lines together: divergences and private-only lines, one JSON object
+//!    per line with a `"kind"` of `divergence` or `private_only`.
 //!
-//! `analyze` is exactly these three stages in one process; the stage
-//! outputs keep byte offsets (they are internal wire, read back by the next
-//! stage), unlike the code-point offsets of the report formats.
+//! `analyze` is exactly these stages in one process (plus drift, which
+//! compares renderings across the whole corpus); the stage outputs keep
+//! byte offsets (they are internal wire, read back by the next stage),
+//! unlike the code-point offsets of the report formats.
 
 use super::analyze::config;
 use super::{Context, Outcome};
 use crate::inputs::{for_each_batch, InputArgs};
 use anyhow::{Context as _, Result};
+use backchannel_analyze::DiscoveredSide;
 use backchannel_core::{AnalyzedStatement, Divergence, Document, DocumentError, PrivateOnly};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -30,12 +36,24 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
+pub struct SidesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Actors, aliases and sides to add or correct (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug)]
 pub struct AnnotateArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Actors, aliases and sides to add or correct (TOML).
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
+    /// Sides found by `backchannel sides` over the whole corpus (JSON Lines).
+    #[arg(long, value_name = "FILE")]
+    pub sides: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -90,11 +108,43 @@ pub enum Paired {
     PrivateOnly(PrivateOnly),
 }
 
+/// Stage 0: the sides each document introduces. Failed documents are
+/// skipped here; stage 1 accounts for them.
+pub fn sides(_ctx: &Context, args: SidesArgs) -> Result<Outcome> {
+    let cfg = config(args.actors.as_deref(), None)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for_each_batch(&args.input, true, |batch| {
+        let found: Vec<Vec<DiscoveredSide>> = batch
+            .into_par_iter()
+            .flatten()
+            .map(|doc| backchannel_analyze::discover_sides(&doc, &cfg))
+            .collect();
+        for side in found.iter().flatten() {
+            serde_json::to_writer(&mut out, side)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(Outcome::AllRead)
+}
+
 /// Stage 1. Failed documents become `{"failed": {...}}` lines, so they are
 /// accounted for in the output and the stage exits 0: a pipe stage fails
 /// only when it cannot go on (which then fails the Spark job).
 pub fn annotate(ctx: &Context, args: AnnotateArgs) -> Result<Outcome> {
-    let cfg = config(args.actors.as_deref(), None)?;
+    let mut cfg = config(args.actors.as_deref(), None)?;
+    if let Some(path) = &args.sides {
+        let mut found = Vec::new();
+        for_each_line(&path.to_string_lossy(), |line| {
+            found.push(serde_json::from_str::<DiscoveredSide>(line)?);
+            Ok(())
+        })?;
+        for side in backchannel_analyze::corpus_sides(found) {
+            cfg.knowledge.add_discovered(&side);
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for_each_batch(&args.input, true, |batch| {
@@ -172,24 +222,28 @@ pub fn topics(_ctx: &Context, args: TopicsArgs) -> Result<Outcome> {
     Ok(Outcome::AllRead)
 }
 
+/// Stage 3. Pairing of one side looks across its topics (a private line
+/// already set against a public one under one topic is not repeated under
+/// another), so every line of a side must reach the same `pair` process:
+/// the Spark job distributes by side. Statements repeated once per topic
+/// are taken once, with their full topic lists.
 pub fn pair(_ctx: &Context, args: PairArgs) -> Result<Outcome> {
     let cfg = config(args.actors.as_deref(), args.topics.as_deref())?;
-    let mut groups: BTreeMap<(String, String), Vec<AnalyzedStatement>> = BTreeMap::new();
+    let mut sides: BTreeMap<String, BTreeMap<String, AnalyzedStatement>> = BTreeMap::new();
     for_each_line(&args.input, |line| {
         let grouped: GroupedStatement = serde_json::from_str(line)?;
-        let mut statement = grouped.statement;
-        // Inside a group the statement speaks only to the group's topic.
-        statement.topics = vec![grouped.topic.clone()];
-        groups
-            .entry((grouped.side, grouped.topic))
+        sides
+            .entry(grouped.side)
             .or_default()
-            .push(statement);
+            .entry(grouped.statement.id.clone())
+            .or_insert(grouped.statement);
         Ok(())
     })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for statements in groups.values() {
-        let (divergences, private_only) = backchannel_analyze::pair(statements, &cfg);
+    for statements in sides.values() {
+        let statements: Vec<AnalyzedStatement> = statements.values().cloned().collect();
+        let (divergences, private_only) = backchannel_analyze::pair(&statements, &cfg);
         for d in divergences {
             serde_json::to_writer(&mut out, &Paired::Divergence(d))?;
             writeln!(out)?;
