@@ -1261,7 +1261,8 @@ impl<'a> Extractor<'a> {
                     // The apposition runs to the end of the sentence (relative
                     // clauses included) unless a quote or a new clause follows.
                     let appos_start =
-                        matches!(Self::class(t, b + 2), Some(WordClass::Determiner) | None)
+                        (matches!(Self::class(t, b + 2), Some(WordClass::Determiner) | None)
+                            || self.is(t, b + 2, "who"))
                             && self.word(t, b + 2).is_some();
                     if Self::punct(t, b + 1) == Some(',')
                         && appos_start
@@ -1553,18 +1554,24 @@ impl<'a> Extractor<'a> {
         if b >= j {
             return None;
         }
-        let verb_next = matches!(
+        // `Officials met ...`, `The senator started ...`: the noun phrase
+        // swallowed the verb.
+        const IRREGULAR: [&str; 16] = [
+            "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave",
+            "kept", "held", "stood", "spoke", "sent",
+        ];
+        let swallowed = b > a
+            && self.word(t, b).is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_lowercase())
+                    && (w.ends_with("ed") || IRREGULAR.contains(&w))
+            });
+        if swallowed {
+            b -= 1;
+        } else if !matches!(
             Self::class(t, b + 1),
             Some(WordClass::Cue(..) | WordClass::Auxiliary | WordClass::Adverb)
-        );
-        if !verb_next {
-            // `Officials met ...`: the noun phrase swallowed the verb.
-            let last = self.word(t, b)?;
-            if b > a && last.ends_with("ed") {
-                b -= 1;
-            } else {
-                return None;
-            }
+        ) {
+            return None;
         }
         Self::span_of(t, a, b)
     }

@@ -380,6 +380,15 @@ fn coordinated_verbs_share_their_subject() {
         run("The minister said talks would resume and added that the border would stay open.");
     let added = st.iter().find(|s| cue(&doc, s) == "added");
     assert_eq!(added.map(|s| speaker(&doc, s)), Some("The minister"));
+    let (doc, s) = only("Officials met on Monday and said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "Officials");
+}
+
+#[test]
+fn inverted_speaker_keeps_its_relative_clause() {
+    let (doc, s) = only(""We will wait," said Whit Ayr, who was the campaign pollster.");
+    assert_eq!(speaker(&doc, &s), "Whit Ayr, who was the campaign pollster");
+    assert_eq!(name(&s), "Whit Ayr");
 }
 
 #[test]
