@@ -386,7 +386,7 @@ fn coordinated_verbs_share_their_subject() {
 
 #[test]
 fn inverted_speaker_keeps_its_relative_clause() {
-    let (doc, s) = only(""We will wait," said Whit Ayr, who was the campaign pollster.");
+    let (doc, s) = only("\"We will wait,\" said Whit Ayr, who was the campaign pollster.");
     assert_eq!(speaker(&doc, &s), "Whit Ayr, who was the campaign pollster");
     assert_eq!(name(&s), "Whit Ayr");
 }
