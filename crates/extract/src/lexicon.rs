@@ -472,6 +472,72 @@ const LEARNED_MIN_GOLD: u32 = 3;
 const LEARNED_SPEECH_PRECISION: f64 = 0.6;
 const LEARNED_MIN_PRECISION: f64 = 0.3;
 
+/// Lowest estimated precision for a learned multiword phrase to be a cue.
+const LEARNED_PHRASE_PRECISION: f64 = 0.5;
+
+/// The inflection a cue word's ending suggests (`-ing`, `-ed`, `-s`).
+fn guess_inflection(w: &str) -> Inflection {
+    if w.ends_with("ing") {
+        Inflection::Gerund
+    } else if w.ends_with("ed") {
+        Inflection::Past
+    } else if w.ends_with('s') && !w.ends_with("ss") {
+        Inflection::ThirdSingular
+    } else {
+        Inflection::Base
+    }
+}
+
+/// A learned multiword cue (`called for`, `pointed out`, `took issue with`).
+#[derive(Debug, Clone)]
+pub struct LearnedPhrase {
+    /// The words after the first, lowercased.
+    pub rest: Vec<String>,
+    pub kind: CueKind,
+    pub inflection: Inflection,
+}
+
+/// Learned multiword cues keyed by their first word, longest first. Phrases
+/// opening with a closed-class word (`it's not clear`, `to declare`) or
+/// ending in a weekday are left to the rules.
+pub fn learned_phrases() -> &'static HashMap<String, Vec<LearnedPhrase>> {
+    static PHRASES: OnceLock<HashMap<String, Vec<LearnedPhrase>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut map: HashMap<String, Vec<LearnedPhrase>> = HashMap::new();
+        let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
+            return map;
+        };
+        let mut buf = String::new();
+        for c in model.usable(LEARNED_MIN_GOLD, LEARNED_PHRASE_PRECISION) {
+            let mut words = c.phrase.split(' ').map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.collect();
+            let weekday = rest.last().is_some_and(|w| w.ends_with("day"));
+            let ascii = c
+                .phrase
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == ' ');
+            if rest.is_empty() || weekday || !ascii || first == "according" {
+                continue;
+            }
+            let (kind, inflection) = match classify(&first, &mut buf) {
+                Some(WordClass::Cue(kind, infl)) => (kind, infl),
+                None => (CueKind::Speech, guess_inflection(&first)),
+                Some(_) => continue,
+            };
+            map.entry(first).or_default().push(LearnedPhrase {
+                rest,
+                kind,
+                inflection,
+            });
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        map
+    })
+}
+
 /// Single learned words as cues, their inflection guessed from the ending.
 fn learned_words() -> Vec<(String, WordClass)> {
     let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
@@ -481,16 +547,7 @@ fn learned_words() -> Vec<(String, WordClass)> {
         .usable(LEARNED_MIN_GOLD, LEARNED_MIN_PRECISION)
         .filter(|c| c.words() == 1 && c.phrase.chars().all(|ch| ch.is_ascii_lowercase()))
         .map(|c| {
-            let w = c.phrase.as_str();
-            let infl = if w.ends_with("ing") {
-                Inflection::Gerund
-            } else if w.ends_with("ed") {
-                Inflection::Past
-            } else if w.ends_with('s') && !w.ends_with("ss") {
-                Inflection::ThirdSingular
-            } else {
-                Inflection::Base
-            };
+            let infl = guess_inflection(&c.phrase);
             let kind = if c.precision() >= LEARNED_SPEECH_PRECISION {
                 CueKind::Speech
             } else {

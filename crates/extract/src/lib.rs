@@ -599,6 +599,9 @@ impl<'a> Extractor<'a> {
                     paragraph,
                     first_draft,
                 );
+            } else if let Some((last, kind, infl)) = self.learned_phrase(t, i) {
+                self.cue_with_lead(t, last, i, kind, infl, paragraph, first_draft);
+                i = last;
             } else if let Some(WordClass::Cue(kind, infl)) = Self::class(t, i) {
                 self.cue(t, i, kind, infl, paragraph, first_draft);
             }
@@ -1077,6 +1080,26 @@ impl<'a> Extractor<'a> {
         });
         let to = self.content_end(t, i + 1);
         self.content_draft(t, i + 1, to, cue, speaker, None, paragraph);
+    }
+
+    /// A learned multiword cue starting at token `i` in a verb position:
+    /// the index of its last word, with its kind and inflection.
+    fn learned_phrase(&self, t: &[Tok], i: usize) -> Option<(usize, CueKind, Inflection)> {
+        let w = self.word(t, i)?;
+        if w.len() > 12 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let phrases = lexicon::learned_phrases().get(w)?;
+        let found = phrases.iter().find(|p| {
+            p.rest.iter().enumerate().all(|(k, r)| {
+                self.word(t, i + 1 + k)
+                    .is_some_and(|x| x.eq_ignore_ascii_case(r))
+            })
+        })?;
+        if !self.verb_position(t, i, 1) {
+            return None;
+        }
+        Some((i + found.rest.len(), found.kind, found.inflection))
     }
 
     /// `made clear` / `made it clear`: the index of `clear`.

@@ -441,3 +441,14 @@ fn content_resumes_after_a_parenthetical_cue() {
     assert_eq!(frags, ["Many of the closures", "have involved river ports"]);
     assert_eq!(speaker(&doc, &s), "the report");
 }
+
+#[test]
+fn learned_multiword_cues() {
+    let (doc, s) = only("Senator Ilya Ders called for a full inquiry into the port deal.");
+    assert_eq!(cue(&doc, &s), "called for");
+    assert_eq!(content(&doc, &s), "a full inquiry into the port deal");
+    assert_eq!(speaker(&doc, &s), "Senator Ilya Ders");
+    let (doc, s) = only("Mira Osk pointed out that the fund was empty.");
+    assert_eq!(cue(&doc, &s), "pointed out");
+    assert_eq!(content(&doc, &s), "that the fund was empty");
+}
