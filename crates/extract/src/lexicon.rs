@@ -409,6 +409,28 @@ const BOUNDARIES: &[&str] = &[
     "let",
 ];
 
+/// Every form of the hand-written cue verbs, without learned ones: what
+/// training measures so that [`learned_vetoes`] can drop unreliable ones.
+pub fn hand_cue_forms() -> Vec<String> {
+    let mut out = Vec::with_capacity(CUE_VERBS.len() * 4);
+    for &(base, _, forms) in CUE_VERBS {
+        out.push(base.to_string());
+        let infl = [
+            Inflection::ThirdSingular,
+            Inflection::Past,
+            Inflection::Gerund,
+        ];
+        for (form, which) in forms.iter().zip(infl) {
+            out.push(if *form == "-" {
+                regular(base, which)
+            } else {
+                (*form).to_string()
+            });
+        }
+    }
+    out
+}
+
 fn table() -> &'static HashMap<String, WordClass> {
     static TABLE: OnceLock<HashMap<String, WordClass>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -457,6 +479,9 @@ fn table() -> &'static HashMap<String, WordClass> {
         for (word, class) in learned_words() {
             map.entry(word).or_insert(class);
         }
+        for word in learned_vetoes() {
+            map.remove(&word);
+        }
         map
     })
 }
@@ -471,6 +496,24 @@ const LEARNED_MIN_GOLD: u32 = 3;
 /// (`seemed`, `expected`), like a verb of belief.
 const LEARNED_SPEECH_PRECISION: f64 = 0.6;
 const LEARNED_MIN_PRECISION: f64 = 0.3;
+
+/// A hand-written cue form seen at least this often in a verb position ...
+const VETO_MIN_SEEN: u32 = 20;
+/// ... and a gold cue less often than this is dropped (`emails`, `comments`).
+const VETO_PRECISION: f64 = 0.05;
+
+/// Hand-written cue forms the training data shows are almost never cues.
+fn learned_vetoes() -> Vec<String> {
+    let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
+        return Vec::new();
+    };
+    model
+        .cues
+        .iter()
+        .filter(|c| c.seen >= VETO_MIN_SEEN && c.precision() < VETO_PRECISION)
+        .map(|c| c.phrase.clone())
+        .collect()
+}
 
 /// Lowest estimated precision for a learned multiword phrase to be a cue.
 const LEARNED_PHRASE_PRECISION: f64 = 0.5;
@@ -766,6 +809,21 @@ pub fn is_organisation_head(head: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn training_adds_and_drops_cue_words() {
+        let mut buf = String::new();
+        // Learned from gold only (not in the hand-written list).
+        assert!(matches!(
+            classify("hailed", &mut buf),
+            Some(WordClass::Cue(CueKind::Speech, Inflection::Past))
+        ));
+        // Hand-written, but a gold cue in under 5% of its verb positions.
+        assert_eq!(classify("emails", &mut buf), None);
+        assert!(learned_phrases()
+            .get("pointed")
+            .is_some_and(|v| v.iter().any(|p| p.rest == ["out"])));
+    }
 
     #[test]
     fn inflections_cover_regular_and_irregular_verbs() {

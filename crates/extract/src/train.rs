@@ -8,6 +8,10 @@
 //! count) and counts how many of those occurrences are gold cues: `gold/seen`
 //! estimates the precision of treating the phrase as a cue.
 //!
+//! Every form of the hand-written cue verbs is measured the same way, and the
+//! ones that are almost never gold cues (`emails`, `states`) are written too,
+//! as evidence against them: the extractor drops them from its lexicon.
+//!
 //! The committed model, `data/cues.tsv`, comes from
 //! `backchannel train --gold ../shared/data/polnear/train --out crates/extract/data/cues.tsv`
 //! and is compiled into the extractor, which adds the phrases
@@ -15,7 +19,7 @@
 
 use crate::lexicon::{classify, WordClass};
 use backchannel_brat::GoldDoc;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Longest cue phrase kept, in words.
@@ -23,6 +27,9 @@ pub const MAX_CUE_WORDS: usize = 4;
 
 /// Fewest gold occurrences for a phrase to be written to the model.
 const MIN_GOLD_WRITTEN: u32 = 3;
+/// Fewest plausible occurrences for an unreliable hand-written cue form to
+/// be written to the model (as evidence against it).
+const MIN_SEEN_WRITTEN: u32 = 20;
 /// Lowest estimated precision for a phrase to be written to the model.
 const MIN_PRECISION_WRITTEN: f64 = 0.2;
 
@@ -201,6 +208,12 @@ fn plausible(ws: &[Word], i: usize, buf: &mut String) -> bool {
 pub fn learn_cues(gold: &[GoldDoc]) -> CueModel {
     let mut buf = String::new();
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    // The hand-written cue forms are measured too, so that the extractor
+    // can drop the ones that are almost never cues.
+    let hand: HashSet<String> = crate::lexicon::hand_cue_forms().into_iter().collect();
+    for form in &hand {
+        counts.insert(form.clone(), (0, 0));
+    }
     let mut heads: Vec<Vec<Option<usize>>> = Vec::with_capacity(gold.len());
     // Pass 1: the key of every gold cue and where it starts.
     for doc in gold {
@@ -255,9 +268,13 @@ pub fn learn_cues(gold: &[GoldDoc]) -> CueModel {
     }
     let mut cues: Vec<CueStat> = counts
         .into_iter()
-        .filter(|(_, (g, _))| *g >= MIN_GOLD_WRITTEN)
         .map(|(phrase, (gold, seen))| CueStat { phrase, gold, seen })
-        .filter(|c| c.precision() >= MIN_PRECISION_WRITTEN)
+        .filter(|c| {
+            let reliable = c.gold >= MIN_GOLD_WRITTEN && c.precision() >= MIN_PRECISION_WRITTEN;
+            let unreliable_hand =
+                hand.contains(&c.phrase) && c.seen >= MIN_SEEN_WRITTEN && c.precision() < 0.1;
+            reliable || unreliable_hand
+        })
         .collect();
     cues.sort_by(|a, b| b.gold.cmp(&a.gold).then_with(|| a.phrase.cmp(&b.phrase)));
     CueModel { cues }
