@@ -587,6 +587,8 @@ impl<'a> Extractor<'a> {
         while i < t.len() {
             if self.is(t, i, "according") && self.is(t, i + 1, "to") {
                 self.according(t, i, paragraph);
+            } else if i == 0 && self.word(t, 0) == Some("Asked") {
+                self.asked(t, paragraph);
             } else if self.noun_cue(t, i) {
                 self.noun_statement(t, i, paragraph);
             } else if let Some(clear) = self.made_clear(t, i) {
@@ -827,12 +829,18 @@ impl<'a> Extractor<'a> {
             return;
         };
         // `according to a report by the council,`: the source runs to the comma.
-        if let Some(comma) = (b + 1..(b + 10).min(t.len())).find(|&k| Self::punct(t, k).is_some()) {
+        // `a Times/CBS News survey`, `Democratic and independent analysts`.
+        let joiner = |k: usize| matches!(Self::punct(t, k), Some('/' | '&' | '-'));
+        if let Some(comma) =
+            (b + 1..(b + 10).min(t.len())).find(|&k| Self::punct(t, k).is_some() && !joiner(k))
+        {
             let plain = (b + 1..comma).all(|k| {
-                matches!(
-                    Self::class(t, k),
-                    None | Some(WordClass::Preposition | WordClass::Determiner)
-                )
+                joiner(k)
+                    || self.is(t, k, "and")
+                    || matches!(
+                        Self::class(t, k),
+                        None | Some(WordClass::Preposition | WordClass::Determiner)
+                    )
             });
             if matches!(Self::punct(t, comma), Some(',' | '.' | ';' | ')')) && plain {
                 b = comma - 1;
@@ -850,6 +858,33 @@ impl<'a> Extractor<'a> {
             return;
         };
         self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+    }
+
+    /// `Asked (by Vell) whether the talks failed, ...`: a question put by the
+    /// reporter or the `by` phrase, its content running to the comma.
+    fn asked(&mut self, t: &[Tok], paragraph: usize) {
+        let Some(cue) = t.first().map(|x| x.span) else {
+            return;
+        };
+        let mut k = 1;
+        let mut speaker = None;
+        if self.is(t, 1, "by") {
+            let Some((a, b)) = self.forward_np(t, 2) else {
+                return;
+            };
+            speaker = Self::span_of(t, a, b);
+            k = b + 1;
+        }
+        const QUESTION: [&str; 9] = [
+            "whether", "if", "what", "how", "why", "who", "when", "where", "about",
+        ];
+        if !QUESTION.iter().any(|q| self.is(t, k, q)) {
+            return;
+        }
+        let Some(comma) = (k + 1..t.len()).find(|&m| Self::punct(t, m) == Some(',')) else {
+            return;
+        };
+        self.content_draft(t, k, comma - 1, Some(cue), speaker, None, paragraph);
     }
 
     /// Builds a statement whose content is tokens `from..=to` (trailing

@@ -452,3 +452,11 @@ fn learned_multiword_cues() {
     assert_eq!(cue(&doc, &s), "pointed out");
     assert_eq!(content(&doc, &s), "that the fund was empty");
 }
+
+#[test]
+fn asked_opening_a_sentence() {
+    let (doc, st) = run("Asked by Osk if the mayor understood the port, Velna avoided an answer.");
+    let asked = st.iter().find(|s| cue(&doc, s) == "Asked");
+    let asked = asked.map(|s| (speaker(&doc, s), content(&doc, s)));
+    assert_eq!(asked, Some(("Osk", "if the mayor understood the port")));
+}
