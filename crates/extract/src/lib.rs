@@ -1559,7 +1559,33 @@ impl<'a> Extractor<'a> {
                             | "knew"
                     )
                 );
-                if !ok || (strong && !self.is(t, from, "that")) {
+                // `the new poll shows Vell far ahead`: evidence shows a plain object.
+                let evidence = speaker.is_some_and(|sp| {
+                    let head = sp
+                        .slice(text)
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    matches!(
+                        head.as_str(),
+                        "poll"
+                            | "polls"
+                            | "survey"
+                            | "surveys"
+                            | "study"
+                            | "data"
+                            | "video"
+                            | "footage"
+                            | "analysis"
+                            | "results"
+                            | "figures"
+                            | "numbers"
+                            | "records"
+                            | "report"
+                    )
+                });
+                if !ok || (strong && !evidence && !self.is(t, from, "that")) {
                     return;
                 }
             }

@@ -460,3 +460,11 @@ fn asked_opening_a_sentence() {
     let asked = asked.map(|s| (speaker(&doc, s), content(&doc, s)));
     assert_eq!(asked, Some(("Osk", "if the mayor understood the port")));
 }
+
+#[test]
+fn evidence_shows_a_plain_object() {
+    let (doc, s) = only("The new poll shows Velna far out in front of her rivals.");
+    assert_eq!(cue(&doc, &s), "shows");
+    assert_eq!(content(&doc, &s), "Velna far out in front of her rivals");
+    assert_eq!(speaker(&doc, &s), "The new poll");
+}
