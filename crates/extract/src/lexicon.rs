@@ -495,7 +495,7 @@ const LEARNED_MIN_GOLD: u32 = 3;
 /// below it, down to [`LEARNED_MIN_PRECISION`], it only cues a clause
 /// (`seemed`, `expected`), like a verb of belief.
 const LEARNED_SPEECH_PRECISION: f64 = 0.6;
-const LEARNED_MIN_PRECISION: f64 = 0.3;
+const LEARNED_MIN_PRECISION: f64 = 0.25;
 
 /// A hand-written cue form seen at least this often in a verb position ...
 const VETO_MIN_SEEN: u32 = 20;
