@@ -1181,6 +1181,16 @@ impl<'a> Extractor<'a> {
         if lead == i && !self.verb_position(t, i, paragraph) {
             return;
         }
+        // `Sanders asked rhetorically, ...`: an adverb closing the clause is
+        // part of the cue.
+        let closing_adverb = self.word(t, i + 1).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+        }) && (i + 2 == t.len()
+            || matches!(Self::punct(t, i + 2), Some(',' | '.')));
+        if lead == i && closing_adverb {
+            self.cue_with_lead(t, i + 1, i, kind, infl, paragraph, first_draft);
+            return;
+        }
         // `has said`, `was revealed`: the auxiliary belongs to the cue.
         // PolNeAR's cue takes in auxiliaries and adverbs before the verb
         // (`has also said`, `is demanding`, `cynically dismissed`).
@@ -1622,6 +1632,25 @@ impl<'a> Extractor<'a> {
     /// when a verb follows it.
     fn coordinated_subject(&self, t: &[Tok], j: usize, first_draft: usize) -> Option<Span> {
         let and_start = t.get(j)?.span.start;
+        // `he laughed and said`: the verb before `and` has its subject before it.
+        let verb_before = j >= 2
+            && self.word(t, j - 1).is_some_and(|w| {
+                w.bytes().all(|b| b.is_ascii_lowercase())
+                    && (w.ends_with("ed")
+                        || matches!(
+                            Self::class(t, j - 1),
+                            Some(WordClass::Cue(_, Inflection::Past))
+                        ))
+            });
+        if verb_before {
+            if let Some((a, b)) = self.backward_np(t, j - 2) {
+                if matches!(Self::class(t, a), Some(WordClass::Pronoun { .. }))
+                    || self.capitalized(t, a)
+                {
+                    return Self::span_of(t, a, b);
+                }
+            }
+        }
         let earlier = self
             .drafts
             .get(first_draft..)

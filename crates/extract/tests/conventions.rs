@@ -468,3 +468,15 @@ fn evidence_shows_a_plain_object() {
     assert_eq!(content(&doc, &s), "Velna far out in front of her rivals");
     assert_eq!(speaker(&doc, &s), "The new poll");
 }
+
+#[test]
+fn closing_adverb_joins_the_cue_and_a_verb_before_and_gives_the_subject() {
+    let (doc, s) = only("It is over, Tarn said quietly.");
+    assert_eq!(cue(&doc, &s), "said quietly");
+    assert_eq!(content(&doc, &s), "It is over");
+    let (doc, s) = only(
+        "When he was asked if Velna would hold a press conference, he laughed and said, “We will see.”",
+    );
+    assert_eq!(speaker(&doc, &s), "he");
+    assert_eq!(content(&doc, &s), "“We will see.”");
+}
