@@ -901,13 +901,18 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
     ) -> bool {
         let mut to = to.min(t.len().saturating_sub(1));
-        while to > from
-            && matches!(
+        loop {
+            let unopened_paren = Self::punct(t, to) == Some(')')
+                && !(from..to).any(|k| Self::punct(t, k) == Some('('));
+            let trailing = matches!(
                 Self::punct(t, to),
                 Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
-            )
-        {
-            to -= 1;
+            );
+            if to > from && (trailing || unopened_paren) {
+                to -= 1;
+            } else {
+                break;
+            }
         }
         if from > to || Self::punct(t, to).is_some() && from == to {
             return false;
@@ -941,9 +946,14 @@ impl<'a> Extractor<'a> {
             let form = quotes.first().map_or(Form::Direct, |&p| self.quote_form(p));
             (frags, form)
         } else {
-            let Some(span) = Self::span_of(t, from, to) else {
+            let Some(mut span) = Self::span_of(t, from, to) else {
                 return false;
             };
+            // `... in the U.S.` closing the sentence: its full stop is the
+            // sentence's, which content leaves out.
+            if to + 1 >= t.len() && span.slice(self.text).ends_with('.') && span.len() > 1 {
+                span = Span::new(span.start, span.end - 1);
+            }
             let mut frags = vec![span];
             // A multi-paragraph quote at the end of the content carries on.
             if let Some(&last) = quotes.last() {

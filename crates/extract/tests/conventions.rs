@@ -480,3 +480,11 @@ fn closing_adverb_joins_the_cue_and_a_verb_before_and_gives_the_subject() {
     assert_eq!(speaker(&doc, &s), "he");
     assert_eq!(content(&doc, &s), "“We will see.”");
 }
+
+#[test]
+fn content_leaves_out_a_closing_abbreviation_stop_and_a_stray_paren() {
+    let (doc, s) = only("Velna said the plant would move to the U.S.");
+    assert_eq!(content(&doc, &s), "the plant would move to the U.S");
+    let (doc, s) = only("(Tarn said that the timing was unrelated.)");
+    assert_eq!(content(&doc, &s), "that the timing was unrelated");
+}
