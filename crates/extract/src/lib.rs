@@ -349,7 +349,18 @@ impl<'a> Extractor<'a> {
     /// A noun phrase ending at token `j`, scanned backwards.
     fn backward_np(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
         match Self::class(t, j) {
-            Some(WordClass::Pronoun { .. }) => return Some((j, j)),
+            Some(WordClass::Pronoun { .. }) => {
+                // `many of you`, `some of them`
+                let quantified = j >= 2
+                    && self.is(t, j - 1, "of")
+                    && self.word(t, j - 2).is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "many" | "some" | "most" | "all" | "none" | "each" | "both" | "few"
+                        )
+                    });
+                return Some((if quantified { j - 2 } else { j }, j));
+            }
             Some(
                 WordClass::Boundary
                 | WordClass::Auxiliary
@@ -385,6 +396,7 @@ impl<'a> Extractor<'a> {
                             matches!(Self::class(t, b), Some(WordClass::Preposition))
                                 && (self.is(t, b, "of")
                                     || (self.is(t, b, "in")
+                                        || self.is(t, b, "from")
                                         || self.is(t, b, "at")
                                         || self.is(t, b, "for"))
                                         && b > 0
@@ -402,6 +414,7 @@ impl<'a> Extractor<'a> {
                             self.capitalized(t, k) && prev > 0 && self.capitalized(t, prev - 1);
                         if !(self.is(t, prev, "of")
                             || self.is(t, prev, "for")
+                            || self.is(t, prev, "from")
                             || self.is(t, prev, "at")
                             || in_name
                             || self.is(t, prev, "in") && !self.capitalized(t, prev))

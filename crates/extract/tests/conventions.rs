@@ -488,3 +488,11 @@ fn content_leaves_out_a_closing_abbreviation_stop_and_a_stray_paren() {
     let (doc, s) = only("(Tarn said that the timing was unrelated.)");
     assert_eq!(content(&doc, &s), "that the timing was unrelated");
 }
+
+#[test]
+fn speaker_phrase_takes_in_from_and_a_quantified_pronoun() {
+    let (doc, s) = only("Audit files from the league show that the vote was rigged.");
+    assert_eq!(speaker(&doc, &s), "Audit files from the league");
+    let (doc, s) = only("Many of you know that the port is closed.");
+    assert_eq!(speaker(&doc, &s), "Many of you");
+}
