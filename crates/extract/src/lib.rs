@@ -119,7 +119,7 @@ fn units(
             .is_some_and(|c| {
                 c.is_lowercase() || matches!(c, ',' | '―' | '—' | '–' | '-' | ')' | ';')
             });
-        if !inside_quote && !lower {
+        if !inside_quote && !lower && !tag_after_question(text, para, at, s.span) {
             cuts.push(at);
         }
     }
@@ -134,6 +134,32 @@ fn units(
     out.push(Span::new(start, para.end).trim(text));
     out.retain(|u| !u.is_empty());
     out
+}
+
+/// `"Is it over?" Vell asked.` / `"Go!" she said on Monday.`: a short
+/// sentence with a cue verb right after a quote closed by `?` or `!` is its
+/// attribution tag, not a sentence of its own.
+fn tag_after_question(text: &str, para: Span, at: usize, sentence: Span) -> bool {
+    let before = text.get(para.start..at).unwrap_or("").trim_end();
+    let mut back = before.chars().rev();
+    let closes = back
+        .next()
+        .is_some_and(|c| matches!(c, '"' | '”' | '’' | '\''));
+    if !closes || !back.next().is_some_and(|c| matches!(c, '?' | '!')) {
+        return false;
+    }
+    let tag = text.get(at..sentence.end.min(para.end)).unwrap_or("");
+    let mut buf = String::new();
+    let words: Vec<&str> = tag
+        .split_whitespace()
+        .take(13)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    words.len() <= 12
+        && words
+            .iter()
+            .take(6)
+            .any(|w| matches!(classify(w, &mut buf), Some(WordClass::Cue(..))))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -496,3 +496,13 @@ fn speaker_phrase_takes_in_from_and_a_quantified_pronoun() {
     let (doc, s) = only("Many of you know that the port is closed.");
     assert_eq!(speaker(&doc, &s), "Many of you");
 }
+
+#[test]
+fn tag_after_an_exclaimed_quote() {
+    let (doc, s) = only("“There is a special place for people like her!” Smith said last week.");
+    assert_eq!(speaker(&doc, &s), "Smith");
+    assert_eq!(
+        content(&doc, &s),
+        "“There is a special place for people like her!”"
+    );
+}
