@@ -400,7 +400,7 @@ impl<'a> Extractor<'a> {
             _ => {}
         }
         if Self::punct(t, j) == Some(')') {
-            let open = (j.saturating_sub(6)..j)
+            let open = (j.saturating_sub(16)..j)
                 .rev()
                 .find(|&m| Self::punct(t, m) == Some('('))?;
             let inner = self.backward_np(t, open.checked_sub(1)?)?;
@@ -488,7 +488,7 @@ impl<'a> Extractor<'a> {
                 }
                 // `Sen. Vell (R-Kor.)`
                 Some(Kind::Punct(')')) => {
-                    let Some(open) = (prev.saturating_sub(6)..prev)
+                    let Some(open) = (prev.saturating_sub(16)..prev)
                         .rev()
                         .find(|&m| Self::punct(t, m) == Some('('))
                     else {

@@ -506,3 +506,14 @@ fn tag_after_an_exclaimed_quote() {
         "“There is a special place for people like her!”"
     );
 }
+
+#[test]
+fn long_parenthesis_inside_a_speaker() {
+    let (doc, s) = only(
+        "Sen. Ilya Ders (an Osland senator so young he has been taken for an intern) says he felt adrift.",
+    );
+    assert_eq!(
+        speaker(&doc, &s),
+        "Sen. Ilya Ders (an Osland senator so young he has been taken for an intern)"
+    );
+}
