@@ -12,6 +12,8 @@ use std::collections::HashMap;
 /// Shingles shared by more renderings than this are too common to
 /// propose pairs (they would make the work quadratic).
 const MAX_POSTING: usize = 64;
+/// A candidate pair shares at least 1/this of the shorter rendering's trigrams.
+const MIN_SHARED_TRIGRAMS_DIV: usize = 4;
 /// Quotes shorter than this many words are too short to compare.
 const MIN_WORDS: usize = 4;
 
@@ -347,7 +349,17 @@ pub(crate) fn find(
             }
         }
     }
-    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    // Only pairs sharing a fair part of the shorter rendering's word
+    // trigrams are worth a word diff: one common phrase is not a rendering
+    // of the same words, and diffing every such pair is quadratic.
+    let trigrams = |q: &Quote| q.words.len().saturating_sub(2).max(1);
+    let mut pairs: Vec<((usize, usize), usize)> = shared
+        .into_iter()
+        .filter(|&((a, b), n)| {
+            let shorter = trigrams(&quotes[a]).min(trigrams(&quotes[b]));
+            n * MIN_SHARED_TRIGRAMS_DIV >= shorter
+        })
+        .collect();
     pairs.sort();
     for ((a, b), _) in pairs {
         let (qa, qb) = (&quotes[a], &quotes[b]);
@@ -383,7 +395,13 @@ pub(crate) fn find(
     }
     // A quote inside a reported statement is found twice: keep one.
     let mut kept: Vec<Drift> = Vec::with_capacity(out.len());
+    // Earlier kept renderings by their (unordered) document pair.
+    let mut by_docs: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for d in out {
+        let docs_key = (
+            d.a.document.min(d.b.document),
+            d.a.document.max(d.b.document),
+        );
         let same = |k: &Drift| {
             let fwd = k.a.document == d.a.document
                 && k.b.document == d.b.document
@@ -395,7 +413,9 @@ pub(crate) fn find(
                 && k.b.span.overlaps(d.a.span);
             fwd || rev
         };
-        if !kept.iter().any(same) {
+        let earlier = by_docs.entry(docs_key).or_default();
+        if !earlier.iter().any(|&i| same(&kept[i])) {
+            earlier.push(kept.len());
             kept.push(d);
         }
     }
