@@ -2066,7 +2066,24 @@ impl<'a> Extractor<'a> {
         }
         let n = self.drafts.len();
         if !self.content_draft(t, from, to, cue, speaker, None, paragraph) {
-            return false;
+            // `Now, he says, seven delegates have signed on`: one word before
+            // the parenthetical cue, the rest of the content after it.
+            let one_word = to == from + 1
+                && Self::punct(t, to) == Some(',')
+                && matches!(t.get(from).map(|x| x.kind), Some(Kind::Word(_)));
+            let resumes = Self::punct(t, tail) == Some(',')
+                && matches!(t.get(tail + 1).map(|x| x.kind), Some(Kind::Word(_)));
+            if !(one_word && resumes) {
+                return false;
+            }
+            let end = self.content_end(t, tail + 1);
+            if !self.content_draft(t, tail + 1, end, cue, speaker, None, paragraph) {
+                return false;
+            }
+            if let (Some(first), Some(d)) = (Self::span_of(t, from, from), self.drafts.get_mut(n)) {
+                d.fragments.insert(0, first);
+            }
+            return true;
         }
         // Split quote: `"Q," she said, "R."`, `"Q," she said at a rally, "R."`
         let mut tail = tail;

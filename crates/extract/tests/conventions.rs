@@ -517,3 +517,10 @@ fn long_parenthesis_inside_a_speaker() {
         "Sen. Ilya Ders (an Osland senator so young he has been taken for an intern)"
     );
 }
+
+#[test]
+fn one_word_before_a_parenthetical_cue() {
+    let (doc, s) = only("Now, he says, seven of the delegates have signed on.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(frags, ["Now", "seven of the delegates have signed on"]);
+}
