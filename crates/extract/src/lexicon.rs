@@ -410,7 +410,7 @@ const BOUNDARIES: &[&str] = &[
 ];
 
 /// Every form of the hand-written cue verbs, without learned ones: what
-/// training measures so that [`learned_vetoes`] can drop unreliable ones.
+/// training measures so that the extractor can drop unreliable ones.
 pub fn hand_cue_forms() -> Vec<String> {
     let mut out = Vec::with_capacity(CUE_VERBS.len() * 4);
     for &(base, _, forms) in CUE_VERBS {
