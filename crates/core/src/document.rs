@@ -31,7 +31,11 @@ pub struct Document {
 impl Document {
     /// A document whose text is `text`, with no metadata.
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { id: id.into(), text: text.into(), ..Default::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            ..Default::default()
+        }
     }
 
     pub fn meta(&self) -> DocumentMeta {
@@ -67,13 +71,25 @@ pub struct Origin {
 
 impl Origin {
     pub fn file(path: impl Into<String>) -> Self {
-        Origin { path: path.into(), line: None, record: None }
+        Origin {
+            path: path.into(),
+            line: None,
+            record: None,
+        }
     }
     pub fn at_line(path: impl Into<String>, line: u64) -> Self {
-        Origin { path: path.into(), line: Some(line), record: None }
+        Origin {
+            path: path.into(),
+            line: Some(line),
+            record: None,
+        }
     }
     pub fn at_record(path: impl Into<String>, record: u64) -> Self {
-        Origin { path: path.into(), line: None, record: Some(record) }
+        Origin {
+            path: path.into(),
+            line: None,
+            record: Some(record),
+        }
     }
 }
 

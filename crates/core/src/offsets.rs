@@ -30,21 +30,32 @@ impl CharOffsets {
                 }
             }
         }
-        CharOffsets { multibyte, len_bytes: text.len() }
+        CharOffsets {
+            multibyte,
+            len_bytes: text.len(),
+        }
     }
 
     /// Code-point offset of byte offset `byte` (which must be a char boundary).
     pub fn to_char(&self, byte: usize) -> usize {
         debug_assert!(byte <= self.len_bytes);
         let idx = self.multibyte.partition_point(|&(b, _, _)| b < byte);
-        let extra = if idx == 0 { 0 } else { self.multibyte[idx - 1].2 };
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].2
+        };
         byte - extra
     }
 
     /// Byte offset of code-point offset `ch`; `None` when past the end.
     pub fn to_byte(&self, ch: usize) -> Option<usize> {
         let idx = self.multibyte.partition_point(|&(_, c, _)| c < ch);
-        let extra = if idx == 0 { 0 } else { self.multibyte[idx - 1].2 };
+        let extra = if idx == 0 {
+            0
+        } else {
+            self.multibyte[idx - 1].2
+        };
         let byte = ch + extra;
         (byte <= self.len_bytes).then_some(byte)
     }

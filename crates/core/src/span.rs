@@ -6,7 +6,9 @@ use std::ops::Range;
 /// A half-open byte range `start..end` into [`crate::Document::text`].
 ///
 /// Both ends always sit on UTF-8 character boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -45,7 +47,9 @@ impl Span {
 
     /// Number of bytes shared with `other`.
     pub fn overlap(self, other: Span) -> usize {
-        self.end.min(other.end).saturating_sub(self.start.max(other.start))
+        self.end
+            .min(other.end)
+            .saturating_sub(self.start.max(other.start))
     }
 
     /// The smallest span covering both.
