@@ -909,6 +909,31 @@ impl<'a> Extractor<'a> {
         self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
     }
 
+    /// `The council is expected to vote on Friday`: nobody named expects it;
+    /// the content is the subject and the infinitive around the cue.
+    fn raised_subject(&mut self, t: &[Tok], i: usize, cue_start: usize, paragraph: usize) {
+        let expected = self
+            .word(t, i)
+            .is_some_and(|w| w.eq_ignore_ascii_case("expected"));
+        if !expected || !self.is(t, i + 1, "to") || cue_start == 0 {
+            return;
+        }
+        let Some((a, b)) = self.backward_np(t, cue_start - 1) else {
+            return;
+        };
+        let (Some(cue), Some(subject)) = (Self::span_of(t, cue_start, i), Self::span_of(t, a, b))
+        else {
+            return;
+        };
+        let end = self.content_end(t, i + 1);
+        let n = self.drafts.len();
+        if self.content_draft(t, i + 1, end, Some(cue), None, None, paragraph) {
+            if let Some(d) = self.drafts.get_mut(n) {
+                d.fragments.insert(0, subject);
+            }
+        }
+    }
+
     /// `Asked (by Vell) whether the talks failed, ...`: a question put by the
     /// reporter or the `by` phrase, its content running to the comma.
     fn asked(&mut self, t: &[Tok], paragraph: usize) {
@@ -1303,6 +1328,7 @@ impl<'a> Extractor<'a> {
         };
         // `things are being said`: the subject is what was said, not who said it.
         if passive && !passive_it {
+            self.raised_subject(t, i, cue_start, paragraph);
             return;
         }
 

@@ -524,3 +524,15 @@ fn one_word_before_a_parenthetical_cue() {
     let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
     assert_eq!(frags, ["Now", "seven of the delegates have signed on"]);
 }
+
+#[test]
+fn expected_to_has_no_source() {
+    let (doc, s) = only("The council is expected to vote on the port deal later this week.");
+    assert_eq!(cue(&doc, &s), "is expected");
+    assert_eq!(speaker(&doc, &s), "");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(
+        frags,
+        ["The council", "to vote on the port deal later this week"]
+    );
+}
