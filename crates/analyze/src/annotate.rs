@@ -6,7 +6,7 @@ use crate::Config;
 use backchannel_core::{
     AnalyzedStatement, Channel, Document, Evidence, Span, SpeakerProfile, Statement,
 };
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Nouns that make an unnamed mention a person (`a senior official`).
 const PERSON_NOUNS: &[&str] = &[
@@ -467,7 +467,7 @@ impl<'a> DocScan<'a> {
             }
         }
         aliases.retain(|m| m.entry.kind != AliasKind::Outlet);
-        let mut alias_at = HashMap::new();
+        let mut alias_at = HashMap::default();
         for (ai, m) in aliases.iter().enumerate() {
             for w in m.word..m.word + m.len {
                 alias_at.insert(w, ai);
@@ -482,10 +482,10 @@ impl<'a> DocScan<'a> {
             alias_at,
             cues: Vec::new(),
             outlets,
-            persons: HashMap::new(),
+            persons: HashMap::default(),
             orgs: Vec::new(),
             home: None,
-            names_seen: HashSet::new(),
+            names_seen: HashSet::default(),
             quotes,
         };
         scan.find_side_cues(k);
@@ -566,7 +566,7 @@ impl<'a> DocScan<'a> {
             .collect();
         // Mentions count once each; the side the story names first gets a
         // lead bonus (news leads with the actor the story is about).
-        let mut counts: HashMap<&str, f64> = HashMap::new();
+        let mut counts: HashMap<&str, f64> = HashMap::default();
         let mut first = true;
         for c in &self.cues {
             let known_country = k.lookup(&c.side).is_some_and(|e| e.kind == AliasKind::Name);
@@ -1709,14 +1709,14 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
     let mut names: Vec<String> = all
         .iter()
         .filter_map(|a| a.side.clone())
-        .filter(|s| !demonym_like(s) || k.side_names().contains(s))
+        .filter(|s| !demonym_like(s) || k.is_side_name(s))
         .collect();
     names.sort();
     names.dedup();
-    let mut map: HashMap<String, String> = HashMap::new();
+    let mut map: HashMap<String, String> = HashMap::default();
     for a in all.iter() {
         if let Some(s) = &a.side {
-            if demonym_like(s) && !k.side_names().contains(s) && !map.contains_key(s) {
+            if demonym_like(s) && !k.is_side_name(s) && !map.contains_key(s) {
                 if let Some(n) = demonym_to_name(s, names.iter()) {
                     map.insert(s.clone(), n);
                 }
@@ -1726,7 +1726,7 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
     // `Concord` is the `Northern Concord` another story names in full.
     let multi: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
     for n in &names {
-        if n.contains(' ') || k.side_names().contains(n) {
+        if n.contains(' ') || k.is_side_name(n) {
             continue;
         }
         let suffix = format!(" {n}");
@@ -1748,7 +1748,7 @@ pub(crate) fn propagate_person_sides(all: &mut [AnalyzedStatement]) {
     let guessed = |a: &AnalyzedStatement| {
         a.side.is_none() || a.evidence.iter().any(|e| e.rule == HOME_SIDE_RULE)
     };
-    let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::default();
     for a in all.iter() {
         let (Some(sp), Some(side)) = (&a.speaker, &a.side) else {
             continue;

@@ -4,7 +4,8 @@
 use crate::text::{self, find_phrase, Word};
 use crate::{Config, DivergenceScorer};
 use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 
 /// Most statements of one channel compared inside one (side, topic) group;
 /// keeps a group's work bounded whatever the corpus size.
@@ -521,7 +522,7 @@ fn short(text: &str) -> String {
 
 /// Statement indices grouped by identical text: (first index, all indices).
 fn distinct_texts(statements: &[&AnalyzedStatement], ids: &[usize]) -> Vec<(usize, Vec<usize>)> {
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::default();
     let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
     for &i in ids {
         let t = statements[i].text.trim();
@@ -572,8 +573,8 @@ pub(crate) fn pair(
     }
     let mut divergences = Vec::new();
     let mut private_only = Vec::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
-    let mut reported_private: HashSet<(String, Vec<String>)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
+    let mut reported_private: HashSet<(String, Vec<String>)> = HashSet::default();
     for ((side, topic), (priv_ids, pub_ids)) in &groups {
         if priv_ids.is_empty() {
             continue;
@@ -630,7 +631,7 @@ pub(crate) fn pair(
         };
         let mut private = Vec::new();
         let mut public = Vec::new();
-        let mut listed: HashSet<usize> = HashSet::new();
+        let mut listed: HashSet<usize> = HashSet::default();
         let mut signals = Vec::new();
         let mut parts = Vec::new();
         for (score, pi, qi, sig) in &hits {

@@ -6,8 +6,8 @@
 use crate::knowledge::{AliasKind, Knowledge};
 use crate::text::{self, Word};
 use backchannel_core::{AnalyzedStatement, Document, Drift, Form, Rendering, Span};
+use rustc_hash::FxHashMap as HashMap;
 use similar::{Algorithm, ChangeTag};
-use std::collections::HashMap;
 
 /// Shingles shared by more renderings than this are too common to
 /// propose pairs (they would make the work quadratic).
@@ -275,7 +275,7 @@ pub(crate) fn find(
     let mut out = Vec::new();
     let mut quotes: Vec<Quote> = Vec::new();
     // Identical renderings (same words, same outlet) are one rendering.
-    let mut distinct: HashMap<(Vec<String>, Option<String>), usize> = HashMap::new();
+    let mut distinct: HashMap<(Vec<String>, Option<String>), usize> = HashMap::default();
     let mut corpus_outlets: Vec<String> = docs.iter().filter_map(|d| d.outlet.clone()).collect();
     corpus_outlets.sort();
     corpus_outlets.dedup();
@@ -326,9 +326,9 @@ pub(crate) fn find(
             description: true,
         });
     }
-    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::default();
     for (qi, q) in quotes.iter().enumerate() {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for w in q.words.windows(3) {
             let key = [w[0].as_str(), w[1].as_str(), w[2].as_str()];
             if seen.insert(key) {
@@ -336,7 +336,7 @@ pub(crate) fn find(
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for list in postings.values() {
         if list.len() > MAX_POSTING {
             continue;
@@ -396,7 +396,7 @@ pub(crate) fn find(
     // A quote inside a reported statement is found twice: keep one.
     let mut kept: Vec<Drift> = Vec::with_capacity(out.len());
     // Earlier kept renderings by their (unordered) document pair.
-    let mut by_docs: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_docs: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for d in out {
         let docs_key = (
             d.a.document.min(d.b.document),

@@ -6,8 +6,8 @@
 use crate::text::{words, Word};
 use crate::ConfigError;
 use backchannel_core::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// What kind of name a known alias is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,13 +51,20 @@ pub struct AliasMatch {
 /// Built-in and user knowledge of actors, sides, titles and outlets.
 #[derive(Debug, Clone)]
 pub struct Knowledge {
-    /// Lowercased alias words → entry (user entries replace built-in ones).
-    aliases: HashMap<Vec<String>, (Vec<String>, AliasEntry)>,
+    /// Lowercased alias words joined by [`KEY_SEP`] → surface words and
+    /// entry (user entries replace built-in ones). One string key lets a
+    /// probe reuse a buffer instead of allocating a word list.
+    aliases: HashMap<String, (Vec<String>, AliasEntry)>,
+    /// Lowercased first word of an alias → most words of an alias starting
+    /// with it, so most positions are skipped after one probe.
+    first_words: HashMap<String, usize>,
     max_alias_words: usize,
     /// Official titles, lowercase, as word lists.
     titles: Vec<Vec<String>>,
     /// Every known side name, for normalising demonyms found in the text.
     side_names: Vec<String>,
+    /// The same names, for constant-time membership tests.
+    side_name_set: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -135,10 +142,12 @@ impl Knowledge {
     /// Knowledge with nothing in it (for tests of text-only inference).
     pub fn empty() -> Self {
         Knowledge {
-            aliases: HashMap::new(),
+            aliases: HashMap::default(),
+            first_words: HashMap::default(),
             max_alias_words: 0,
             titles: Vec::new(),
             side_names: Vec::new(),
+            side_name_set: HashSet::default(),
         }
     }
 
@@ -153,7 +162,7 @@ impl Knowledge {
             titles: Vec::new(),
             outlets: Vec::new(),
         });
-        let mut curated: HashMap<String, &SideEntry> = HashMap::new();
+        let mut curated: HashMap<String, &SideEntry> = HashMap::default();
         for c in &data.country {
             if let Some(code) = &c.code {
                 curated.insert(code.to_uppercase(), c);
@@ -193,14 +202,14 @@ impl Knowledge {
             for m in metonyms {
                 k.add_builtin(&m, AliasKind::Metonym, &name);
             }
-            k.side_names.push(name);
+            k.push_side_name(&name);
         }
         for b in &data.body {
             k.add_builtin(&b.name, AliasKind::Body, &b.name);
             for a in &b.aliases {
                 k.add_builtin(a, AliasKind::Body, &b.name);
             }
-            k.side_names.push(b.name.clone());
+            k.push_side_name(&b.name);
         }
         for o in &data.outlets {
             k.add(
@@ -247,9 +256,13 @@ impl Knowledge {
         if ws.is_empty() {
             return;
         }
-        let key: Vec<String> = ws.iter().map(|w| w.lower.clone()).collect();
+        let key = join_key(ws.iter().map(|w| w.lower.as_str()));
         let surface: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
-        self.max_alias_words = self.max_alias_words.max(key.len());
+        self.max_alias_words = self.max_alias_words.max(ws.len());
+        if let Some(first) = ws.first() {
+            let longest = self.first_words.entry(first.lower.clone()).or_insert(0);
+            *longest = (*longest).max(ws.len());
+        }
         self.aliases.insert(key, (surface, entry));
     }
 
@@ -279,9 +292,7 @@ impl Knowledge {
             for m in &s.metonyms {
                 self.add(m, mk(AliasKind::Metonym));
             }
-            if !self.side_names.contains(&s.name) {
-                self.side_names.push(s.name.clone());
-            }
+            self.push_side_name(&s.name);
         }
         for a in file.actor {
             if a.name.trim().is_empty() {
@@ -345,9 +356,18 @@ impl Knowledge {
                 );
             }
         }
-        if !self.side_names.iter().any(|s| s == name) {
+        self.push_side_name(name);
+    }
+
+    fn push_side_name(&mut self, name: &str) {
+        if self.side_name_set.insert(name.to_string()) {
             self.side_names.push(name.to_string());
         }
+    }
+
+    /// Whether `name` is a known side name.
+    pub fn is_side_name(&self, name: &str) -> bool {
+        self.side_name_set.contains(name)
     }
 
     /// Known side names (countries, bodies, user sides).
@@ -363,19 +383,31 @@ impl Knowledge {
     /// Known aliases in `ws`, longest match first, not overlapping.
     pub fn find_aliases(&self, ws: &[Word]) -> Vec<AliasMatch> {
         let mut out = Vec::new();
+        let mut key = String::new();
         let mut i = 0;
         while i < ws.len() {
+            let longest = self
+                .first_words
+                .get(ws[i].lower.as_str())
+                .copied()
+                .unwrap_or(0);
+            let max = longest.min(self.max_alias_words).min(ws.len() - i);
             let mut found = None;
-            let max = self.max_alias_words.min(ws.len() - i);
             for n in (1..=max).rev() {
                 // A possessive can only end a name.
                 if ws[i..i + n - 1].iter().any(|w| w.possessive) {
                     continue;
                 }
-                let key: Vec<String> = ws[i..i + n].iter().map(|w| w.lower.clone()).collect();
-                if let Some((surface, entry)) = self.aliases.get(&key) {
+                key.clear();
+                for (k, w) in ws[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(KEY_SEP);
+                    }
+                    key.push_str(&w.lower);
+                }
+                if let Some((surface, entry)) = self.aliases.get(key.as_str()) {
                     if case_fits(surface, &ws[i..i + n]) {
-                        found = Some((n, entry.clone()));
+                        found = Some((n, entry));
                         break;
                     }
                 }
@@ -386,7 +418,7 @@ impl Knowledge {
                         span: ws[i].span.cover(ws[i + n - 1].span),
                         word: i,
                         len: n,
-                        entry,
+                        entry: entry.clone(),
                     });
                     i += n;
                 }
@@ -411,9 +443,23 @@ impl Knowledge {
     }
 }
 
+/// Joins the lowercase words of an alias key; words never hold it.
+const KEY_SEP: char = '\u{1f}';
+
+fn join_key<'w>(lower: impl Iterator<Item = &'w str>) -> String {
+    let mut key = String::new();
+    for (k, w) in lower.enumerate() {
+        if k > 0 {
+            key.push(KEY_SEP);
+        }
+        key.push_str(w);
+    }
+    key
+}
+
 /// Lowercase word key of an alias.
-fn alias_key(alias: &str) -> Vec<String> {
-    words(alias).into_iter().map(|w| w.lower).collect()
+fn alias_key(alias: &str) -> String {
+    join_key(words(alias).iter().map(|w| w.lower.as_str()))
 }
 
 /// Short all-caps aliases (`US`, `WHO`) must match exactly; capitalised

@@ -90,6 +90,7 @@ pub use backchannel_core::{
 pub use diverge::{LexiconScorer, StanceCues};
 pub use knowledge::Knowledge;
 
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -289,21 +290,32 @@ pub fn drift(docs: &[Document], statements: &[AnalyzedStatement], cfg: &Config) 
 /// `docs[i]`; a missing entry counts as no statements.
 pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config) -> Analysis {
     // Sides one story introduces are known while reading the others.
+    // Discovery and annotation are per document: run them in parallel,
+    // keeping document order.
     let mut knowledge = cfg.knowledge.clone();
-    let sides = corpus_sides(docs.iter().flat_map(|doc| discover_sides(doc, cfg)));
+    let discovered: Vec<Vec<DiscoveredSide>> = docs
+        .par_iter()
+        .map(|doc| discover_sides(doc, cfg))
+        .collect();
+    let sides = corpus_sides(discovered.into_iter().flatten());
     for side in &sides {
         knowledge.add_discovered(side);
     }
-    let mut all = Vec::new();
-    let mut stmts = statements.into_iter();
-    for (di, doc) in docs.iter().enumerate() {
-        let st = stmts.next().unwrap_or_default();
-        let mut annotated = annotate::annotate_with(doc, &st, &knowledge);
-        for a in &mut annotated {
-            a.document = di;
-        }
-        all.extend(annotated);
-    }
+    let mut statements = statements;
+    statements.resize_with(docs.len(), Vec::new);
+    let per_doc: Vec<Vec<AnalyzedStatement>> = docs
+        .par_iter()
+        .zip(statements.par_iter())
+        .enumerate()
+        .map(|(di, (doc, st))| {
+            let mut annotated = annotate::annotate_with(doc, st, &knowledge);
+            for a in &mut annotated {
+                a.document = di;
+            }
+            annotated
+        })
+        .collect();
+    let mut all: Vec<AnalyzedStatement> = per_doc.into_iter().flatten().collect();
     let topics = assign_topics(docs, &mut all, cfg);
     let (divergences, private_only) = diverge::pair(&all, cfg);
     let drift = drift(docs, &all, cfg);

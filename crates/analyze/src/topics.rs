@@ -6,7 +6,7 @@ use crate::knowledge::AliasKind;
 use crate::text::{self, Layout, Word};
 use crate::Config;
 use backchannel_core::{AnalyzedStatement, Document, Topic};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Most topics one statement joins (its strongest ones).
 const MAX_TOPICS_PER_STATEMENT: usize = 3;
@@ -211,7 +211,7 @@ fn add_terms(
 /// Words that name actors, not subjects: countries, their demonyms and
 /// seats of power, and the speakers' names.
 fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> HashSet<String> {
-    let mut skip = HashSet::new();
+    let mut skip = HashSet::default();
     for a in all {
         if let Some(sp) = &a.speaker {
             for w in text::words(&sp.name) {
@@ -257,7 +257,7 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
 pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Config) -> Vec<Topic> {
     let skip = actor_words(all, cfg, docs);
     let layouts: Vec<Layout> = docs.iter().map(|d| Layout::new(&d.text)).collect();
-    let mut surface: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    let mut surface: HashMap<String, HashMap<String, usize>> = HashMap::default();
     let mut bags: Vec<Bag> = Vec::with_capacity(all.len());
     let mut texts_lower: Vec<String> = Vec::with_capacity(all.len());
     for a in all.iter() {
@@ -298,7 +298,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         bags.push(bag);
     }
     let n = all.len();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, bag) in bags.iter().enumerate() {
         for k in bag.keys() {
             postings.entry(k.as_str()).or_default().push(i);
@@ -352,7 +352,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     let max_df = (n / 4).max(4);
     // Seeds must be said in at least two statements' own words, not only
     // in their context.
-    let mut content_df: HashMap<&str, usize> = HashMap::new();
+    let mut content_df: HashMap<&str, usize> = HashMap::default();
     for bag in &bags {
         for (k, w) in bag {
             if *w >= 1.0 {
@@ -393,7 +393,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             continue;
         };
         // Overlap with existing topics through the statements' memberships.
-        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        let mut overlap: HashMap<usize, usize> = HashMap::default();
         for &i in post {
             for &(t, _) in &member[i] {
                 *overlap.entry(t).or_insert(0) += 1;
@@ -431,9 +431,9 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
     // Key terms: the seed, then absorbed terms and co-occurring ones by
     // TF-IDF; each with the weight it lends a statement towards the topic.
-    let mut term_topics: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
+    let mut term_topics: HashMap<String, Vec<(usize, f64)>> = HashMap::default();
     for (ti, topic) in topics.iter_mut().enumerate().skip(seeded_count) {
-        let mut score: HashMap<&str, f64> = HashMap::new();
+        let mut score: HashMap<&str, f64> = HashMap::default();
         for &i in &members_of[ti] {
             for (k, w) in &bags[i] {
                 let df = postings.get(k.as_str()).map_or(1, Vec::len);
@@ -466,7 +466,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
     // Statements join the found topics whose key terms they carry enough of.
     for (i, bag) in bags.iter().enumerate() {
-        let mut acc: HashMap<usize, f64> = HashMap::new();
+        let mut acc: HashMap<usize, f64> = HashMap::default();
         for (k, w) in bag {
             if let Some(ts) = term_topics.get(k) {
                 for &(t, tw) in ts {
@@ -483,7 +483,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
     // A statement no topic took gets one from its own strongest keyphrase,
     // so what only it says (a private-only line) is still a topic.
-    let mut orphan_topics: HashMap<String, usize> = HashMap::new();
+    let mut orphan_topics: HashMap<String, usize> = HashMap::default();
     for (i, bag) in bags.iter().enumerate() {
         if !member[i].is_empty() {
             continue;
