@@ -61,6 +61,8 @@ pub struct Knowledge {
     max_alias_words: usize,
     /// Official titles, lowercase, as word lists.
     titles: Vec<Vec<String>>,
+    /// Lowercased first word → indices into `titles`, longest title first.
+    titles_by_first: HashMap<String, Vec<usize>>,
     /// Every known side name, for normalising demonyms found in the text.
     side_names: Vec<String>,
     /// The same names, for constant-time membership tests.
@@ -146,6 +148,7 @@ impl Knowledge {
             first_words: HashMap::default(),
             max_alias_words: 0,
             titles: Vec::new(),
+            titles_by_first: HashMap::default(),
             side_names: Vec::new(),
             side_name_set: HashSet::default(),
         }
@@ -230,6 +233,11 @@ impl Knowledge {
             .filter(|t| !t.is_empty())
             .collect();
         k.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        for (ti, t) in k.titles.iter().enumerate() {
+            if let Some(first) = t.first() {
+                k.titles_by_first.entry(first.clone()).or_default().push(ti);
+            }
+        }
         k
     }
 
@@ -430,7 +438,9 @@ impl Knowledge {
 
     /// The longest official title starting at word `i`, as its word count.
     pub fn title_at(&self, ws: &[Word], i: usize) -> Option<usize> {
-        self.titles.iter().find_map(|t| {
+        let candidates = self.titles_by_first.get(ws.get(i)?.lower.as_str())?;
+        candidates.iter().find_map(|&ti| {
+            let t = self.titles.get(ti)?;
             let n = t.len();
             (i + n <= ws.len() && ws[i..i + n].iter().zip(t).all(|(w, tw)| w.lower == *tw))
                 .then_some(n)

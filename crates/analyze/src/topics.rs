@@ -229,12 +229,18 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
     for w in TOPIC_NOISE {
         skip.insert(w.to_string());
     }
+    // The lookup depends only on the word's lowercase key: ask once per key.
+    let mut looked_up: HashSet<String> = HashSet::default();
     for d in docs {
         for w in text::words(d.outlet.as_deref().unwrap_or("")) {
             skip.insert(w.lower);
         }
         for w in text::words(&d.text) {
             if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
+                if skip.contains(&w.lower) || looked_up.contains(&w.lower) {
+                    continue;
+                }
+                looked_up.insert(w.lower.clone());
                 if let Some(e) = cfg.knowledge.lookup(&w.text) {
                     if matches!(
                         e.kind,
