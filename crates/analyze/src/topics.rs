@@ -6,6 +6,7 @@ use crate::knowledge::AliasKind;
 use crate::text::{self, Layout, Word};
 use crate::Config;
 use backchannel_core::{AnalyzedStatement, Document, Topic};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Most topics one statement joins (its strongest ones).
@@ -170,7 +171,7 @@ fn add_terms(
     weight: f64,
     skip: &HashSet<String>,
     bag: &mut Bag,
-    surface: &mut HashMap<String, HashMap<String, usize>>,
+    surface: &mut Surface,
 ) {
     let content = |w: &Word| {
         w.lower.chars().count() >= 3
@@ -229,79 +230,125 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
     for w in TOPIC_NOISE {
         skip.insert(w.to_string());
     }
-    // The lookup depends only on the word's lowercase key: ask once per key.
-    let mut looked_up: HashSet<String> = HashSet::default();
-    for d in docs {
-        for w in text::words(d.outlet.as_deref().unwrap_or("")) {
-            skip.insert(w.lower);
-        }
-        for w in text::words(&d.text) {
-            if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
-                if skip.contains(&w.lower) || looked_up.contains(&w.lower) {
-                    continue;
+    // The lookup depends only on the word's lowercase key: ask once per
+    // key. Documents are read in parallel chunks; the sets are unioned.
+    let found: Vec<HashSet<String>> = docs
+        .par_chunks(64)
+        .map(|chunk| {
+            let mut found: HashSet<String> = HashSet::default();
+            let mut looked_up: HashSet<String> = HashSet::default();
+            for d in chunk {
+                for w in text::words(d.outlet.as_deref().unwrap_or("")) {
+                    found.insert(w.lower);
                 }
-                looked_up.insert(w.lower.clone());
-                if let Some(e) = cfg.knowledge.lookup(&w.text) {
-                    if matches!(
-                        e.kind,
-                        AliasKind::Name
-                            | AliasKind::Demonym
-                            | AliasKind::Metonym
-                            | AliasKind::Actor
-                            | AliasKind::Outlet
-                    ) {
-                        skip.insert(w.lower);
+                for w in text::words(&d.text) {
+                    if !(w.is_capitalised() && w.text.chars().any(char::is_lowercase))
+                        || skip.contains(&w.lower)
+                        || found.contains(&w.lower)
+                        || looked_up.contains(&w.lower)
+                    {
+                        continue;
+                    }
+                    looked_up.insert(w.lower.clone());
+                    if let Some(e) = cfg.knowledge.lookup(&w.text) {
+                        if matches!(
+                            e.kind,
+                            AliasKind::Name
+                                | AliasKind::Demonym
+                                | AliasKind::Metonym
+                                | AliasKind::Actor
+                                | AliasKind::Outlet
+                        ) {
+                            found.insert(w.lower);
+                        }
                     }
                 }
             }
-        }
+            found
+        })
+        .collect();
+    for f in found {
+        skip.extend(f);
     }
     skip
+}
+
+/// Surface forms seen for each term key, with their counts.
+type Surface = HashMap<String, HashMap<String, usize>>;
+
+/// A statement's bag of terms (its words, then its sentence context at a
+/// lower weight) and its lowercased text with that context.
+fn statement_bag(
+    a: &AnalyzedStatement,
+    docs: &[Document],
+    layouts: &[Layout],
+    skip: &HashSet<String>,
+    surface: &mut Surface,
+) -> (Bag, String) {
+    let mut bag = Bag::new();
+    let (Some(doc), Some(layout)) = (docs.get(a.document), layouts.get(a.document)) else {
+        return (bag, String::new());
+    };
+    let t = doc.text.as_str();
+    let cw = text::words_in(t, a.statement.span);
+    add_terms(&cw, t, 1.0, skip, &mut bag, surface);
+    // Context: the statement's sentence(s) and the one before.
+    let r = layout.sentences_over(a.statement.span);
+    let from = r.start.saturating_sub(1);
+    let mut ctx_text = String::new();
+    for si in from..r.end.max(r.start + 1).min(layout.sentences.len()) {
+        let (span, para) = layout.sentences[si];
+        if si < r.start && layout.sentences.get(r.start).is_some_and(|s| s.1 != para) {
+            continue;
+        }
+        let speaker = a
+            .statement
+            .speaker
+            .as_ref()
+            .map(|s| s.span)
+            .unwrap_or_default();
+        let ws: Vec<Word> = text::words_in(t, span)
+            .into_iter()
+            .filter(|w| !a.statement.span.contains(w.span) && !speaker.contains(w.span))
+            .collect();
+        add_terms(&ws, t, 0.3, skip, &mut bag, surface);
+        ctx_text.push(' ');
+        ctx_text.push_str(span.slice(t));
+    }
+    (bag, format!("{} {}", a.text, ctx_text).to_lowercase())
 }
 
 /// Assigns topics to `all` (in place) and returns them, seeded ones first.
 pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Config) -> Vec<Topic> {
     let skip = actor_words(all, cfg, docs);
-    let layouts: Vec<Layout> = docs.iter().map(|d| Layout::new(&d.text)).collect();
-    let mut surface: HashMap<String, HashMap<String, usize>> = HashMap::default();
+    let layouts: Vec<Layout> = docs.par_iter().map(|d| Layout::new(&d.text)).collect();
+    // Bags per statement in parallel chunks (in order); surface counts are
+    // summed, so merging the chunks' counts gives the same totals.
+    let chunks: Vec<(Vec<(Bag, String)>, Surface)> = all
+        .par_chunks(256)
+        .map(|chunk| {
+            let mut surface: Surface = HashMap::default();
+            let out: Vec<(Bag, String)> = chunk
+                .iter()
+                .map(|a| statement_bag(a, docs, &layouts, &skip, &mut surface))
+                .collect();
+            (out, surface)
+        })
+        .collect();
+    let mut surface: Surface = HashMap::default();
     let mut bags: Vec<Bag> = Vec::with_capacity(all.len());
     let mut texts_lower: Vec<String> = Vec::with_capacity(all.len());
-    for a in all.iter() {
-        let mut bag = Bag::new();
-        let Some(doc) = docs.get(a.document) else {
+    for (out, chunk_surface) in chunks {
+        for (bag, lower) in out {
             bags.push(bag);
-            texts_lower.push(String::new());
-            continue;
-        };
-        let t = doc.text.as_str();
-        let cw = text::words_in(t, a.statement.span);
-        add_terms(&cw, t, 1.0, &skip, &mut bag, &mut surface);
-        // Context: the statement's sentence(s) and the one before.
-        let layout = &layouts[a.document];
-        let r = layout.sentences_over(a.statement.span);
-        let from = r.start.saturating_sub(1);
-        let mut ctx_text = String::new();
-        for si in from..r.end.max(r.start + 1).min(layout.sentences.len()) {
-            let (span, para) = layout.sentences[si];
-            if si < r.start && layout.sentences.get(r.start).is_some_and(|s| s.1 != para) {
-                continue;
-            }
-            let speaker = a
-                .statement
-                .speaker
-                .as_ref()
-                .map(|s| s.span)
-                .unwrap_or_default();
-            let ws: Vec<Word> = text::words_in(t, span)
-                .into_iter()
-                .filter(|w| !a.statement.span.contains(w.span) && !speaker.contains(w.span))
-                .collect();
-            add_terms(&ws, t, 0.3, &skip, &mut bag, &mut surface);
-            ctx_text.push(' ');
-            ctx_text.push_str(span.slice(t));
+            texts_lower.push(lower);
         }
-        texts_lower.push(format!("{} {}", a.text, ctx_text).to_lowercase());
-        bags.push(bag);
+        for (key, forms) in chunk_surface {
+            let merged = surface.entry(key).or_default();
+            for (form, count) in forms {
+                *merged.entry(form).or_insert(0) += count;
+            }
+        }
     }
     let n = all.len();
     let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
