@@ -6,6 +6,7 @@
 use crate::knowledge::{AliasKind, Knowledge};
 use crate::text::{self, Word};
 use backchannel_core::{AnalyzedStatement, Document, Drift, Form, Rendering, Span};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use similar::{Algorithm, ChangeTag};
 
@@ -279,13 +280,25 @@ pub(crate) fn find(
     let mut corpus_outlets: Vec<String> = docs.iter().filter_map(|d| d.outlet.clone()).collect();
     corpus_outlets.sort();
     corpus_outlets.dedup();
-    for (di, doc) in docs.iter().enumerate() {
-        contrasts(di, doc, k, &corpus_outlets, &mut out);
-        for span in text::quotes_in(&doc.text, Span::new(0, doc.text.len())) {
-            let words = norm_words(span.slice(&doc.text));
-            if words.len() < MIN_WORDS {
-                continue;
-            }
+    // Per document in parallel (in order): contrasts inside it and its
+    // quotes' normalised words.
+    let per_doc: Vec<(Vec<Drift>, Vec<(Span, Vec<String>)>)> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(di, doc)| {
+            let mut found = Vec::new();
+            contrasts(di, doc, k, &corpus_outlets, &mut found);
+            let quoted = text::quotes_in(&doc.text, Span::new(0, doc.text.len()))
+                .into_iter()
+                .map(|span| (span, norm_words(span.slice(&doc.text))))
+                .filter(|(_, words)| words.len() >= MIN_WORDS)
+                .collect();
+            (found, quoted)
+        })
+        .collect();
+    for ((di, doc), (found, quoted)) in docs.iter().enumerate().zip(per_doc) {
+        out.extend(found);
+        for (span, words) in quoted {
             let key = (words.clone(), doc.outlet.clone());
             if distinct.contains_key(&key) {
                 continue;
@@ -361,20 +374,22 @@ pub(crate) fn find(
         })
         .collect();
     pairs.sort();
-    for ((a, b), _) in pairs {
+    // The word diffs in parallel, kept in pair order.
+    let diffs: Vec<Option<(usize, usize, f64, String)>> = pairs
+        .par_iter()
+        .map(|&((a, b), _)| {
+            let (qa, qb) = (&quotes[a], &quotes[b]);
+            if qa.words == qb.words {
+                return None;
+            }
+            // One outlet may quote more of the passage than the other:
+            // compare the stretch both quote, and only report a change inside it.
+            let (sim, diff) = core_drift(&qa.text, &qb.text, qa.description || qb.description)?;
+            (sim >= min_similarity).then_some((a, b, sim, diff))
+        })
+        .collect();
+    for (a, b, sim, diff) in diffs.into_iter().flatten() {
         let (qa, qb) = (&quotes[a], &quotes[b]);
-        if qa.words == qb.words {
-            continue;
-        }
-        // One outlet may quote more of the passage than the other: compare
-        // the stretch both quote, and only report a change inside it.
-        let Some((sim, diff)) = core_drift(&qa.text, &qb.text, qa.description || qb.description)
-        else {
-            continue;
-        };
-        if sim < min_similarity {
-            continue;
-        }
         let (da, db) = (&docs[qa.doc], &docs[qb.doc]);
         out.push(Drift {
             a: Rendering {
