@@ -266,6 +266,9 @@ fn contrasts(
     }
 }
 
+/// One document's contrasts and its quotes with their normalised words.
+type DocDrift = (Vec<Drift>, Vec<(Span, Vec<String>)>);
+
 /// All drift in the corpus, most similar first.
 pub(crate) fn find(
     docs: &[Document],
@@ -282,7 +285,7 @@ pub(crate) fn find(
     corpus_outlets.dedup();
     // Per document in parallel (in order): contrasts inside it and its
     // quotes' normalised words.
-    let per_doc: Vec<(Vec<Drift>, Vec<(Span, Vec<String>)>)> = docs
+    let per_doc: Vec<DocDrift> = docs
         .par_iter()
         .enumerate()
         .map(|(di, doc)| {
