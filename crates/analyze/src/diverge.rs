@@ -4,6 +4,7 @@
 use crate::text::{self, find_phrase, Word};
 use crate::{Config, DivergenceScorer};
 use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
 
@@ -540,6 +541,13 @@ fn distinct_texts(statements: &[&AnalyzedStatement], ids: &[usize]) -> Vec<(usiz
 /// Private and public statement indices of one (side, topic).
 type Group = (Vec<usize>, Vec<usize>);
 
+/// A scored (private, public) pair: score, statement indices, signals.
+type Hit = (f64, usize, usize, Vec<Signal>);
+
+/// A group's distinct private and public texts (representative, copies)
+/// and its scored pairs.
+type ScoredGroup = (Vec<(usize, Vec<usize>)>, Vec<(usize, Vec<usize>)>, Vec<Hit>);
+
 /// Groups statements by (side, topic) and scores each group's private
 /// statements against its public ones.
 pub(crate) fn pair(
@@ -575,11 +583,40 @@ pub(crate) fn pair(
     let mut private_only = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
     let mut reported_private: HashSet<(String, Vec<String>)> = HashSet::default();
-    for ((side, topic), (priv_ids, pub_ids)) in &groups {
+    // Scoring is independent per group: score the groups in parallel, then
+    // walk them in order for what depends on earlier groups.
+    let group_list: Vec<(&(&str, &str), &Group)> = groups.iter().collect();
+    let scored: Vec<Option<ScoredGroup>> = group_list
+        .par_iter()
+        .map(|(_, (priv_ids, pub_ids))| {
+            if priv_ids.is_empty() || pub_ids.is_empty() {
+                return None;
+            }
+            // Copies of one text (wire copies, repeated quotes) are scored once.
+            let (priv_reps, pub_reps) = (
+                distinct_texts(statements, priv_ids),
+                distinct_texts(statements, pub_ids),
+            );
+            let mut hits: Vec<Hit> = Vec::new();
+            for (pr, _) in priv_reps.iter().take(MAX_GROUP) {
+                for (qr, _) in pub_reps.iter().take(MAX_GROUP) {
+                    if let Some((score, signals)) =
+                        cfg.scorer.score(statements[*pr], statements[*qr])
+                    {
+                        if score >= cfg.min_divergence && score > 0.0 {
+                            hits.push((score, *pr, *qr, signals));
+                        }
+                    }
+                }
+            }
+            Some((priv_reps, pub_reps, hits))
+        })
+        .collect();
+    for (((side, topic), (priv_ids, _)), scored) in group_list.into_iter().zip(scored) {
         if priv_ids.is_empty() {
             continue;
         }
-        if pub_ids.is_empty() {
+        let Some((priv_reps, pub_reps, mut hits)) = scored else {
             // The same private lines under a second topic name add nothing.
             let private: Vec<String> = priv_ids.iter().map(|&i| statements[i].id.clone()).collect();
             if reported_private.insert((side.to_string(), private.clone())) {
@@ -590,22 +627,7 @@ pub(crate) fn pair(
                 });
             }
             continue;
-        }
-        // Copies of one text (wire copies, repeated quotes) are scored once.
-        let (priv_reps, pub_reps) = (
-            distinct_texts(statements, priv_ids),
-            distinct_texts(statements, pub_ids),
-        );
-        let mut hits: Vec<(f64, usize, usize, Vec<Signal>)> = Vec::new();
-        for (pr, _) in priv_reps.iter().take(MAX_GROUP) {
-            for (qr, _) in pub_reps.iter().take(MAX_GROUP) {
-                if let Some((score, signals)) = cfg.scorer.score(statements[*pr], statements[*qr]) {
-                    if score >= cfg.min_divergence && score > 0.0 {
-                        hits.push((score, *pr, *qr, signals));
-                    }
-                }
-            }
-        }
+        };
         // A pair already reported under another topic is not repeated.
         hits.retain(|(_, pi, qi, _)| !seen.contains(&(*pi, *qi)));
         if hits.is_empty() {
