@@ -404,6 +404,42 @@ impl DivergenceScorer for LexiconScorer {
     ) -> Option<(f64, Vec<Signal>)> {
         let p = StanceCues::of(&stance_text(private));
         let q = StanceCues::of(&stance_text(public));
+        self.score_cues(private, &p, public, &q)
+    }
+
+    fn score_all(
+        &self,
+        private: &[&AnalyzedStatement],
+        public: &[&AnalyzedStatement],
+    ) -> Vec<Option<(f64, Vec<Signal>)>> {
+        // Each statement's cues once, not once per pair.
+        let p_cues: Vec<StanceCues> = private
+            .iter()
+            .map(|a| StanceCues::of(&stance_text(a)))
+            .collect();
+        let q_cues: Vec<StanceCues> = public
+            .iter()
+            .map(|a| StanceCues::of(&stance_text(a)))
+            .collect();
+        let mut out = Vec::with_capacity(private.len() * public.len());
+        for (pa, p) in private.iter().zip(&p_cues) {
+            for (qa, q) in public.iter().zip(&q_cues) {
+                out.push(self.score_cues(pa, p, qa, q));
+            }
+        }
+        out
+    }
+}
+
+impl LexiconScorer {
+    /// The score of a pair from both statements' stance cues.
+    fn score_cues(
+        &self,
+        private: &AnalyzedStatement,
+        p: &StanceCues,
+        public: &AnalyzedStatement,
+        q: &StanceCues,
+    ) -> Option<(f64, Vec<Signal>)> {
         let mut signals = Vec::new();
         let mut push = |kind: &str, weight: f64, pc: String, qc: String| {
             signals.push(Signal {
@@ -597,15 +633,17 @@ pub(crate) fn pair(
                 distinct_texts(statements, priv_ids),
                 distinct_texts(statements, pub_ids),
             );
+            let pr: Vec<usize> = priv_reps.iter().take(MAX_GROUP).map(|r| r.0).collect();
+            let qr: Vec<usize> = pub_reps.iter().take(MAX_GROUP).map(|r| r.0).collect();
+            let p_st: Vec<&AnalyzedStatement> = pr.iter().map(|&i| statements[i]).collect();
+            let q_st: Vec<&AnalyzedStatement> = qr.iter().map(|&i| statements[i]).collect();
+            let scores = cfg.scorer.score_all(&p_st, &q_st);
+            let pairs = pr.iter().flat_map(|&p| qr.iter().map(move |&q| (p, q)));
             let mut hits: Vec<Hit> = Vec::new();
-            for (pr, _) in priv_reps.iter().take(MAX_GROUP) {
-                for (qr, _) in pub_reps.iter().take(MAX_GROUP) {
-                    if let Some((score, signals)) =
-                        cfg.scorer.score(statements[*pr], statements[*qr])
-                    {
-                        if score >= cfg.min_divergence && score > 0.0 {
-                            hits.push((score, *pr, *qr, signals));
-                        }
+            for ((p, q), scored) in pairs.zip(scores) {
+                if let Some((score, signals)) = scored {
+                    if score >= cfg.min_divergence && score > 0.0 {
+                        hits.push((score, p, q, signals));
                     }
                 }
             }

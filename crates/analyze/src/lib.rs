@@ -136,6 +136,20 @@ pub trait DivergenceScorer {
         private: &AnalyzedStatement,
         public: &AnalyzedStatement,
     ) -> Option<(f64, Vec<Signal>)>;
+
+    /// Scores every pair of one group, private-major: entry
+    /// `i * public.len() + j` is `score(private[i], public[j])`. Override
+    /// it to do per-statement work once rather than once per pair.
+    fn score_all(
+        &self,
+        private: &[&AnalyzedStatement],
+        public: &[&AnalyzedStatement],
+    ) -> Vec<Option<(f64, Vec<Signal>)>> {
+        private
+            .iter()
+            .flat_map(|p| public.iter().map(move |q| self.score(p, q)))
+            .collect()
+    }
 }
 
 /// Everything the analysis needs besides the documents.
