@@ -1540,9 +1540,27 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 _ => {
-                    let Some((a, b)) = self.backward_np(t, j) else {
+                    let Some((mut a, b)) = self.backward_np(t, j) else {
                         return;
                     };
+                    // `an official who spoke on condition of anonymity said`:
+                    // the noun phrase before the cue is the object of a
+                    // preposition inside a relative clause; the speaker is
+                    // the phrase the clause hangs on.
+                    if a >= 2
+                        && [
+                            "on", "of", "under", "with", "to", "about", "for", "from", "at", "in",
+                        ]
+                        .iter()
+                        .any(|p| self.is(t, a - 1, p))
+                    {
+                        let relative = (a.saturating_sub(8)..a - 1)
+                            .rev()
+                            .find(|&r| r >= 1 && self.is(t, r, "who"));
+                        if let Some((x, _)) = relative.and_then(|r| self.backward_np(t, r - 1)) {
+                            a = x;
+                        }
+                    }
                     if self.is(t, a, "who")
                         && a == b
                         && a >= 2

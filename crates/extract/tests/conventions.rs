@@ -536,3 +536,15 @@ fn expected_to_has_no_source() {
         ["The council", "to vote on the port deal later this week"]
     );
 }
+
+#[test]
+fn relative_clause_with_a_prepositional_object_keeps_its_head_as_speaker() {
+    let (doc, s) = only(
+        "A senior Drevanian official who spoke on condition of anonymity said the talks had resumed in secret.",
+    );
+    assert_eq!(
+        speaker(&doc, &s),
+        "A senior Drevanian official who spoke on condition of anonymity"
+    );
+    assert_eq!(content(&doc, &s), "the talks had resumed in secret");
+}
