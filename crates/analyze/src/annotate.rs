@@ -835,7 +835,11 @@ impl<'a> DocScan<'a> {
             {
                 j += 1;
             }
-            let start = if ws[i].lower == "the" { i + 1 } else { i };
+            let start = if matches!(ws[i].lower.as_str(), "the" | "a" | "an") {
+                i + 1
+            } else {
+                i
+            };
             if j > start && ORG_HEADS.contains(&ws[j].text.as_str()) {
                 let name = ws[start..=j]
                     .iter()

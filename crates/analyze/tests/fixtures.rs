@@ -404,3 +404,21 @@ fn bad_spans_do_not_panic() {
     assert_eq!(a.statements.len(), 1);
     assert_eq!(a.statements[0].channel, Channel::Unknown);
 }
+
+#[test]
+fn a_leading_article_is_not_part_of_a_discovered_organisation() {
+    let d = doc(
+        "council",
+        "Meridian Wire",
+        "A Varn Basin Council report said the reservoir was half empty. The Varn Basin Council meets in May.",
+    );
+    let names: Vec<String> = backchannel_analyze::discover_sides(&d, &Config::default())
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(
+        names.contains(&"Varn Basin Council".to_string()),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.starts_with("A ")), "{names:?}");
+}
