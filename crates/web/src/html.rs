@@ -5,21 +5,8 @@ use backchannel_core::{Channel, Evidence};
 use backchannel_store::{StatementView, DEFAULT_LIMIT};
 use std::fmt::Write;
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// The one HTML escaper of the project, shared with the report pages.
+pub use backchannel_report::escape_html;
 
 /// Percent-encodes everything but unreserved characters, for a path
 /// segment, a query value or a fragment.
