@@ -70,11 +70,19 @@ def main(argv=None):
     # Stage 0: the sides every story introduces, collected on the driver and
     # handed to every annotate task, so that a side one story establishes is
     # known in all the others (as in a single-process run).
-    sides = spark.sql(f"SELECT DISTINCT line FROM (SELECT TRANSFORM(value) USING "
-                      f"'{stage(binary, 'sides', *extra)}' AS (line STRING) FROM documents)")
+    # Equal lines are counted, not just deduplicated: a name more stories
+    # read as a person's than as a side is dropped (`documents` votes).
+    sides = spark.sql(f"SELECT line, count(*) AS n FROM (SELECT TRANSFORM(value) USING "
+                      f"'{stage(binary, 'sides', *extra)}' AS (line STRING) FROM documents) GROUP BY line")
     os.makedirs(args.output, exist_ok=True)
     sides_file = os.path.abspath(os.path.join(args.shared_dir or args.output, "sides.jsonl"))
-    write_lines(sides_file, sorted(r.line for r in sides.collect()))
+
+    def counted(row):
+        side = json.loads(row.line)
+        side["documents"] = side.get("documents", 1) * row.n
+        return json.dumps(side, sort_keys=True)
+
+    write_lines(sides_file, sorted(counted(r) for r in sides.collect()))
 
     # Stage 1: per partition, in parallel.
     annotated = spark.sql(

@@ -394,6 +394,137 @@ fn gap<'t>(text: &'t str, a: &Word, b: &Word) -> &'t str {
     g
 }
 
+/// Institution nouns whose `of X` names a portfolio (`Ministry of Health`,
+/// `Secretary of State`), not a side.
+const PORTFOLIO_HOLDERS: &[&str] = &[
+    "ministry",
+    "minister",
+    "ministers",
+    "department",
+    "secretary",
+    "office",
+    "council",
+    "committee",
+    "intelligence",
+    "security",
+    "defence",
+    "defense",
+    "interior",
+    "foreign",
+];
+
+/// Words that name a kind of polity or body, never one on their own.
+const GENERIC_SIDE_WORDS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "union",
+    "federation",
+    "empire",
+    "government",
+    "people",
+    "nation",
+    "nations",
+    "country",
+    "city",
+    "province",
+    "county",
+    "district",
+    "region",
+];
+
+/// Whether `name`, which the text seems to introduce as a side (or the
+/// corpus discovered elsewhere), is one in this text: not a function word,
+/// title or generic noun, not a common noun (also written lowercase here:
+/// `Children`), and not often part of a person's name (`President Trump`,
+/// `John McCain`, `Sen. Cruz`), which a possessive (`Trump's administration`)
+/// makes look like a side. `is_side_word(i)` tells words already known as
+/// sides, which do not make a neighbour a name.
+fn plausible_side_name(
+    text: &str,
+    words: &[Word],
+    k: &Knowledge,
+    name: &str,
+    is_side_word: impl Fn(usize) -> bool,
+) -> bool {
+    let lower = name.to_lowercase();
+    if text::is_stopword(&lower)
+        || k.starts_title(&lower)
+        || GENERIC_SIDE_WORDS.contains(&lower.as_str())
+    {
+        return false;
+    }
+    let mut mentions = 0usize;
+    let mut in_person = 0usize;
+    for (i, w) in words.iter().enumerate() {
+        if w.lower != lower {
+            continue;
+        }
+        if w.text == w.lower {
+            return false;
+        }
+        if w.text != name {
+            continue;
+        }
+        mentions += 1;
+        let joined = |a: &Word, b: &Word| gap(text, a, b) == " ";
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .filter(|p| joined(p, w) && p.is_capitalised() && !p.possessive);
+        // `Mr. Trump`, `Sen. Cruz`.
+        let honorific = i
+            .checked_sub(1)
+            .and_then(|p| words.get(p))
+            .is_some_and(|p| {
+                p.is_capitalised()
+                    && p.text.chars().count() <= 4
+                    && text.get(p.span.end..w.span.start) == Some(". ")
+                    && (text::is_stopword(&p.lower) || k.starts_title(&p.lower))
+            });
+        let person_before = honorific
+            || before.is_some_and(|p| {
+                k.starts_title(&p.lower) || (!text::is_stopword(&p.lower) && !is_side_word(i - 1))
+            });
+        let next = words.get(i + 1);
+        // `Sen. Cruz`: an abbreviated title.
+        let abbreviation = next.is_some_and(|n| {
+            n.is_capitalised() && text.get(w.span.end..n.span.start) == Some(". ")
+        }) && name.chars().count() <= 4;
+        // `John F. Kennedy`, `George W. Bush`: a middle initial.
+        let initial =
+            next.is_some_and(|n| joined(w, n) && n.text.chars().count() == 1 && n.is_capitalised());
+        // `Trump tweeted that he`: a side is `it`, a person `he` or `she`.
+        let personal_pronoun = !w.possessive
+            && words
+                .get(i + 1..(i + 7).min(words.len()))
+                .is_some_and(|ws| {
+                    ws.iter().any(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "he" | "she" | "his" | "him" | "himself" | "herself"
+                        )
+                    })
+                });
+        let person_after = !w.possessive
+            && next.is_some_and(|n| {
+                joined(w, n)
+                    && n.is_capitalised()
+                    && n.text.chars().any(char::is_lowercase)
+                    && !k.starts_title(&n.lower)
+                    && !INSTITUTION_NOUNS.contains(&n.lower.as_str())
+                    && !ORG_HEADS.contains(&n.text.as_str())
+                    && !is_side_word(i + 1)
+                    && !text::is_stopword(&n.lower)
+            });
+        if person_before || person_after || abbreviation || initial || personal_pronoun {
+            in_person += 1;
+        }
+    }
+    mentions == 0 || in_person * 3 < mentions
+}
+
 fn demonym_like(w: &str) -> bool {
     ["ian", "ean", "ese", "ish", "an", "i"]
         .iter()
@@ -467,6 +598,23 @@ impl<'a> DocScan<'a> {
             }
         }
         aliases.retain(|m| m.entry.kind != AliasKind::Outlet);
+        // A side another story introduced may be a person's name or a plain
+        // word here (`Susan` of `Susan Collins`).
+        let alias_words: HashSet<usize> = aliases
+            .iter()
+            .filter(|m| !m.entry.discovered)
+            .flat_map(|m| m.word..m.word + m.len)
+            .collect();
+        let mut plausible: HashMap<String, bool> = HashMap::default();
+        aliases.retain(|m| {
+            if !m.entry.discovered || m.len != 1 {
+                return true;
+            }
+            let surface = words[m.word].text.clone();
+            *plausible.entry(surface.clone()).or_insert_with(|| {
+                plausible_side_name(text, &words, k, &surface, |i| alias_words.contains(&i))
+            })
+        });
         let mut alias_at = HashMap::default();
         for (ai, m) in aliases.iter().enumerate() {
             for w in m.word..m.word + m.len {
@@ -806,6 +954,7 @@ impl<'a> DocScan<'a> {
         for i in 2..ws.len() {
             if ws[i - 1].lower == "of"
                 && INSTITUTION_NOUNS.contains(&ws[i - 2].lower.as_str())
+                && !PORTFOLIO_HOLDERS.contains(&ws[i - 2].lower.as_str())
                 && ws[i].is_capitalised()
                 && !self.alias_at.contains_key(&i)
                 && !self.in_outlet(&ws[i])
@@ -835,11 +984,15 @@ impl<'a> DocScan<'a> {
             {
                 j += 1;
             }
-            let start = if matches!(ws[i].lower.as_str(), "the" | "a" | "an") {
-                i + 1
-            } else {
-                i
-            };
+            // `If Congress`, `The Sarn Basin Commission`: a sentence-initial
+            // function word is not part of the name.
+            let mut start = i;
+            if start < j
+                && (matches!(ws[start].lower.as_str(), "the" | "a" | "an")
+                    || (text::is_stopword(&ws[start].lower) && self.sentence_start(start)))
+            {
+                start += 1;
+            }
             if j > start && ORG_HEADS.contains(&ws[j].text.as_str()) {
                 let name = ws[start..=j]
                     .iter()
@@ -905,6 +1058,12 @@ impl<'a> DocScan<'a> {
                 }
             }
         }
+    }
+
+    fn plausible_side_name(&self, k: &Knowledge, name: &str) -> bool {
+        plausible_side_name(self.text, &self.words, k, name, |i| {
+            self.alias_at.contains_key(&i)
+        })
     }
 
     fn cue_at(&self, wi: usize) -> Option<&SideCue> {
@@ -1818,41 +1977,47 @@ fn person_keys(name: &str) -> Vec<String> {
 /// countries (with their demonyms) and organisations. [`crate::analyze`]
 /// adds those of the whole corpus to the knowledge before annotating, so a
 /// side established in one story is recognised in the others.
-pub(crate) fn discover_sides(
-    doc: &Document,
-    k: &Knowledge,
-) -> Vec<(String, AliasKind, Vec<String>)> {
+/// A side candidate one document yields: name, kind, demonyms, and whether
+/// the document reads the name as a person's or a plain word instead.
+pub(crate) type SideCandidate = (String, AliasKind, Vec<String>, bool);
+
+pub(crate) fn discover_sides(doc: &Document, k: &Knowledge) -> Vec<SideCandidate> {
     let scan = DocScan::new(doc, k);
-    let mut out: Vec<(String, AliasKind, Vec<String>)> = Vec::new();
+    let mut out: Vec<SideCandidate> = Vec::new();
+    let mut plausible: HashMap<String, bool> = HashMap::default();
     for c in &scan.cues {
         if c.raw_demonym || k.lookup(&c.side).is_some() {
             continue;
         }
-        // `Castell's spokeswoman` where the text names `Ruben Castell`.
-        let suffix = format!(" {}", c.side);
-        if scan.persons.contains_key(&c.side) || scan.persons.keys().any(|p| p.ends_with(&suffix)) {
-            continue;
-        }
-        let w = &scan.words[c.word];
-        let demonym = if c.kind == AliasKind::Demonym && w.text != c.side {
-            vec![w.text.clone()]
-        } else {
-            Vec::new()
-        };
         let kind = if c.kind == AliasKind::Body {
             AliasKind::Body
         } else {
             AliasKind::Name
         };
-        match out.iter_mut().find(|(s, _, _)| *s == c.side) {
-            Some((_, _, d)) => {
+        // `Castell's spokeswoman` where the text names `Ruben Castell`.
+        let suffix = format!(" {}", c.side);
+        let person =
+            scan.persons.contains_key(&c.side) || scan.persons.keys().any(|p| p.ends_with(&suffix));
+        let rejected = person
+            || (kind == AliasKind::Name
+                && !*plausible
+                    .entry(c.side.clone())
+                    .or_insert_with(|| scan.plausible_side_name(k, &c.side)));
+        let w = &scan.words[c.word];
+        let demonym = if c.kind == AliasKind::Demonym && w.text != c.side && !rejected {
+            vec![w.text.clone()]
+        } else {
+            Vec::new()
+        };
+        match out.iter_mut().find(|(s, _, _, _)| *s == c.side) {
+            Some((_, _, d, _)) => {
                 for x in demonym {
                     if !d.contains(&x) {
                         d.push(x);
                     }
                 }
             }
-            None => out.push((c.side.clone(), kind, demonym)),
+            None => out.push((c.side.clone(), kind, demonym, rejected)),
         }
     }
     out

@@ -36,6 +36,9 @@ pub struct AliasEntry {
     pub name: String,
     pub official: bool,
     pub former: bool,
+    /// Found in the corpus rather than known: trusted in a document only
+    /// where the text there does not make it a person's name or a word.
+    pub discovered: bool,
 }
 
 /// A match of a known alias in a text.
@@ -171,7 +174,18 @@ impl Knowledge {
                 curated.insert(code.to_uppercase(), c);
             }
         }
-        for country in keshvar::CountryIterator::new() {
+        // Curated countries first: earlier entries win, and keshvar gives
+        // some demonyms to several territories (`American` to the Northern
+        // Mariana Islands as well as the United States).
+        let mut countries: Vec<keshvar::Country> = keshvar::CountryIterator::new().collect();
+        countries.sort_by_key(|c| !curated.contains_key(&c.alpha2().to_string()));
+        let mut nationality_count: HashMap<String, usize> = HashMap::default();
+        for c in &countries {
+            if let Some(d) = c.maybe_nationality() {
+                *nationality_count.entry(d.to_string()).or_default() += 1;
+            }
+        }
+        for country in countries {
             let code = country.alpha2().to_string();
             let cur = curated.get(&code);
             let name = match cur {
@@ -186,8 +200,20 @@ impl Knowledge {
                     .filter(|n| n.is_ascii() && !n.contains(',') && !n.contains('('))
                     .map(|n| n.to_string()),
             );
+            // A nationality shared by several territories names none of them
+            // unless it is this one's own (`Samoan` for Samoa, not American Samoa).
             let mut demonyms: Vec<String> = country
                 .maybe_nationality()
+                .filter(|d| {
+                    cur.is_some()
+                        || nationality_count.get(*d).copied().unwrap_or(0) < 2
+                        || name
+                            .chars()
+                            .zip(d.chars())
+                            .take_while(|(a, b)| a == b)
+                            .count()
+                            >= 4
+                })
                 .map(|d| vec![d.to_string()])
                 .unwrap_or_default();
             let mut metonyms = Vec::new();
@@ -223,6 +249,7 @@ impl Knowledge {
                     name: o.clone(),
                     official: false,
                     former: false,
+                    discovered: false,
                 },
             );
         }
@@ -255,6 +282,7 @@ impl Knowledge {
                 name: side.to_string(),
                 official: false,
                 former: false,
+                discovered: false,
             },
         );
     }
@@ -289,6 +317,7 @@ impl Knowledge {
                 name: s.name.clone(),
                 official: false,
                 former: false,
+                discovered: false,
             };
             self.add(&s.name, mk(AliasKind::Name));
             for a in &s.aliases {
@@ -318,6 +347,7 @@ impl Knowledge {
                 name: a.name.clone(),
                 official: a.official,
                 former: a.former,
+                discovered: false,
             };
             self.add(&a.name, entry.clone());
             for al in &a.aliases {
@@ -347,6 +377,7 @@ impl Knowledge {
                     name: name.to_string(),
                     official: false,
                     former: false,
+                    discovered: true,
                 },
             );
         }
@@ -360,6 +391,7 @@ impl Knowledge {
                         name: name.to_string(),
                         official: false,
                         former: false,
+                        discovered: true,
                     },
                 );
             }
@@ -445,6 +477,12 @@ impl Knowledge {
             (i + n <= ws.len() && ws[i..i + n].iter().zip(t).all(|(w, tw)| w.lower == *tw))
                 .then_some(n)
         })
+    }
+
+    /// Whether some official title starts with the lowercase word `w`
+    /// (`president`, `foreign` of `foreign minister`).
+    pub fn starts_title(&self, w: &str) -> bool {
+        self.titles_by_first.contains_key(w)
     }
 
     /// Whether any title appears in `ws`.

@@ -91,7 +91,9 @@ pub use diverge::{LexiconScorer, StanceCues};
 pub use knowledge::Knowledge;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Evidence rule naming a statement's attribution cue (`refused`,
@@ -263,6 +265,18 @@ pub struct DiscoveredSide {
     pub name: String,
     pub organisation: bool,
     pub demonyms: Vec<String>,
+    /// The document read the name as a person's (`Trump's team` beside
+    /// `President Trump`) or a plain word, not a side: a vote against it.
+    #[serde(default)]
+    pub rejected: bool,
+    /// Documents that found it so: 1 from [`discover_sides`], summed by
+    /// [`corpus_sides`].
+    #[serde(default = "one_document")]
+    pub documents: usize,
+}
+
+fn one_document() -> usize {
+    1
 }
 
 /// Sides `doc` introduces (per document, parallelisable). [`analyze`] adds
@@ -273,24 +287,53 @@ pub struct DiscoveredSide {
 pub fn discover_sides(doc: &Document, cfg: &Config) -> Vec<DiscoveredSide> {
     annotate::discover_sides(doc, &cfg.knowledge)
         .into_iter()
-        .map(|(name, kind, demonyms)| DiscoveredSide {
+        .map(|(name, kind, demonyms, rejected)| DiscoveredSide {
             name,
             organisation: kind == knowledge::AliasKind::Body,
             demonyms,
+            rejected,
+            documents: 1,
         })
         .collect()
 }
 
 /// The sides a whole corpus introduces, sorted and without repeats, so the
 /// knowledge built from them is the same whatever order the documents come
-/// in (a distributed job collects them from many tasks).
+/// in (a distributed job collects them from many tasks, summing
+/// `documents` of equal entries). A name more documents read as a person's
+/// or a plain word than as a side is dropped: one story's `Trump's team`
+/// does not make `Trump` a side wherever he is named.
 pub fn corpus_sides(sides: impl IntoIterator<Item = DiscoveredSide>) -> Vec<DiscoveredSide> {
-    let mut sides: Vec<DiscoveredSide> = sides.into_iter().collect();
-    sides.sort_by(|a, b| {
-        (&a.name, a.organisation, &a.demonyms).cmp(&(&b.name, b.organisation, &b.demonyms))
-    });
-    sides.dedup();
-    sides
+    let mut counts: BTreeMap<(String, bool, Vec<String>, bool), usize> = BTreeMap::new();
+    for s in sides {
+        *counts
+            .entry((s.name, s.organisation, s.demonyms, s.rejected))
+            .or_default() += s.documents;
+    }
+    let mut votes: HashMap<&str, (usize, usize)> = HashMap::default();
+    for ((name, _, _, rejected), n) in &counts {
+        let v = votes.entry(name.as_str()).or_default();
+        if *rejected {
+            v.1 += n;
+        } else {
+            v.0 += n;
+        }
+    }
+    counts
+        .iter()
+        .filter(|((name, _, _, rejected), _)| {
+            !rejected && votes.get(name.as_str()).is_some_and(|(yes, no)| yes > no)
+        })
+        .map(
+            |((name, organisation, demonyms, _), &documents)| DiscoveredSide {
+                name: name.clone(),
+                organisation: *organisation,
+                demonyms: demonyms.clone(),
+                rejected: false,
+                documents,
+            },
+        )
+        .collect()
 }
 
 /// Drift between renderings of the same quote or description across

@@ -422,3 +422,67 @@ fn a_leading_article_is_not_part_of_a_discovered_organisation() {
     );
     assert!(!names.iter().any(|n| n.starts_with("A ")), "{names:?}");
 }
+
+#[test]
+fn a_shared_nationality_names_the_country_it_belongs_to() {
+    let text = "An American official said the talks would resume in March.";
+    let d = Document::from_text("american", text);
+    let st = [stmt(
+        text,
+        "the talks would resume in March",
+        Some("An American official"),
+    )];
+    let a = annotate(&d, &st, &Config::default());
+    assert_eq!(a[0].side.as_deref(), Some("United States"));
+}
+
+fn discovered(id: &str, text: &str) -> Vec<backchannel_analyze::DiscoveredSide> {
+    backchannel_analyze::discover_sides(&doc(id, "Meridian Wire", text), &Config::default())
+}
+
+#[test]
+fn a_person_with_a_possessive_is_not_a_side() {
+    // `Halloran's team` looks like `Drevania's team`, but the text names
+    // him `Senator Halloran` and calls him `he`.
+    let found = discovered(
+        "halloran",
+        "Senator Halloran said he would vote against the bill. Halloran's team said \
+         the vote was close. Halloran told reporters he was confident.",
+    );
+    assert!(
+        found.iter().all(|s| s.name != "Halloran" || s.rejected),
+        "{found:?}"
+    );
+    let country = discovered(
+        "drevania",
+        "Drevania's government said it would pay. Drevania has never missed a payment.",
+    );
+    assert!(
+        country.iter().any(|s| s.name == "Drevania" && !s.rejected),
+        "{country:?}"
+    );
+}
+
+#[test]
+fn corpus_sides_keep_a_name_more_documents_read_as_a_side() {
+    let side = |name: &str, rejected: bool| backchannel_analyze::DiscoveredSide {
+        name: name.into(),
+        organisation: false,
+        demonyms: Vec::new(),
+        rejected,
+        documents: 1,
+    };
+    let sides = backchannel_analyze::corpus_sides(vec![
+        side("Halloran", false),
+        side("Halloran", true),
+        side("Halloran", true),
+        side("Drevania", false),
+        side("Drevania", false),
+        side("Drevania", true),
+    ]);
+    let names: Vec<(&str, usize)> = sides
+        .iter()
+        .map(|s| (s.name.as_str(), s.documents))
+        .collect();
+    assert_eq!(names, vec![("Drevania", 2)]);
+}

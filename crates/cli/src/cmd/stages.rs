@@ -3,9 +3,10 @@
 //!
 //! 0. `sides` — per document, in parallel: the sides each document
 //!    introduces (invented countries with their demonyms, organisations).
-//!    Out: one `DiscoveredSide` per line. The driver collects them into one
-//!    file for stage 1 (`--sides FILE`), so every task knows the sides any
-//!    story established.
+//!    Out: one `DiscoveredSide` per line (`rejected` when the document
+//!    reads the name as a person's). The driver counts equal lines into
+//!    `documents` and writes one file for stage 1 (`--sides FILE`), so every
+//!    task knows the sides the corpus established.
 //! 1. `annotate` — per document, in parallel: extraction, speaker profile,
 //!    side, channel. Out: one line per document,
 //!    `{"document": {...text --json object...}, "statements": [AnalyzedStatement]}`,
