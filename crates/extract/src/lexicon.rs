@@ -2,7 +2,7 @@
 //! closed classes (pronouns, determiners, auxiliaries ...) that bound noun
 //! phrases. One hash lookup per word, built once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// How a cue verb behaves.
@@ -434,7 +434,7 @@ pub fn hand_cue_forms() -> Vec<String> {
 fn table() -> &'static HashMap<String, WordClass> {
     static TABLE: OnceLock<HashMap<String, WordClass>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::with_capacity(1024);
+        let mut map = HashMap::with_capacity_and_hasher(1024, Default::default());
         for &w in BOUNDARIES {
             map.insert(w.to_string(), WordClass::Boundary);
         }
@@ -546,7 +546,7 @@ pub struct LearnedPhrase {
 pub fn learned_phrases() -> &'static HashMap<String, Vec<LearnedPhrase>> {
     static PHRASES: OnceLock<HashMap<String, Vec<LearnedPhrase>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut map: HashMap<String, Vec<LearnedPhrase>> = HashMap::new();
+        let mut map: HashMap<String, Vec<LearnedPhrase>> = HashMap::default();
         let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
             return map;
         };
@@ -599,6 +599,118 @@ fn learned_words() -> Vec<(String, WordClass)> {
             (c.phrase.clone(), WordClass::Cue(kind, infl))
         })
         .collect()
+}
+
+/// The content-end model learned from PolNeAR train (see
+/// [`crate::train::learn_content_ends`]).
+const LEARNED_CONTENT_ENDS: &str = include_str!("../data/content_ends.tsv");
+
+/// Next-token keys of the content-end model and whether content stops
+/// before them.
+fn content_ends() -> &'static HashMap<String, bool> {
+    static ENDS: OnceLock<HashMap<String, bool>> = OnceLock::new();
+    ENDS.get_or_init(|| {
+        crate::train::ContentEndModel::from_tsv(LEARNED_CONTENT_ENDS)
+            .map(|m| m.keys.iter().map(|k| (k.key.clone(), k.cuts())).collect())
+            .unwrap_or_default()
+    })
+}
+
+/// Whether any key of the content-end model starts with a word (rather
+/// than a punctuation mark): when none does, words need no lookup.
+pub fn content_ends_before_words() -> bool {
+    static ANY: OnceLock<bool> = OnceLock::new();
+    *ANY.get_or_init(|| {
+        content_ends().keys().any(|k| {
+            let head = k.split('|').next().unwrap_or("");
+            head.chars().any(char::is_alphanumeric)
+        })
+    })
+}
+
+/// Whether indirect content stops before the token `next` (followed by
+/// `after`, when there is one), both already in
+/// [`crate::train::boundary_token`] form: the two-token key decides where
+/// the model has it, else the single token.
+pub fn content_ends_before(next: &str, after: Option<&str>, buf: &mut String) -> bool {
+    let ends = content_ends();
+    if let Some(after) = after {
+        buf.clear();
+        buf.push_str(next);
+        buf.push('|');
+        buf.push_str(after);
+        if let Some(&cut) = ends.get(buf.as_str()) {
+            return cut;
+        }
+    }
+    ends.get(next).copied().unwrap_or(false)
+}
+
+/// The cue classifier learned from PolNeAR train (see
+/// [`crate::train::learn_cue_classifier`]).
+const LEARNED_CUE_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
+
+/// Score above which a leftover cue word is taken as a cue. Slightly below
+/// the perceptron's own zero: a missed cue costs all three parts of a
+/// statement, a wrong one mostly its cue (tuned on train, checked on dev).
+const CUE_CLASSIFIER_THRESHOLD: f64 = -2.0;
+
+fn cue_classifier() -> &'static HashMap<String, f64> {
+    static WEIGHTS: OnceLock<HashMap<String, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        crate::train::CueClassifier::from_tsv(LEARNED_CUE_CLASSIFIER)
+            .map(|m| m.weights.into_iter().collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The cue classifier's score of one leftover cue word, summed feature by
+/// feature.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CueScore(f64);
+
+impl CueScore {
+    /// Adds the weight of `feature` (nothing for an unknown one).
+    pub fn add(&mut self, feature: &str) {
+        if let Some(w) = cue_classifier().get(feature) {
+            self.0 += w;
+        }
+    }
+
+    /// Whether the word scored as a cue.
+    pub fn is_cue(self) -> bool {
+        self.0 > CUE_CLASSIFIER_THRESHOLD
+    }
+}
+
+/// Lowest estimated precision for a learned word the rules do not use to
+/// be offered to the cue classifier.
+const WEAK_CUE_PRECISION: f64 = 0.05;
+
+/// Learned single words too unreliable for the rules (`wants`, `backing`):
+/// the cue classifier decides on each occurrence.
+fn weak_cues() -> &'static HashMap<String, Inflection> {
+    static WEAK: OnceLock<HashMap<String, Inflection>> = OnceLock::new();
+    WEAK.get_or_init(|| {
+        let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
+            return HashMap::default();
+        };
+        model
+            .usable(LEARNED_MIN_GOLD, WEAK_CUE_PRECISION)
+            .filter(|c| c.words() == 1 && c.phrase.chars().all(|ch| ch.is_ascii_lowercase()))
+            .filter(|c| !table().contains_key(&c.phrase))
+            .map(|c| (c.phrase.clone(), guess_inflection(&c.phrase)))
+            .collect()
+    })
+}
+
+/// A lowercase word the cue classifier may take as a cue although the
+/// rules do not, with its guessed inflection.
+pub fn weak_cue(word: &str) -> Option<Inflection> {
+    if word.len() > 14 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    weak_cues().get(word).copied()
 }
 
 /// The class of `word` (any case), `None` for open-class words.

@@ -21,8 +21,19 @@
 //! The TSV is compiled in: single words estimated at precision >= 0.25 become
 //! cue verbs (below 0.6 only before a clause), multiword phrases at >= 0.5
 //! become phrase cues (`called for`, `pointed out`), and hand-written forms
-//! that are a cue under 5% of the time (`emails`) are dropped. A test checks
-//! that the committed TSV is exactly what training produces.
+//! that are a cue under 5% of the time (`emails`) are dropped.
+//!
+//! Training writes two more models beside it. `data/cue_classifier.tsv` is
+//! an averaged perceptron over the cue words the rules leave without a
+//! statement (lexicon verbs and learned words down to 5% precision, such as
+//! `wants`): from the word, its neighbours, whether a subject and a content
+//! can be found and whether it is passive, it decides whether the word is
+//! a cue; those it accepts get the noun phrase before them as speaker and
+//! the clause after them (an infinitive included, or the comma-closed clause
+//! before the speaker) as content. `data/content_ends.tsv` lists the next
+//! tokens before which gold content usually stops (`, according`, `;`,
+//! `, while`). A test checks that all committed files are exactly what
+//! training produces.
 
 pub mod lexicon;
 mod quotes;
@@ -41,6 +52,40 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
 
 /// Extracts the statements of `doc` given its segmentation, in text order.
 pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
+    run(doc, seg, CueModelUse::Apply).0
+}
+
+/// Cue words the rules left without a statement in `doc`, with the
+/// features the learned cue classifier reads: what
+/// [`train::learn_cue_classifier`] trains on.
+pub fn leftover_cue_candidates(doc: &Document) -> Vec<(Span, Vec<String>)> {
+    let seg = backchannel_segment::segment(&doc.text);
+    run(doc, &seg, CueModelUse::Collect).1
+}
+
+/// Where a leftover cue word's content lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LearnedContent {
+    /// From this token on.
+    After(usize),
+    /// Before the speaker, closed by a comma (`..., the poll found.`).
+    Before,
+}
+
+/// What the extractor does with cue words the rules left unused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueModelUse {
+    /// Scores them with the learned classifier and extracts the likely cues.
+    Apply,
+    /// Only records them with their features (training).
+    Collect,
+}
+
+fn run(
+    doc: &Document,
+    seg: &Segmentation,
+    mode: CueModelUse,
+) -> (Vec<Statement>, Vec<(Span, Vec<String>)>) {
     let text = doc.text.as_str();
     let paragraphs = usable_paragraphs(text, seg);
     let (pieces, quotations) = quotes::find(text, &paragraphs);
@@ -53,6 +98,8 @@ pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
         buf: String::new(),
         pending_colon: None,
         headline: doc.headline,
+        mode,
+        candidates: Vec::new(),
     };
     for (pi, &para) in paragraphs.iter().enumerate() {
         for (n, unit) in units(text, para, pi, seg, &pieces).into_iter().enumerate() {
@@ -62,10 +109,11 @@ pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
             ex.unit(unit, pi);
         }
     }
+    let candidates = std::mem::take(&mut ex.candidates);
     let mut drafts = ex.drafts;
     drafts.sort_by_key(|d| (d.span().start, d.span().end));
     drafts.dedup_by(|a, b| a.span() == b.span());
-    resolve::resolve(text, drafts)
+    (resolve::resolve(text, drafts), candidates)
 }
 
 /// Paragraphs from the segmentation, checked against the text; the whole
@@ -227,6 +275,9 @@ struct Extractor<'a> {
     /// `X said:` closing a paragraph, waiting for the quote that opens the next.
     pending_colon: Option<(Span, Option<Span>, usize)>,
     headline: Option<Span>,
+    mode: CueModelUse,
+    /// Leftover cue words and their features, in [`CueModelUse::Collect`] mode.
+    candidates: Vec<(Span, Vec<String>)>,
 }
 
 impl<'a> Extractor<'a> {
@@ -658,7 +709,262 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+        self.leftover_cues(t, paragraph, first_draft);
         self.loose_quotes(t, paragraph, first_draft);
+    }
+
+    /// Cue words in a verb position that no rule turned into a statement:
+    /// the learned classifier ([`train::CueClassifier`]) decides which are
+    /// cues; those get the speaker before them and the content after them.
+    fn leftover_cues(&mut self, t: &[Tok], paragraph: usize, first_draft: usize) {
+        for i in 0..t.len() {
+            let (kind, infl) = match t.get(i).map(|x| x.kind) {
+                Some(Kind::Word(Some(WordClass::Cue(kind, infl)))) => (kind, infl),
+                Some(Kind::Word(None)) => match self.word(t, i).and_then(lexicon::weak_cue) {
+                    Some(infl) => (CueKind::Speech, infl),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let Some(span) = t.get(i).map(|x| x.span) else {
+                continue;
+            };
+            let used = self
+                .drafts
+                .get(first_draft..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|d| d.cue.is_some_and(|c| c.overlaps(span)));
+            let nested = self
+                .drafts
+                .get(first_draft..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|d| d.span().contains(span));
+            if used || nested || !self.verb_position(t, i, paragraph) {
+                continue;
+            }
+            // With no content to give it, a cue word makes no statement.
+            let cue_start = self.modifiers_before(t, i);
+            if self.learned_content(t, i, kind, cue_start).is_none() {
+                continue;
+            }
+            match self.mode {
+                CueModelUse::Collect => {
+                    let mut features = Vec::new();
+                    self.cue_features(t, i, kind, infl, &mut |f| features.push(f.to_string()));
+                    let lead = t.get(self.modifiers_before(t, i)).map_or(span, |x| x.span);
+                    self.candidates.push((lead.cover(span), features));
+                }
+                CueModelUse::Apply => {
+                    let mut score = lexicon::CueScore::default();
+                    self.cue_features(t, i, kind, infl, &mut |f| score.add(f));
+                    if score.is_cue() {
+                        self.learned_cue(t, i, kind, paragraph);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Tokens `lead..=i` as a cue with the auxiliaries and adverbs before
+    /// them, the noun phrase before those as its speaker and the clause
+    /// after it (or, closing its sentence, the clause before the speaker)
+    /// as its content.
+    fn learned_cue(&mut self, t: &[Tok], i: usize, kind: CueKind, paragraph: usize) {
+        let Some(cue_tok) = t.get(i) else { return };
+        let cue_start = self.modifiers_before(t, i);
+        let Some(first) = t.get(cue_start) else {
+            return;
+        };
+        let cue = Span::new(first.span.start, cue_tok.span.end);
+        // `he was asked if ...`: the subject of a passive cue is not its source.
+        let (speaker, src_start) = match self.learned_speaker(t, i, cue_start) {
+            Some(_) if self.passive(t, cue_start, i) => (None, None),
+            Some((a, b)) => (Self::span_of(t, a, b), Some(a)),
+            None => (None, None),
+        };
+        match self.learned_content(t, i, kind, cue_start) {
+            Some(LearnedContent::After(from)) => {
+                let to = self.content_end(t, from);
+                self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+            }
+            Some(LearnedContent::Before) => {
+                if let Some(to) = src_start.and_then(|a| a.checked_sub(1)) {
+                    self.before_content(t, to, Some(cue), speaker, i + 1, paragraph);
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Whether cue word `i` is a participle after a form of `be` among the
+    /// modifiers from `cue_start` (`was asked`, `has been told`).
+    fn passive(&self, t: &[Tok], cue_start: usize, i: usize) -> bool {
+        let participle = matches!(Self::class(t, i), Some(WordClass::Cue(_, Inflection::Past)))
+            || self.word(t, i).is_some_and(|w| w.ends_with("ed"));
+        participle
+            && (cue_start..i).any(|k| {
+                ["was", "were", "is", "are", "been", "be", "being"]
+                    .iter()
+                    .any(|b| self.is(t, k, b))
+            })
+    }
+
+    /// Where the auxiliaries and adverbs before token `i` start.
+    fn modifiers_before(&self, t: &[Tok], i: usize) -> usize {
+        let mut j = i;
+        while j > 0 && i - j < 3 && self.verb_modifier(t, j - 1) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// The speaker of a leftover cue word: the noun phrase before its
+    /// modifiers, a relative `which`, or for a gerund the phrase opening
+    /// the sentence.
+    fn learned_speaker(&self, t: &[Tok], i: usize, cue_start: usize) -> Option<(usize, usize)> {
+        let j = cue_start.checked_sub(1)?;
+        if self.is(t, j, "which") {
+            return Some((j, j));
+        }
+        if let Some(np) = self.backward_np(t, j) {
+            return Some(np);
+        }
+        let gerund = matches!(
+            Self::class(t, i),
+            Some(WordClass::Cue(_, Inflection::Gerund))
+        );
+        if gerund && self.comma_like(t, j) {
+            return self.forward_np(t, 0).filter(|&(_, b)| b < j);
+        }
+        None
+    }
+
+    /// Where the content of a leftover cue word lies.
+    fn learned_content(
+        &self,
+        t: &[Tok],
+        i: usize,
+        kind: CueKind,
+        cue_start: usize,
+    ) -> Option<LearnedContent> {
+        if let Some(from) = self.content_start(t, i + 1, kind) {
+            return Some(LearnedContent::After(from));
+        }
+        // `hopes to win`, `seemed to agree`: the infinitive.
+        if self.is(t, i + 1, "to")
+            && matches!(Self::class(t, i + 2), None | Some(WordClass::Cue(..)))
+        {
+            return Some(LearnedContent::After(i + 1));
+        }
+        // `..., the poll found.`
+        let closes = matches!(
+            t.get(i + 1).map(|x| x.kind),
+            None | Some(Kind::Punct('.' | '!' | '?'))
+        );
+        let speaker_start = self.learned_speaker(t, i, cue_start).map(|(a, _)| a);
+        let comma_before = speaker_start
+            .and_then(|a| a.checked_sub(1))
+            .is_some_and(|k| k > 0 && self.comma_like(t, k));
+        (closes && comma_before).then_some(LearnedContent::Before)
+    }
+
+    /// What the cue classifier reads about cue word `i`: the word, its
+    /// neighbours, and what the rules would find around it.
+    fn cue_features(
+        &self,
+        t: &[Tok],
+        i: usize,
+        kind: CueKind,
+        infl: Inflection,
+        sink: &mut dyn FnMut(&str),
+    ) {
+        use std::borrow::Cow;
+        use std::fmt::Write as _;
+        let tok = |k: Option<usize>| -> Cow<'a, str> {
+            let Some(k) = k else {
+                return Cow::Borrowed("^");
+            };
+            match t.get(k).map(|x| x.kind) {
+                None => Cow::Borrowed("$"),
+                Some(Kind::Quote(_)) => Cow::Borrowed("Q"),
+                Some(Kind::Punct(_)) => {
+                    Cow::Borrowed(t.get(k).map_or("", |x| x.span.slice(self.text)))
+                }
+                Some(Kind::Word(class)) => {
+                    let w: &'a str = t.get(k).map_or("", |x| x.span.slice(self.text));
+                    let first = w.chars().next();
+                    match class {
+                        None if first.is_some_and(char::is_uppercase) => Cow::Borrowed("Cap"),
+                        None if first.is_some_and(|c| c.is_ascii_digit()) => Cow::Borrowed("0"),
+                        _ if w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') => {
+                            Cow::Borrowed(w)
+                        }
+                        _ => Cow::Owned(w.to_lowercase().replace('’', "'")),
+                    }
+                }
+            }
+        };
+        let w = tok(Some(i));
+        let p1 = tok(i.checked_sub(1));
+        let p2 = tok(i.checked_sub(2));
+        let n1 = tok(Some(i + 1));
+        let n2 = tok(Some(i + 2));
+        let j = self.modifiers_before(t, i);
+        let subject = match j.checked_sub(1).map(|k| (k, Self::class(t, k))) {
+            None => "none",
+            Some((_, Some(WordClass::Pronoun { .. }))) => "pronoun",
+            Some((k, _)) if self.comma_like(t, k) => "comma",
+            Some((k, _)) if self.backward_np(t, k).is_some() => "np",
+            Some(_) => "other",
+        };
+        let speaker = if self.learned_speaker(t, i, j).is_some() {
+            "found"
+        } else {
+            "none"
+        };
+        let content = match self.learned_content(t, i, kind, j) {
+            None => "none",
+            Some(LearnedContent::Before) => "before",
+            Some(LearnedContent::After(c)) if self.is(t, c, "that") => "that",
+            Some(LearnedContent::After(c)) if self.is(t, c, "to") => "to",
+            Some(LearnedContent::After(c))
+                if matches!(t.get(c).map(|x| x.kind), Some(Kind::Quote(_))) =>
+            {
+                "quote"
+            }
+            Some(LearnedContent::After(c)) if c == i + 1 => "next",
+            Some(LearnedContent::After(_)) => "later",
+        };
+        let quotes = t.iter().any(|x| matches!(x.kind, Kind::Quote(_)));
+        let mut buf = String::with_capacity(48);
+        let mut emit = |args: std::fmt::Arguments| {
+            buf.clear();
+            // Writing to a String cannot fail.
+            let _ = buf.write_fmt(args);
+            sink(&buf);
+        };
+        emit(format_args!("bias"));
+        emit(format_args!("w={w}"));
+        emit(format_args!("kind={kind:?}"));
+        emit(format_args!("infl={infl:?}"));
+        emit(format_args!("p1={p1}"));
+        emit(format_args!("n1={n1}"));
+        emit(format_args!("p2={p2}"));
+        emit(format_args!("n2={n2}"));
+        emit(format_args!("w|n1={w}|{n1}"));
+        emit(format_args!("p1|w={p1}|{w}"));
+        emit(format_args!("subj={subject}"));
+        emit(format_args!("content={content}"));
+        emit(format_args!("subj|content={subject}|{content}"));
+        emit(format_args!("speaker={speaker}"));
+        emit(format_args!("w|subj={w}|{subject}"));
+        emit(format_args!("w|content={w}|{content}"));
+        emit(format_args!("mods={}", (i - j).min(2)));
+        emit(format_args!("passive={}", self.passive(t, j, i)));
+        emit(format_args!("quotes={quotes}"));
+        emit(format_args!("first={}", i == 0));
     }
 
     /// A paragraph opening with a speaker's name and a colon (transcripts,
@@ -1077,7 +1383,14 @@ impl<'a> Extractor<'a> {
             }
         }
         let mut k = from;
+        let mut next = String::new();
+        let mut after = String::new();
+        let mut key = String::new();
         while k < t.len() {
+            // Where gold content usually stops (`, who`, `in an interview`).
+            if k > from + 1 && self.learned_end(t, k, &mut next, &mut after, &mut key) {
+                return k - 1;
+            }
             // `... but noted that ...`: a second cue of the same speaker.
             if k > from + 1 && (self.is(t, k, "but") || self.is(t, k, "and")) {
                 let mut c = k + 1;
@@ -1115,6 +1428,37 @@ impl<'a> Extractor<'a> {
             k += 1;
         }
         t.len().saturating_sub(1)
+    }
+
+    /// Whether the learned content-end model stops content before token `k`.
+    fn learned_end(
+        &self,
+        t: &[Tok],
+        k: usize,
+        next: &mut String,
+        after: &mut String,
+        key: &mut String,
+    ) -> bool {
+        if matches!(t.get(k).map(|x| x.kind), Some(Kind::Word(_)))
+            && !lexicon::content_ends_before_words()
+        {
+            return false;
+        }
+        let raw = |k: usize| match t.get(k).map(|x| x.kind) {
+            Some(Kind::Quote(_)) => Some("\""),
+            Some(_) => t.get(k).map(|x| x.span.slice(self.text)),
+            None => None,
+        };
+        let Some(first) = raw(k) else {
+            return false;
+        };
+        train::boundary_token(first, next);
+        let second = if next == "\"" { None } else { raw(k + 1) };
+        let second = second.map(|w| {
+            train::boundary_token(w, after);
+            after.as_str()
+        });
+        lexicon::content_ends_before(next, second, key)
     }
 
     /// `he said` / `though she acknowledged ...` starting at token `at`: a

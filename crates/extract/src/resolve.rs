@@ -273,11 +273,17 @@ fn new_entity(entities: &mut Vec<(Entity, usize)>, s: &Shape, span: Span, pos: u
         .last()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
     let organisation = is_organisation_head(&head);
-    let plural = !organisation
-        && head.ends_with('s')
-        && !head.ends_with("ss")
-        && !head.ends_with("us")
-        && !capital_head;
+    // `many in Vellmar`, `some of the delegates`: a quantifier heads a group.
+    let quantified = matches!(
+        head.as_str(),
+        "many" | "some" | "most" | "few" | "several" | "all" | "both" | "others" | "people"
+    );
+    let plural = quantified
+        || !organisation
+            && head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !capital_head;
     let person = !organisation
         && (is_person_noun(&head) || is_person_noun(head.trim_end_matches('s')) || capital_head);
     let mut heads = Vec::new();

@@ -31,7 +31,7 @@ const MIN_GOLD_WRITTEN: u32 = 3;
 /// be written to the model (as evidence against it).
 const MIN_SEEN_WRITTEN: u32 = 20;
 /// Lowest estimated precision for a phrase to be written to the model.
-const MIN_PRECISION_WRITTEN: f64 = 0.2;
+const MIN_PRECISION_WRITTEN: f64 = 0.05;
 
 /// One learned cue phrase with its counts.
 #[derive(Debug, Clone, PartialEq)]
@@ -278,6 +278,364 @@ pub fn learn_cues(gold: &[GoldDoc]) -> CueModel {
         .collect();
     cues.sort_by(|a, b| b.gold.cmp(&a.gold).then_with(|| a.phrase.cmp(&b.phrase)));
     CueModel { cues }
+}
+
+/// Fewest boundaries seen for a next-token key to be written to the
+/// content-end model.
+const MIN_BOUNDARY_SEEN: u32 = 8;
+/// Share of gold content ends among a key's boundaries at or above which
+/// content is cut before it.
+pub const CUT_PRECISION: f64 = 0.5;
+
+/// How often gold content ends before one next-token key (`,|who`, `during`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryStat {
+    /// The token after the boundary, or the two tokens after it joined by `|`.
+    pub key: String,
+    /// Boundaries with this key where a gold content ends.
+    pub cut: u32,
+    /// Boundaries with this key inside or at the end of a gold content.
+    pub seen: u32,
+}
+
+impl BoundaryStat {
+    /// Whether content is cut before this key.
+    pub fn cuts(&self) -> bool {
+        self.seen > 0 && f64::from(self.cut) / f64::from(self.seen) >= CUT_PRECISION
+    }
+}
+
+/// Where indirect content ends: for the tokens that may follow a word of
+/// content, whether gold content usually stops before them. Single-token
+/// keys give the rule; two-token keys are written only where they overrule
+/// it (`in` goes on, `in an interview` stops).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContentEndModel {
+    pub keys: Vec<BoundaryStat>,
+}
+
+impl ContentEndModel {
+    /// The model as TSV: a header, then `key cut seen`.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from("# next-token key\tcut\tseen\n");
+        for k in &self.keys {
+            out.push_str(&format!("{}\t{}\t{}\n", k.key, k.cut, k.seen));
+        }
+        out
+    }
+
+    /// Reads [`ContentEndModel::to_tsv`]'s format; `#` and blank lines are skipped.
+    pub fn from_tsv(tsv: &str) -> Result<Self, ModelError> {
+        let mut keys = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: &str| ModelError {
+                line: n + 1,
+                reason: reason.to_string(),
+            };
+            let mut cols = line.split('\t');
+            let key = cols.next().unwrap_or("");
+            if key.is_empty() {
+                return Err(err("empty key"));
+            }
+            let cut: u32 = cols
+                .next()
+                .and_then(|c| c.trim().parse().ok())
+                .ok_or_else(|| err("cut count is not a number"))?;
+            let seen: u32 = cols
+                .next()
+                .and_then(|c| c.trim().parse().ok())
+                .ok_or_else(|| err("seen count is not a number"))?;
+            if cut > seen {
+                return Err(err("cut count exceeds seen count"));
+            }
+            keys.push(BoundaryStat {
+                key: key.to_string(),
+                cut,
+                seen,
+            });
+        }
+        Ok(ContentEndModel { keys })
+    }
+}
+
+/// One token of the content-end model's view of a text: a word (lowercased,
+/// inner `.`/`'`/`-` kept, a closing `.` dropped; `Cap` for any capitalised
+/// word, so that no name is learned) or one punctuation mark, quote marks
+/// all read as `"`.
+pub(crate) fn boundary_token(raw: &str, out: &mut String) {
+    out.clear();
+    let mut chars = raw.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_alphanumeric() => {
+            out.push(if is_quote_mark(c) { '"' } else { c });
+        }
+        (Some(c), _) if c.is_uppercase() => out.push_str("Cap"),
+        _ => {
+            for c in raw.trim_end_matches('.').chars() {
+                if c == '’' {
+                    out.push('\'');
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\'')
+}
+
+/// Tokens of `text` for [`learn_content_ends`], with byte spans, and
+/// whether each sits inside double quote marks.
+fn boundary_tokens(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if c == '\n' {
+            quoted = false;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(n_at, n)) = iter.peek() {
+                if n.is_alphanumeric() {
+                    end = n_at + n.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                let joins = matches!(n, '\'' | '’' | '.' | '-' | '&')
+                    && text
+                        .get(n_at + n.len_utf8()..)
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_alphanumeric);
+                if joins {
+                    end = n_at + n.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                break;
+            }
+            out.push((at, end, quoted));
+            continue;
+        }
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '"' => quoted = !quoted,
+            _ => {}
+        }
+        out.push((at, at + c.len_utf8(), quoted));
+    }
+    out
+}
+
+/// Learns where indirect content ends from gold documents: every token
+/// boundary inside a gold content (outside quote marks) counts as seen, and
+/// as cut where the content ends there and its sentence goes on.
+pub fn learn_content_ends(gold: &[GoldDoc]) -> ContentEndModel {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut first = String::new();
+    let mut second = String::new();
+    for doc in gold {
+        let text = doc.document.text.as_str();
+        let toks = boundary_tokens(text);
+        let slice = |k: usize| {
+            toks.get(k)
+                .and_then(|&(a, b, _)| text.get(a..b))
+                .unwrap_or("")
+        };
+        for a in &doc.attributions {
+            for frag in &a.content {
+                // Boundaries before token k, for k inside the fragment after
+                // its first token, and the one right after it.
+                let from = toks.partition_point(|t| t.0 < frag.start);
+                let mut k = from + 1;
+                while let Some(&(start, _, quoted)) = toks.get(k) {
+                    if start > frag.end {
+                        break;
+                    }
+                    let at_end =
+                        toks.get(k - 1).is_some_and(|p| p.1 <= frag.end) && start >= frag.end;
+                    let inside = toks.get(k).is_some_and(|t| t.1 <= frag.end);
+                    if !(at_end || inside) {
+                        break;
+                    }
+                    let prev_end = toks.get(k - 1).map_or(start, |p| p.1);
+                    let same_paragraph = !text.get(prev_end..start).unwrap_or("").contains('\n');
+                    let sentence_end = at_end && matches!(slice(k), "." | "!" | "?");
+                    if !quoted && same_paragraph && !sentence_end {
+                        boundary_token(slice(k), &mut first);
+                        let cut = u32::from(at_end);
+                        let mut keys = vec![first.clone()];
+                        if first != "\"" {
+                            boundary_token(slice(k + 1), &mut second);
+                            if !second.is_empty() {
+                                keys.push(format!("{first}|{second}"));
+                            }
+                        }
+                        for key in keys {
+                            let e = counts.entry(key).or_insert((0, 0));
+                            e.0 += cut;
+                            e.1 += 1;
+                        }
+                    }
+                    if at_end {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+    }
+    let decides =
+        |&(cut, seen): &(u32, u32)| seen > 0 && f64::from(cut) / f64::from(seen) >= CUT_PRECISION;
+    let mut keys: Vec<BoundaryStat> = counts
+        .iter()
+        .filter(|(key, c)| {
+            if c.1 < MIN_BOUNDARY_SEEN {
+                return false;
+            }
+            match key.split_once('|') {
+                None => decides(c),
+                Some((head, _)) => {
+                    let head_cuts = counts
+                        .get(head)
+                        .is_some_and(|h| h.1 >= MIN_BOUNDARY_SEEN && decides(h));
+                    decides(c) != head_cuts
+                }
+            }
+        })
+        .map(|(key, &(cut, seen))| BoundaryStat {
+            key: key.clone(),
+            cut,
+            seen,
+        })
+        .collect();
+    keys.sort_by(|a, b| b.seen.cmp(&a.seen).then_with(|| a.key.cmp(&b.key)));
+    ContentEndModel { keys }
+}
+
+/// Passes of the perceptron over the training candidates.
+const CLASSIFIER_EPOCHS: usize = 8;
+/// Averaged weights smaller than this are left out of the written model.
+const MIN_WEIGHT_WRITTEN: f64 = 1.0;
+
+/// A linear classifier over the features of a cue word the rules left
+/// without a statement (see `leftover_cue_candidates`): a positive score
+/// means the word is likely a gold cue.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CueClassifier {
+    /// Feature and weight, sorted by feature.
+    pub weights: Vec<(String, f64)>,
+}
+
+impl CueClassifier {
+    /// The model as TSV: a header, then `feature weight`.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from("# feature\tweight\n");
+        for (f, w) in &self.weights {
+            out.push_str(&format!("{f}\t{w:.3}\n"));
+        }
+        out
+    }
+
+    /// Reads [`CueClassifier::to_tsv`]'s format; `#` and blank lines are skipped.
+    pub fn from_tsv(tsv: &str) -> Result<Self, ModelError> {
+        let mut weights = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: &str| ModelError {
+                line: n + 1,
+                reason: reason.to_string(),
+            };
+            let Some((feature, weight)) = line.rsplit_once('\t') else {
+                return Err(err("no tab between feature and weight"));
+            };
+            if feature.is_empty() {
+                return Err(err("empty feature"));
+            }
+            let weight: f64 = weight
+                .trim()
+                .parse()
+                .map_err(|_| err("weight is not a number"))?;
+            if !weight.is_finite() {
+                return Err(err("weight is not finite"));
+            }
+            weights.push((feature.to_string(), weight));
+        }
+        Ok(CueClassifier { weights })
+    }
+}
+
+/// Trains the cue classifier, an averaged perceptron, on the cue words the
+/// rules leave unused in the gold texts, labelled by whether the cue the
+/// extractor would give them (the word with its auxiliaries and adverbs)
+/// is exactly a gold cue. Examples are visited in document order, so
+/// training is deterministic.
+pub fn learn_cue_classifier(gold: &[GoldDoc]) -> CueClassifier {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    for doc in gold {
+        for (span, features) in crate::leftover_cue_candidates(&doc.document) {
+            let positive = doc.attributions.iter().any(|a| a.cue.as_slice() == [span]);
+            let ids = features
+                .into_iter()
+                .map(|f| {
+                    let next = index.len();
+                    *index.entry(f).or_insert(next)
+                })
+                .collect();
+            examples.push((ids, positive));
+        }
+    }
+    let n = index.len();
+    let mut weights = vec![0.0f64; n];
+    // Sums of each weight over every step, kept lazily: `totals[f]` is the
+    // sum up to `stamp[f]`.
+    let mut totals = vec![0.0f64; n];
+    let mut stamp = vec![0usize; n];
+    let mut step = 0usize;
+    for _ in 0..CLASSIFIER_EPOCHS {
+        for (ids, positive) in &examples {
+            step += 1;
+            let score: f64 = ids.iter().filter_map(|&f| weights.get(f)).sum();
+            let predicted = score > 0.0;
+            if predicted == *positive {
+                continue;
+            }
+            let delta = if *positive { 1.0 } else { -1.0 };
+            for &f in ids {
+                if let (Some(w), Some(t), Some(s)) =
+                    (weights.get_mut(f), totals.get_mut(f), stamp.get_mut(f))
+                {
+                    *t += *w * (step - *s) as f64;
+                    *s = step;
+                    *w += delta;
+                }
+            }
+        }
+    }
+    let mut out: Vec<(String, f64)> = index
+        .into_iter()
+        .filter_map(|(feature, f)| {
+            let w = *weights.get(f)?;
+            let total = totals.get(f)? + w * (step - stamp.get(f)?) as f64;
+            let avg = if step == 0 { 0.0 } else { total / step as f64 };
+            (avg.abs() >= MIN_WEIGHT_WRITTEN).then_some((feature, avg))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    CueClassifier { weights: out }
 }
 
 fn phrase(ws: &[Word], start: usize, n: usize) -> String {

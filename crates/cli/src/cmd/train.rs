@@ -1,9 +1,9 @@
-//! `backchannel train`: learns the extractor's cue model from brat gold.
+//! `backchannel train`: learns the extractor's models from brat gold.
 
 use super::{Context, Outcome};
 use anyhow::{bail, Context as _, Result};
 use backchannel_brat::load_polnear_dir;
-use backchannel_extract::train::learn_cues;
+use backchannel_extract::train::{learn_content_ends, learn_cue_classifier, learn_cues};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -15,6 +15,14 @@ pub struct Args {
     /// update the one compiled into the extractor).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// Where to write the content-end model TSV; by default
+    /// `content_ends.tsv` beside the cue model.
+    #[arg(long, value_name = "FILE")]
+    pub ends: Option<PathBuf>,
+    /// Where to write the cue classifier TSV; by default
+    /// `cue_classifier.tsv` beside the cue model.
+    #[arg(long, value_name = "FILE")]
+    pub classifier: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
@@ -26,12 +34,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let model = learn_cues(&gold);
     std::fs::write(&args.out, model.to_tsv())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
+    let ends_path = args
+        .ends
+        .unwrap_or_else(|| args.out.with_file_name("content_ends.tsv"));
+    let ends = learn_content_ends(&gold);
+    std::fs::write(&ends_path, ends.to_tsv())
+        .with_context(|| format!("cannot write {}", ends_path.display()))?;
+    // The classifier reads what the rules leave over, so it is trained with
+    // the cue model and content-end model above already compiled in.
+    let classifier_path = args
+        .classifier
+        .unwrap_or_else(|| args.out.with_file_name("cue_classifier.tsv"));
+    let classifier = learn_cue_classifier(&gold);
+    std::fs::write(&classifier_path, classifier.to_tsv())
+        .with_context(|| format!("cannot write {}", classifier_path.display()))?;
     if !ctx.quiet {
         eprintln!(
-            "learned {} cue phrases from {} documents into {}",
-            model.cues.len(),
+            "learned from {} documents: {} cue phrases into {}, {} content-end keys into {}, \
+             {} classifier weights into {}",
             gold.len(),
-            args.out.display()
+            model.cues.len(),
+            args.out.display(),
+            ends.keys.len(),
+            ends_path.display(),
+            classifier.weights.len(),
+            classifier_path.display()
         );
     }
     Ok(Outcome::AllRead)
