@@ -581,7 +581,10 @@ impl<'a> DocScan<'a> {
             }
         }
         if let Some(o) = doc.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-            let ow: Vec<String> = text::words(o).into_iter().map(|w| w.lower).collect();
+            let ow: Vec<String> = text::words(o)
+                .into_iter()
+                .map(|w| w.lower.to_string())
+                .collect();
             let refs: Vec<&str> = ow.iter().map(String::as_str).collect();
             outlets.extend(find_phrase(&words, &refs));
         }
@@ -610,7 +613,7 @@ impl<'a> DocScan<'a> {
             if !m.entry.discovered || m.len != 1 {
                 return true;
             }
-            let surface = words[m.word].text.clone();
+            let surface = words[m.word].text.to_string();
             *plausible.entry(surface.clone()).or_insert_with(|| {
                 plausible_side_name(text, &words, k, &surface, |i| alias_words.contains(&i))
             })
@@ -761,7 +764,7 @@ impl<'a> DocScan<'a> {
                 && a.text.chars().any(char::is_lowercase)
                 && b.text.chars().any(char::is_lowercase)
             {
-                surnames.insert(b.text.clone());
+                surnames.insert(b.text.to_string());
             }
         }
         let person_sides: HashSet<String> = self
@@ -910,10 +913,10 @@ impl<'a> DocScan<'a> {
                 .take_while(|&j| joined(j))
                 .any(inst_at);
             if w.possessive && next_inst {
-                self.names_seen.insert(w.text.clone());
+                self.names_seen.insert(w.text.to_string());
                 self.cues.push(SideCue {
                     word: i,
-                    side: w.text.clone(),
+                    side: w.text.to_string(),
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
@@ -923,7 +926,7 @@ impl<'a> DocScan<'a> {
             {
                 self.cues.push(SideCue {
                     word: i,
-                    side: w.text.clone(),
+                    side: w.text.to_string(),
                     kind: AliasKind::Demonym,
                     raw_demonym: true,
                 });
@@ -938,16 +941,16 @@ impl<'a> DocScan<'a> {
                 && !self.sentence_start(i))
                 || (prev_the && w.possessive)
             {
-                self.names_seen.insert(w.text.clone());
+                self.names_seen.insert(w.text.to_string());
                 self.cues.push(SideCue {
                     word: i,
-                    side: w.text.clone(),
+                    side: w.text.to_string(),
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
             } else if !demonym_like(&w.text) {
                 // Candidate names that demonyms normalise to.
-                self.names_seen.insert(w.text.clone());
+                self.names_seen.insert(w.text.to_string());
             }
         }
         // `government of Drevania`.
@@ -959,10 +962,10 @@ impl<'a> DocScan<'a> {
                 && !self.alias_at.contains_key(&i)
                 && !self.in_outlet(&ws[i])
             {
-                self.names_seen.insert(ws[i].text.clone());
+                self.names_seen.insert(ws[i].text.to_string());
                 self.cues.push(SideCue {
                     word: i,
-                    side: ws[i].text.clone(),
+                    side: ws[i].text.to_string(),
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
@@ -1033,13 +1036,13 @@ impl<'a> DocScan<'a> {
         let taken: HashSet<usize> = self.cues.iter().map(|c| c.word).collect();
         for (i, w) in ws.iter().enumerate() {
             if !taken.contains(&i)
-                && established.contains(&w.text)
+                && established.contains(w.text.as_str())
                 && !self.alias_at.contains_key(&i)
                 && !self.in_outlet(w)
             {
                 self.cues.push(SideCue {
                     word: i,
-                    side: w.text.clone(),
+                    side: w.text.to_string(),
                     kind: AliasKind::Name,
                     raw_demonym: false,
                 });
@@ -1187,7 +1190,7 @@ impl<'a> DocScan<'a> {
             }
             if info.side.is_some() || info.official {
                 let full: Vec<&str> = self.words[i..end].iter().map(|w| w.text.as_str()).collect();
-                found.push((full.join(" "), self.words[end - 1].text.clone(), info));
+                found.push((full.join(" "), self.words[end - 1].text.to_string(), info));
             }
             i = end;
         }
@@ -1356,7 +1359,7 @@ fn resolve_speaker(
                 .or_else(|| {
                     scan.words
                         .get(end - 1)
-                        .and_then(|w| scan.persons.get(&w.text))
+                        .and_then(|w| scan.persons.get(w.text.as_str()))
                 })
                 .or_else(|| memory.names.get(&full));
             if let Some(info) = info {
@@ -1385,7 +1388,7 @@ fn resolve_speaker(
                 );
             let w = &scan.words[c.word];
             side_evidence = Some(Evidence {
-                phrase: w.text.clone(),
+                phrase: w.text.to_string(),
                 span: Some(w.span),
                 rule: "side-cue".into(),
             });
@@ -1673,7 +1676,7 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
             collect(PRIVATE_CUES, &np, 3.0, &mut private);
             collect(PUBLIC_CUES, &np, 2.0, &mut public);
             let ev = Evidence {
-                phrase: r.profile.text.clone(),
+                phrase: r.profile.text.to_string(),
                 span: Some(sp.span),
                 rule: String::new(),
             };
@@ -2005,7 +2008,7 @@ pub(crate) fn discover_sides(doc: &Document, k: &Knowledge) -> Vec<SideCandidate
                     .or_insert_with(|| scan.plausible_side_name(k, &c.side)));
         let w = &scan.words[c.word];
         let demonym = if c.kind == AliasKind::Demonym && w.text != c.side && !rejected {
-            vec![w.text.clone()]
+            vec![w.text.to_string()]
         } else {
             Vec::new()
         };

@@ -535,7 +535,7 @@ fn stance_text(a: &AnalyzedStatement) -> String {
         .find(|e| e.rule == crate::ATTRIBUTION_CUE_RULE)
     {
         Some(cue) => format!("{} {}", cue.phrase, a.text),
-        None => a.text.clone(),
+        None => a.text.to_string(),
     }
 }
 

@@ -50,7 +50,10 @@ struct Quote {
 }
 
 fn norm_words(t: &str) -> Vec<String> {
-    text::words(t).into_iter().map(|w| w.lower).collect()
+    text::words(t)
+        .into_iter()
+        .map(|w| w.lower.to_string())
+        .collect()
 }
 
 /// Word diff of `a` → `b` with `[-removed-]` and `{+added+}` marks.
@@ -337,7 +340,7 @@ pub(crate) fn find(
         quotes.push(Quote {
             doc: a.document,
             span: a.statement.span,
-            text: a.text.clone(),
+            text: a.text.to_string(),
             words,
             description: true,
         });
@@ -398,13 +401,13 @@ pub(crate) fn find(
             a: Rendering {
                 document: qa.doc,
                 span: qa.span,
-                text: qa.text.clone(),
+                text: qa.text.to_string(),
                 outlet: da.outlet.clone(),
             },
             b: Rendering {
                 document: qb.doc,
                 span: qb.span,
-                text: qb.text.clone(),
+                text: qb.text.to_string(),
                 outlet: db.outlet.clone(),
             },
             similarity: sim,

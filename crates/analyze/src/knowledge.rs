@@ -256,7 +256,12 @@ impl Knowledge {
         k.titles = data
             .titles
             .iter()
-            .map(|t| words(t).into_iter().map(|w| w.lower).collect::<Vec<_>>())
+            .map(|t| {
+                words(t)
+                    .into_iter()
+                    .map(|w| w.lower.to_string())
+                    .collect::<Vec<_>>()
+            })
             .filter(|t| !t.is_empty())
             .collect();
         k.titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
@@ -293,10 +298,10 @@ impl Knowledge {
             return;
         }
         let key = join_key(ws.iter().map(|w| w.lower.as_str()));
-        let surface: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
+        let surface: Vec<String> = ws.iter().map(|w| w.text.to_string()).collect();
         self.max_alias_words = self.max_alias_words.max(ws.len());
         if let Some(first) = ws.first() {
-            let longest = self.first_words.entry(first.lower.clone()).or_insert(0);
+            let longest = self.first_words.entry(first.lower.to_string()).or_insert(0);
             *longest = (*longest).max(ws.len());
         }
         self.aliases.insert(key, (surface, entry));

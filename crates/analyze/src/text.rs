@@ -2,13 +2,15 @@
 //! working on byte spans of the document so evidence can point back into it.
 
 use backchannel_core::Span;
+use compact_str::CompactString;
 
 /// One word of a text: its span, the surface form and a lowercase key.
 #[derive(Debug, Clone)]
 pub struct Word {
     pub span: Span,
-    pub text: String,
-    pub lower: String,
+    /// Inline for words up to 24 bytes: tokenising allocates next to nothing.
+    pub text: CompactString,
+    pub lower: CompactString,
     /// The word carried a possessive `'s` / `’s` (stripped from `text`).
     pub possessive: bool,
 }
@@ -32,10 +34,14 @@ pub fn words_in(text: &str, span: Span) -> Vec<Word> {
     };
     let mut start: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Word>| {
-        for (ps, pe) in split_hyphens(slice, s, e) {
-            if let Some(w) = make_word(slice, ps, pe, span.start) {
+        // Hyphens split words: `U.S.-Russia` is two.
+        let mut cur = s;
+        for part in slice[s..e].split('-') {
+            let pe = cur + part.len();
+            if let Some(w) = make_word(slice, cur, pe, span.start) {
                 out.push(w);
             }
+            cur = pe + 1;
         }
     };
     for (i, c) in slice.char_indices() {
@@ -56,19 +62,6 @@ pub fn words_in(text: &str, span: Span) -> Vec<Word> {
 /// Words of the whole text.
 pub fn words(text: &str) -> Vec<Word> {
     words_in(text, Span::new(0, text.len()))
-}
-
-fn split_hyphens(slice: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
-    let mut cur = s;
-    for (i, c) in slice[s..e].char_indices() {
-        if c == '-' {
-            parts.push((cur, s + i));
-            cur = s + i + 1;
-        }
-    }
-    parts.push((cur, e));
-    parts
 }
 
 fn make_word(slice: &str, s: usize, e: usize, base: usize) -> Option<Word> {
@@ -113,8 +106,14 @@ fn make_word(slice: &str, s: usize, e: usize, base: usize) -> Option<Word> {
     if raw.is_empty() || !raw.chars().any(|c| c.is_alphanumeric()) {
         return None;
     }
-    let text = raw.to_string();
-    let lower = text.to_lowercase().replace('’', "'");
+    let text = CompactString::new(raw);
+    let lower = if raw.is_ascii() {
+        let mut l = text.clone();
+        l.make_ascii_lowercase();
+        l
+    } else {
+        CompactString::from(raw.to_lowercase().replace('’', "'"))
+    };
     Some(Word {
         span: Span::new(base + start, base + start + raw.len()),
         text,

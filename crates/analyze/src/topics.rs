@@ -178,7 +178,7 @@ fn add_terms(
             && w.lower.chars().any(char::is_alphabetic)
             && !w.lower.chars().any(|c| c.is_ascii_digit())
             && !text::is_stopword(&w.lower)
-            && !skip.contains(&w.lower)
+            && !skip.contains(w.lower.as_str())
     };
     let mut prev: Option<&Word> = None;
     for w in ws {
@@ -191,7 +191,7 @@ fn add_terms(
         *surface
             .entry(key.clone())
             .or_default()
-            .entry(w.lower.clone())
+            .entry(w.lower.to_string())
             .or_insert(0) += 1;
         if let Some(p) = prev {
             let g = text.get(p.span.end..w.span.start).unwrap_or(",");
@@ -217,13 +217,13 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
         if let Some(sp) = &a.speaker {
             for w in text::words(&sp.name) {
                 if w.is_capitalised() {
-                    skip.insert(w.lower);
+                    skip.insert(w.lower.to_string());
                 }
             }
         }
         if let Some(s) = &a.side {
             for w in text::words(s) {
-                skip.insert(w.lower);
+                skip.insert(w.lower.to_string());
             }
         }
     }
@@ -239,17 +239,17 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
             let mut looked_up: HashSet<String> = HashSet::default();
             for d in chunk {
                 for w in text::words(d.outlet.as_deref().unwrap_or("")) {
-                    found.insert(w.lower);
+                    found.insert(w.lower.to_string());
                 }
                 for w in text::words(&d.text) {
                     if !(w.is_capitalised() && w.text.chars().any(char::is_lowercase))
-                        || skip.contains(&w.lower)
-                        || found.contains(&w.lower)
-                        || looked_up.contains(&w.lower)
+                        || skip.contains(w.lower.as_str())
+                        || found.contains(w.lower.as_str())
+                        || looked_up.contains(w.lower.as_str())
                     {
                         continue;
                     }
-                    looked_up.insert(w.lower.clone());
+                    looked_up.insert(w.lower.to_string());
                     if let Some(e) = cfg.knowledge.lookup(&w.text) {
                         if matches!(
                             e.kind,
@@ -259,7 +259,7 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
                                 | AliasKind::Actor
                                 | AliasKind::Outlet
                         ) {
-                            found.insert(w.lower);
+                            found.insert(w.lower.to_string());
                         }
                     }
                 }
