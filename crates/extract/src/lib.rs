@@ -778,16 +778,41 @@ impl<'a> Extractor<'a> {
             return;
         };
         let cue = Span::new(first.span.start, cue_tok.span.end);
-        // `he was asked if ...`: the subject of a passive cue is not its source.
-        let (speaker, src_start) = match self.learned_speaker(t, i, cue_start) {
-            Some(_) if self.passive(t, cue_start, i) => (None, None),
+        // `he was asked if ...`: the subject of a passive cue is not its
+        // source; with `seemed`, `was named` it is part of the content
+        // (`Vell … to agree`, `Vell … the winner`).
+        let subject = self.learned_speaker(t, i, cue_start);
+        let raised = self.passive(t, cue_start, i) || self.raising(t, i);
+        let (speaker, src_start) = match subject {
+            Some(_) if raised => (None, None),
             Some((a, b)) => (Self::span_of(t, a, b), Some(a)),
             None => (None, None),
         };
         match self.learned_content(t, i, kind, cue_start) {
             Some(LearnedContent::After(from)) => {
                 let to = self.content_end(t, from);
-                self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+                let n = self.drafts.len();
+                let done = self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+                if let (true, Some(a)) = (done && !self.is(t, from, "that"), src_start) {
+                    self.relative_object(t, a);
+                }
+                let clause = self.is(t, from, "that")
+                    || matches!(t.get(from).map(|x| x.kind), Some(Kind::Quote(_)))
+                    || [
+                        "if", "whether", "what", "how", "why", "who", "when", "where", "about",
+                    ]
+                    .iter()
+                    .any(|w| self.is(t, from, w));
+                let subject = subject
+                    .filter(|&(a, _)| !matches!(Self::class(t, a), Some(WordClass::Pronoun { .. }) if self.is(t, a, "who")))
+                    .and_then(|(a, b)| Self::span_of(t, a, b));
+                if let (true, false, Some(subject), Some(d)) =
+                    (done && raised, clause, subject, self.drafts.get_mut(n))
+                {
+                    if d.fragments.first().is_some_and(|f| f.start >= subject.end) {
+                        d.fragments.insert(0, subject);
+                    }
+                }
             }
             Some(LearnedContent::Before) => {
                 if let Some(to) = src_start.and_then(|a| a.checked_sub(1)) {
@@ -796,6 +821,14 @@ impl<'a> Extractor<'a> {
             }
             None => {}
         }
+    }
+
+    /// `seems`, `appeared`: verbs whose subject belongs to the content.
+    fn raising(&self, t: &[Tok], i: usize) -> bool {
+        self.word(t, i).is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            w.starts_with("seem") || w.starts_with("appear")
+        })
     }
 
     /// Whether cue word `i` is a participle after a form of `be` among the
@@ -809,6 +842,26 @@ impl<'a> Extractor<'a> {
                     .iter()
                     .any(|b| self.is(t, k, b))
             })
+    }
+
+    /// `the wall, which he said the neighbours would pay for`: the relative
+    /// word before the speaker (at `src_start`) is part of what was said,
+    /// the first fragment of the statement just drafted.
+    fn relative_object(&mut self, t: &[Tok], src_start: usize) {
+        let Some(rel) = src_start.checked_sub(1) else {
+            return;
+        };
+        let relative = ["which", "what", "whom", "who"]
+            .iter()
+            .any(|w| self.is(t, rel, w));
+        let Some(span) = t.get(rel).map(|x| x.span).filter(|_| relative) else {
+            return;
+        };
+        if let Some(d) = self.drafts.last_mut() {
+            if d.fragments.first().is_some_and(|f| f.start > span.end) {
+                d.fragments.insert(0, span);
+            }
+        }
     }
 
     /// Where the auxiliaries and adverbs before token `i` start.
@@ -1017,6 +1070,10 @@ impl<'a> Extractor<'a> {
             || !(0..colon)
                 .all(|k| self.capitalized(&t, k) || matches!(Self::punct(&t, k), Some('.')))
         {
+            return false;
+        }
+        // `The Latest: ...`, `The Week Ahead: ...`: a rubric, not a speaker.
+        if colon > 1 && self.is(&t, 0, "the") {
             return false;
         }
         let Some(next) = t.get(colon + 1) else {
@@ -2066,6 +2123,9 @@ impl<'a> Extractor<'a> {
                 relative_head,
                 paragraph,
             );
+            if done && speaker.is_some() && !self.is(t, from, "that") {
+                self.relative_object(t, src_start);
+            }
             // `"Q," Vell told the council then.`
             if !done && kind != CueKind::Belief && speaker.is_some() && src_start > 0 {
                 self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
