@@ -568,7 +568,82 @@ impl<'a> Extractor<'a> {
         while start < j && matches!(Self::class(t, start), Some(WordClass::Preposition)) {
             start += 1;
         }
-        Some((start, j))
+        Some((self.np_lead(t, start, j), j))
+    }
+
+    /// Words before a noun phrase starting at `start` (ending at `j`) that
+    /// still belong to it: `all the delegates`, `about four in 10 voters`,
+    /// `more than half`, and the town before a state in `Ilse Marn of
+    /// Dorrow, Velmark`.
+    fn np_lead(&self, t: &[Tok], start: usize, j: usize) -> usize {
+        let lower = |k: usize| self.word(t, k).map(str::to_ascii_lowercase);
+        let quantity = |k: usize| {
+            self.word(t, k).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "half"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "a"
+                            | "one"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                    )
+            })
+        };
+        let mut start = start;
+        if start >= 1 {
+            let prev = lower(start - 1);
+            let prev = prev.as_deref();
+            if matches!(Self::class(t, start), Some(WordClass::Determiner))
+                && matches!(prev, Some("all" | "both" | "half"))
+            {
+                return start - 1;
+            }
+            if quantity(start) {
+                if matches!(
+                    prev,
+                    Some("about" | "nearly" | "almost" | "roughly" | "only" | "just")
+                ) {
+                    return start - 1;
+                }
+                if start >= 2 {
+                    let prev2 = lower(start - 2);
+                    let pair = (prev2.as_deref(), prev);
+                    if matches!(
+                        pair,
+                        (Some("more" | "fewer" | "less"), Some("than"))
+                            | (Some("at"), Some("least" | "most"))
+                    ) {
+                        return start - 2;
+                    }
+                }
+            }
+        }
+        // `of Dorrow, Velmark`: a capitalised phrase after a comma whose
+        // phrase before names a place with `of`/`from`.
+        let place = start >= 2
+            && j - start < 3
+            && Self::punct(t, start - 1) == Some(',')
+            && (start..=j).all(|k| self.capitalized(t, k))
+            && self.capitalized(t, start - 2);
+        if place {
+            if let Some((a, _)) = self.backward_np(t, start - 2) {
+                if (a..start - 1).any(|k| self.is(t, k, "of") || self.is(t, k, "from")) {
+                    start = a;
+                }
+            }
+        }
+        start
     }
 
     /// A cue word used as a noun inside a phrase: `the report`, `a new report`.
@@ -857,8 +932,20 @@ impl<'a> Extractor<'a> {
         let Some(span) = t.get(rel).map(|x| x.span).filter(|_| relative) else {
             return;
         };
+        let text = self.text;
         if let Some(d) = self.drafts.last_mut() {
-            if d.fragments.first().is_some_and(|f| f.start > span.end) {
+            if d.fragments.len() == 1 && d.fragments.first().is_some_and(|f| f.start > span.end) {
+                // The relative clause ends at its comma: `..., is stalled`
+                // is the main clause again.
+                if let Some(f) = d.fragments.first_mut() {
+                    let body = f.slice(text);
+                    let quoted = |c: char| train::is_quote_mark(c);
+                    if let Some(at) = body.find(',') {
+                        if !body.get(..at).is_some_and(|b| b.contains(quoted)) && at > 0 {
+                            f.end = f.start + at;
+                        }
+                    }
+                }
                 d.fragments.insert(0, span);
             }
         }
@@ -1258,8 +1345,19 @@ impl<'a> Extractor<'a> {
                 b = comma - 1;
             }
         }
-        let speaker = Self::span_of(t, a, b);
         let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
+        // `According to early results of a poll conducted by the institute,
+        // ...`: opening the sentence, the source runs to the first comma.
+        if lead && Self::punct(t, b + 1) != Some(',') {
+            let comma = (b + 1..(b + 25).min(t.len())).find(|&k| {
+                Self::punct(t, k).is_some()
+                    || matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_)))
+            });
+            if let Some(k) = comma.filter(|&k| Self::punct(t, k) == Some(',')) {
+                b = k - 1;
+            }
+        }
+        let speaker = Self::span_of(t, a, b);
         let (from, to) = if lead && Self::punct(t, b + 1) == Some(',') {
             (b + 2, t.len().saturating_sub(1))
         } else if i >= 2 && (self.comma_like(t, i - 1) || Self::punct(t, i - 1) == Some('(')) {
