@@ -762,6 +762,8 @@ impl<'a> Extractor<'a> {
         while i < t.len() {
             if self.is(t, i, "according") && self.is(t, i + 1, "to") {
                 self.according(t, i, paragraph);
+            } else if self.is(t, i, "in") && self.in_poll(t, i, paragraph) {
+                // Done: `In a new poll, ...` / `... in the polls.`
             } else if i == 0 && self.word(t, 0) == Some("Asked") {
                 self.asked(t, paragraph);
             } else if self.noun_cue(t, i) {
@@ -866,6 +868,10 @@ impl<'a> Extractor<'a> {
         match self.learned_content(t, i, kind, cue_start) {
             Some(LearnedContent::After(from)) => {
                 let to = self.content_end(t, from);
+                let (cue, from) = match self.cue_preposition(t, i, from, to) {
+                    Some(p) => (Span::new(cue.start, p.end), from + 1),
+                    None => (cue, from),
+                };
                 let n = self.drafts.len();
                 let done = self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
                 if let (true, Some(a)) = (done && !self.is(t, from, "that"), src_start) {
@@ -896,6 +902,28 @@ impl<'a> Extractor<'a> {
             }
             None => {}
         }
+    }
+
+    /// The preposition right after cue word `i` that opens its content
+    /// (`from..=to`) and that PolNeAR counts as part of the cue: `about`,
+    /// `of`, `with`, `on`, `against`, `upon`, and `to` before a noun phrase
+    /// (`pointed to his record`, not `vowed to fight`).
+    fn cue_preposition(&self, t: &[Tok], i: usize, from: usize, to: usize) -> Option<Span> {
+        if from != i + 1 || to <= from {
+            return None;
+        }
+        let plain = ["about", "of", "with", "on", "against", "upon", "for"]
+            .iter()
+            .any(|p| self.is(t, from, p));
+        let to_np = self.is(t, from, "to")
+            && (matches!(Self::class(t, from + 1), Some(WordClass::Determiner))
+                || self.capitalized(t, from + 1)
+                || self
+                    .word(t, from + 1)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")));
+        (plain || to_np)
+            .then(|| t.get(from).map(|x| x.span))
+            .flatten()
     }
 
     /// `seems`, `appeared`: verbs whose subject belongs to the content.
@@ -1370,6 +1398,50 @@ impl<'a> Extractor<'a> {
         self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
     }
 
+    /// `In a Dorrow Institute poll released Monday, 40 percent backed Vell`
+    /// / `Vell leads in the polls.`: a poll or survey is the source, `in`
+    /// the cue, the clause after the comma (or before `in`) the content.
+    fn in_poll(&mut self, t: &[Tok], i: usize, paragraph: usize) -> bool {
+        const EVIDENCE: [&str; 8] = [
+            "poll", "polls", "survey", "surveys", "study", "analysis", "census", "tally",
+        ];
+        let evidence = |k: usize| EVIDENCE.iter().any(|w| self.is(t, k, w));
+        let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
+        let cue = t.get(i).map(|x| x.span);
+        if lead {
+            let Some(comma) = (i + 1..(i + 20).min(t.len())).find(|&k| {
+                Self::punct(t, k).is_some()
+                    || matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_)))
+            }) else {
+                return false;
+            };
+            if Self::punct(t, comma) != Some(',') || !(i + 1..comma).any(evidence) || comma < i + 2
+            {
+                return false;
+            }
+            let speaker = Self::span_of(t, i + 1, comma - 1);
+            let to = self.content_end(t, comma + 1);
+            return self.content_draft(t, comma + 1, to, cue, speaker, None, paragraph);
+        }
+        // `... in the polls.`: the phrase closes the sentence.
+        let Some((a, b)) = self.forward_np(t, i + 1) else {
+            return false;
+        };
+        let closes = matches!(
+            t.get(b + 1).map(|x| x.kind),
+            None | Some(Kind::Punct('.' | '!' | '?'))
+        );
+        if !closes || !(a..=b).any(evidence) || i < 2 {
+            return false;
+        }
+        let speaker = Self::span_of(t, a, b);
+        let from = (0..i)
+            .rev()
+            .find(|&k| matches!(Self::punct(t, k), Some(';' | ':')))
+            .map_or(0, |k| k + 1);
+        self.content_draft(t, from, i - 1, cue, speaker, None, paragraph)
+    }
+
     /// `The council is expected to vote on Friday`: nobody named expects it;
     /// the content is the subject and the infinitive around the cue.
     fn raised_subject(&mut self, t: &[Tok], i: usize, cue_start: usize, paragraph: usize) {
@@ -1832,15 +1904,21 @@ impl<'a> Extractor<'a> {
         }
 
         if infl == Inflection::Gerund {
-            let progressive = i > 0
+            // A learned phrase (`referring to`) starts at `lead`.
+            let progressive = lead > 0
                 && matches!(
-                    self.word(t, i - 1).map(str::to_ascii_lowercase).as_deref(),
+                    self.word(t, lead - 1)
+                        .map(str::to_ascii_lowercase)
+                        .as_deref(),
                     Some("is" | "are" | "was" | "were" | "been")
                 );
             if !progressive {
                 let clause_follows = self.is(t, i + 1, "that")
                     || matches!(t.get(i + 1).map(|x| x.kind), Some(Kind::Quote(_)));
-                if i > 0 && (self.comma_like(t, i - 1) || self.is(t, i - 1, "by") || clause_follows)
+                if lead > 0
+                    && (self.comma_like(t, lead - 1)
+                        || self.is(t, lead - 1, "by")
+                        || clause_follows)
                 {
                     let speaker = self
                         .drafts
@@ -1852,18 +1930,21 @@ impl<'a> Extractor<'a> {
                                 .and_then(|(a, b)| Self::span_of(t, a, b))
                         });
                     if speaker.is_some() {
-                        let from = self.content_start(t, i + 1, kind);
+                        // `..., referring to the port deal`: the
+                        // preposition joins the cue, its object is the content.
+                        let from = self.content_start(t, i + 1, kind).or_else(|| {
+                            let to = self.content_end(t, i + 1);
+                            self.cue_preposition(t, i, i + 1, to).map(|_| i + 1)
+                        });
                         if let Some(from) = from {
                             let to = self.content_end(t, from);
-                            self.content_draft(
-                                t,
-                                from,
-                                to,
-                                Some(cue_tok.span),
-                                speaker,
-                                None,
-                                paragraph,
-                            );
+                            let lead_start =
+                                t.get(lead).map_or(cue_tok.span.start, |x| x.span.start);
+                            let (cue, from) = match self.cue_preposition(t, i, from, to) {
+                                Some(p) => (Span::new(lead_start, p.end), from + 1),
+                                None => (Span::new(lead_start, cue_tok.span.end), from),
+                            };
+                            self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
                         }
                     }
                 }
@@ -2212,6 +2293,12 @@ impl<'a> Extractor<'a> {
                     return;
                 }
             }
+            // `joked about moving`, `agreed with the analysis`: the
+            // preposition belongs to the cue, its object is the content.
+            let (cue_span, from) = match self.cue_preposition(t, i, from, to) {
+                Some(p) => (Span::new(cue_span.start, p.end), from + 1),
+                None => (cue_span, from),
+            };
             let done = self.content_draft(
                 t,
                 from,

@@ -187,9 +187,10 @@ fn outlet_as_reporter() {
 #[test]
 fn reported_positions() {
     for (text, cue_word) in [
+        // PolNeAR's cue takes in the preposition that governs the content.
         (
             "Marovia insists on its right to patrol the strait.",
-            "insists",
+            "insists on",
         ),
         (
             "The ministry denied that troops had crossed the river.",
@@ -625,4 +626,24 @@ fn learned_cues_take_infinitives_and_raised_subjects() {
     assert_eq!(cue(&doc, &s), "was asked");
     assert_eq!(speaker(&doc, &s), "");
     assert_eq!(content(&doc, &s), "whether the port would open");
+}
+
+#[test]
+fn a_poll_introduced_by_in_is_a_source() {
+    let (doc, s) =
+        only("In a Dorrow Institute poll released Monday, 40 percent of voters backed Vell.");
+    assert_eq!(cue(&doc, &s), "In");
+    assert_eq!(speaker(&doc, &s), "a Dorrow Institute poll released Monday");
+    assert_eq!(content(&doc, &s), "40 percent of voters backed Vell");
+    let (doc, s) = only("Vell leads in the latest polls.");
+    assert_eq!(speaker(&doc, &s), "the latest polls");
+    assert_eq!(content(&doc, &s), "Vell leads");
+}
+
+#[test]
+fn a_participle_with_its_preposition_after_a_quote_tag() {
+    let (doc, st) = run("“We will not sign,” Orsk said, referring to the port deal.");
+    let referring = st.iter().find(|s| cue(&doc, s) == "referring to");
+    assert_eq!(referring.map(|s| speaker(&doc, s)), Some("Orsk"));
+    assert_eq!(referring.map(|s| content(&doc, s)), Some("the port deal"));
 }
