@@ -1640,9 +1640,9 @@ impl SliceChecked for Span {
 
 /// Cue phrases of `cues` in `ws`, weighted.
 fn collect(cues: &[Cue], ws: &[Word], weight: f64, out: &mut Vec<(f64, Evidence)>) {
+    let index = text::WordIndex::new(ws);
     for c in cues {
-        let parts: Vec<&str> = c.phrase.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+        for span in index.find(c.phrase) {
             if out
                 .iter()
                 .any(|(_, e)| e.span.is_some_and(|s| s.overlaps(span)))

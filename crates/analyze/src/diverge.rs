@@ -1,7 +1,7 @@
 //! Private line against public line: the default lexicon scorer and the
 //! grouping by (side, topic).
 
-use crate::text::{self, find_phrase, Word};
+use crate::text::{self, Word, WordIndex};
 use crate::{Config, DivergenceScorer};
 use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
 use rayon::prelude::*;
@@ -273,11 +273,11 @@ fn negated_before(ws: &[Word], i: usize) -> bool {
 }
 
 /// First cue of `list` in `ws`; `negatable` cues preceded by a negator are skipped.
-fn first_cue(ws: &[Word], list: &[&str], negatable: bool) -> Option<String> {
+fn first_cue(index: &WordIndex, list: &[&str], negatable: bool) -> Option<String> {
+    let ws = index.words();
     let mut best: Option<(usize, String)> = None;
     for p in list {
-        let parts: Vec<&str> = p.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+        for span in index.find(p) {
             let i = ws.partition_point(|w| w.span.start < span.start);
             if negatable && negated_before(ws, i) {
                 continue;
@@ -317,22 +317,23 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 impl StanceCues {
     pub fn of(text: &str) -> StanceCues {
         let ws = text::words(text);
+        let index = WordIndex::new(&ws);
         let mut c = StanceCues {
-            willing: first_cue(&ws, WILLING, true),
-            refusal: first_cue(&ws, REFUSAL, false),
-            admit: first_cue(&ws, ADMIT, true),
-            deny: first_cue(&ws, DENY, false),
-            hedge: first_cue(&ws, HEDGE, false),
-            categorical: first_cue(&ws, CATEGORICAL, false),
-            pessimism: first_cue(&ws, PESSIMISM, false),
-            optimism: first_cue(&ws, OPTIMISM, true),
-            occurrence: first_cue(&ws, OCCURRENCE, true),
-            nonexistence: first_cue(&ws, NONEXISTENCE, false),
+            willing: first_cue(&index, WILLING, true),
+            refusal: first_cue(&index, REFUSAL, false),
+            admit: first_cue(&index, ADMIT, true),
+            deny: first_cue(&index, DENY, false),
+            hedge: first_cue(&index, HEDGE, false),
+            categorical: first_cue(&index, CATEGORICAL, false),
+            pessimism: first_cue(&index, PESSIMISM, false),
+            optimism: first_cue(&index, OPTIMISM, true),
+            occurrence: first_cue(&index, OCCURRENCE, true),
+            nonexistence: first_cue(&index, NONEXISTENCE, false),
             ..Default::default()
         };
         // A negated willingness cue is a refusal (`not prepared to`).
         if c.refusal.is_none() {
-            c.refusal = first_negated(&ws, WILLING);
+            c.refusal = first_negated(&index, WILLING);
         }
         for (i, w) in ws.iter().enumerate() {
             let num = if w
@@ -363,10 +364,10 @@ impl StanceCues {
     }
 }
 
-fn first_negated(ws: &[Word], list: &[&str]) -> Option<String> {
+fn first_negated(index: &WordIndex, list: &[&str]) -> Option<String> {
+    let ws = index.words();
     for p in list {
-        let parts: Vec<&str> = p.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+        for span in index.find(p) {
             let i = ws.partition_point(|w| w.span.start < span.start);
             if negated_before(ws, i) {
                 let from = i.saturating_sub(3);

@@ -270,6 +270,56 @@ pub fn find_phrase(ws: &[Word], phrase: &[&str]) -> Vec<Span> {
     out
 }
 
+/// Positions of each lowercase word of a text, so that many cue phrases
+/// are looked up without scanning the text once per phrase.
+pub struct WordIndex<'w> {
+    ws: &'w [Word],
+    at: rustc_hash::FxHashMap<&'w str, Vec<usize>>,
+}
+
+impl<'w> WordIndex<'w> {
+    pub fn new(ws: &'w [Word]) -> Self {
+        let mut at: rustc_hash::FxHashMap<&'w str, Vec<usize>> = Default::default();
+        for (i, w) in ws.iter().enumerate() {
+            at.entry(w.lower.as_str()).or_default().push(i);
+        }
+        WordIndex { ws, at }
+    }
+
+    pub fn words(&self) -> &'w [Word] {
+        self.ws
+    }
+
+    /// Spans of `phrase` (space-separated words, `*` suffix for a prefix),
+    /// in text order: what [`find_phrase`] finds.
+    pub fn find(&self, phrase: &str) -> Vec<Span> {
+        let mut parts = phrase.split(' ');
+        let Some(first) = parts.next() else {
+            return Vec::new();
+        };
+        let rest: Vec<&str> = parts.collect();
+        let ws = self.ws;
+        let hit = |i: usize| {
+            i + rest.len() < ws.len()
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| word_matches(&ws[i + 1 + k].lower, p))
+        };
+        let cover = |i: usize| ws[i].span.cover(ws[i + rest.len()].span);
+        if first.ends_with('*') {
+            return (0..ws.len())
+                .filter(|&i| word_matches(&ws[i].lower, first) && hit(i))
+                .map(cover)
+                .collect();
+        }
+        match self.at.get(first) {
+            Some(pos) => pos.iter().copied().filter(|&i| hit(i)).map(cover).collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
 /// `p` matches the word exactly, or as a prefix when it ends with `*`.
 pub fn word_matches(word: &str, p: &str) -> bool {
     match p.strip_suffix('*') {
@@ -605,7 +655,9 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// A light plural fold so `concerns` and `concern` share a key.
