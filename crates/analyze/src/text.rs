@@ -270,53 +270,62 @@ pub fn find_phrase(ws: &[Word], phrase: &[&str]) -> Vec<Span> {
     out
 }
 
-/// Positions of each lowercase word of a text, so that many cue phrases
-/// are looked up without scanning the text once per phrase.
-pub struct WordIndex<'w> {
-    ws: &'w [Word],
-    at: rustc_hash::FxHashMap<&'w str, Vec<usize>>,
+/// A fixed list of phrases (space-separated words, `*` suffix for a
+/// prefix) matched in one pass over a text's words, for cue lists checked
+/// against every statement.
+pub struct PhraseSet {
+    by_first: rustc_hash::FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    prefixed: Vec<(usize, String, Vec<String>)>,
 }
 
-impl<'w> WordIndex<'w> {
-    pub fn new(ws: &'w [Word]) -> Self {
-        let mut at: rustc_hash::FxHashMap<&'w str, Vec<usize>> = Default::default();
-        for (i, w) in ws.iter().enumerate() {
-            at.entry(w.lower.as_str()).or_default().push(i);
-        }
-        WordIndex { ws, at }
-    }
-
-    pub fn words(&self) -> &'w [Word] {
-        self.ws
-    }
-
-    /// Spans of `phrase` (space-separated words, `*` suffix for a prefix),
-    /// in text order: what [`find_phrase`] finds.
-    pub fn find(&self, phrase: &str) -> Vec<Span> {
-        let mut parts = phrase.split(' ');
-        let Some(first) = parts.next() else {
-            return Vec::new();
+impl PhraseSet {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut set = PhraseSet {
+            by_first: Default::default(),
+            prefixed: Vec::new(),
         };
-        let rest: Vec<&str> = parts.collect();
-        let ws = self.ws;
-        let hit = |i: usize| {
+        for (pi, p) in phrases.into_iter().enumerate() {
+            let mut parts = p.split(' ').map(str::to_string);
+            let Some(first) = parts.next().filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let rest: Vec<String> = parts.collect();
+            if first.ends_with('*') {
+                set.prefixed.push((pi, first, rest));
+            } else {
+                set.by_first.entry(first).or_default().push((pi, rest));
+            }
+        }
+        set
+    }
+
+    /// Every match as (phrase index, span), ordered by phrase and then by
+    /// position: the order [`find_phrase`] gives phrase by phrase.
+    pub fn find_all(&self, ws: &[Word]) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let rest_at = |i: usize, rest: &[String]| {
             i + rest.len() < ws.len()
                 && rest
                     .iter()
                     .enumerate()
                     .all(|(k, p)| word_matches(&ws[i + 1 + k].lower, p))
         };
-        let cover = |i: usize| ws[i].span.cover(ws[i + rest.len()].span);
-        if first.ends_with('*') {
-            return (0..ws.len())
-                .filter(|&i| word_matches(&ws[i].lower, first) && hit(i))
-                .map(cover)
-                .collect();
+        for (i, w) in ws.iter().enumerate() {
+            if let Some(list) = self.by_first.get(w.lower.as_str()) {
+                for (pi, rest) in list {
+                    if rest_at(i, rest) {
+                        out.push((*pi, w.span.cover(ws[i + rest.len()].span)));
+                    }
+                }
+            }
+            for (pi, first, rest) in &self.prefixed {
+                if word_matches(&w.lower, first) && rest_at(i, rest) {
+                    out.push((*pi, w.span.cover(ws[i + rest.len()].span)));
+                }
+            }
         }
-        match self.at.get(first) {
-            Some(pos) => pos.iter().copied().filter(|&i| hit(i)).map(cover).collect(),
-            None => Vec::new(),
-        }
+        out.sort_by_key(|&(pi, span)| (pi, span.start));
+        out
     }
 }
 
