@@ -1,12 +1,13 @@
 //! Per-document annotation: speaker profile, side, channel and evidence.
 
 use crate::knowledge::{AliasKind, AliasMatch, Knowledge};
-use crate::text::{self, find_phrase, Layout, Word};
+use crate::text::{self, find_phrase, Layout, PhraseSet, Word};
 use crate::Config;
 use backchannel_core::{
     AnalyzedStatement, Channel, Document, Evidence, Span, SpeakerProfile, Statement,
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
 
 /// Nouns that make an unnamed mention a person (`a senior official`).
 const PERSON_NOUNS: &[&str] = &[
@@ -1639,10 +1640,23 @@ impl SliceChecked for Span {
 }
 
 /// Cue phrases of `cues` in `ws`, weighted.
-fn collect(cues: &[Cue], ws: &[Word], weight: f64, out: &mut Vec<(f64, Evidence)>) {
-    for c in cues {
-        let parts: Vec<&str> = c.phrase.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+static PRIVATE_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(PRIVATE_CUES.iter().map(|c| c.phrase)));
+static PUBLIC_SET: LazyLock<PhraseSet> =
+    LazyLock::new(|| PhraseSet::new(PUBLIC_CUES.iter().map(|c| c.phrase)));
+
+/// Evidence for the channel from the cues of `cues` (matched through its
+/// phrase `set`) in `ws`, in cue-list order.
+fn collect(
+    set: &PhraseSet,
+    cues: &[Cue],
+    ws: &[Word],
+    weight: f64,
+    out: &mut Vec<(f64, Evidence)>,
+) {
+    for (ci, span) in set.find_all(ws) {
+        let Some(c) = cues.get(ci) else { continue };
+        {
             if out
                 .iter()
                 .any(|(_, e)| e.span.is_some_and(|s| s.overlaps(span)))
@@ -1673,8 +1687,8 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
     if let Some(r) = res {
         if let Some(sp) = &st.speaker {
             let np = scan.unquoted_words(sp.span, Span::new(0, 0));
-            collect(PRIVATE_CUES, &np, 3.0, &mut private);
-            collect(PUBLIC_CUES, &np, 2.0, &mut public);
+            collect(&PRIVATE_SET, PRIVATE_CUES, &np, 3.0, &mut private);
+            collect(&PUBLIC_SET, PUBLIC_CUES, &np, 2.0, &mut public);
             let ev = Evidence {
                 phrase: r.profile.text.to_string(),
                 span: Some(sp.span),
@@ -1741,8 +1755,8 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
         .into_iter()
         .filter(|w| !speaker_span.contains(w.span))
         .collect();
-    collect(PRIVATE_CUES, &sent_words, 2.0, &mut private);
-    collect(PUBLIC_CUES, &sent_words, 2.0, &mut public);
+    collect(&PRIVATE_SET, PRIVATE_CUES, &sent_words, 2.0, &mut private);
+    collect(&PUBLIC_SET, PUBLIC_CUES, &sent_words, 2.0, &mut public);
     // Earlier sentences of the paragraph.
     if let Some(p) = para {
         let prev: Vec<usize> = (0..sents.start)
@@ -1752,8 +1766,8 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
         for (n, &si) in prev.iter().enumerate() {
             let span = scan.layout.sentences[si].0;
             let ws = scan.unquoted_words(span, st.span);
-            collect(PRIVATE_CUES, &ws, 0.75, &mut private);
-            collect(PUBLIC_CUES, &ws, 0.5, &mut public);
+            collect(&PRIVATE_SET, PRIVATE_CUES, &ws, 0.75, &mut private);
+            collect(&PUBLIC_SET, PUBLIC_CUES, &ws, 0.5, &mut public);
             // An outlet reporting what an institution said (second-hand).
             if n == 0 && res.is_some_and(|r| r.institution) {
                 if let Some(ev) = outlet_report(scan, span) {

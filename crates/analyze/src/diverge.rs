@@ -1,12 +1,13 @@
 //! Private line against public line: the default lexicon scorer and the
 //! grouping by (side, topic).
 
-use crate::text::{self, find_phrase, Word};
+use crate::text::{self, PhraseSet, Word};
 use crate::{Config, DivergenceScorer};
 use backchannel_core::{AnalyzedStatement, Channel, Divergence, PrivateOnly, Signal};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// Most statements of one channel compared inside one (side, topic) group;
 /// keeps a group's work bounded whatever the corpus size.
@@ -273,11 +274,10 @@ fn negated_before(ws: &[Word], i: usize) -> bool {
 }
 
 /// First cue of `list` in `ws`; `negatable` cues preceded by a negator are skipped.
-fn first_cue(ws: &[Word], list: &[&str], negatable: bool) -> Option<String> {
+fn first_cue(ws: &[Word], set: &PhraseSet, negatable: bool) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
-    for p in list {
-        let parts: Vec<&str> = p.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+    {
+        for (_, span) in set.find_all(ws) {
             let i = ws.partition_point(|w| w.span.start < span.start);
             if negatable && negated_before(ws, i) {
                 continue;
@@ -314,25 +314,56 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("thousand", "1000"),
 ];
 
+/// The stance cue lists as phrase sets, built once.
+struct StanceSets {
+    willing: PhraseSet,
+    refusal: PhraseSet,
+    admit: PhraseSet,
+    deny: PhraseSet,
+    hedge: PhraseSet,
+    categorical: PhraseSet,
+    pessimism: PhraseSet,
+    optimism: PhraseSet,
+    occurrence: PhraseSet,
+    nonexistence: PhraseSet,
+}
+
+static STANCE_SETS: LazyLock<StanceSets> = LazyLock::new(|| {
+    let set = |list: &[&str]| PhraseSet::new(list.iter().copied());
+    StanceSets {
+        willing: set(WILLING),
+        refusal: set(REFUSAL),
+        admit: set(ADMIT),
+        deny: set(DENY),
+        hedge: set(HEDGE),
+        categorical: set(CATEGORICAL),
+        pessimism: set(PESSIMISM),
+        optimism: set(OPTIMISM),
+        occurrence: set(OCCURRENCE),
+        nonexistence: set(NONEXISTENCE),
+    }
+});
+
 impl StanceCues {
     pub fn of(text: &str) -> StanceCues {
         let ws = text::words(text);
+        let sets = &*STANCE_SETS;
         let mut c = StanceCues {
-            willing: first_cue(&ws, WILLING, true),
-            refusal: first_cue(&ws, REFUSAL, false),
-            admit: first_cue(&ws, ADMIT, true),
-            deny: first_cue(&ws, DENY, false),
-            hedge: first_cue(&ws, HEDGE, false),
-            categorical: first_cue(&ws, CATEGORICAL, false),
-            pessimism: first_cue(&ws, PESSIMISM, false),
-            optimism: first_cue(&ws, OPTIMISM, true),
-            occurrence: first_cue(&ws, OCCURRENCE, true),
-            nonexistence: first_cue(&ws, NONEXISTENCE, false),
+            willing: first_cue(&ws, &sets.willing, true),
+            refusal: first_cue(&ws, &sets.refusal, false),
+            admit: first_cue(&ws, &sets.admit, true),
+            deny: first_cue(&ws, &sets.deny, false),
+            hedge: first_cue(&ws, &sets.hedge, false),
+            categorical: first_cue(&ws, &sets.categorical, false),
+            pessimism: first_cue(&ws, &sets.pessimism, false),
+            optimism: first_cue(&ws, &sets.optimism, true),
+            occurrence: first_cue(&ws, &sets.occurrence, true),
+            nonexistence: first_cue(&ws, &sets.nonexistence, false),
             ..Default::default()
         };
         // A negated willingness cue is a refusal (`not prepared to`).
         if c.refusal.is_none() {
-            c.refusal = first_negated(&ws, WILLING);
+            c.refusal = first_negated(&ws, &sets.willing);
         }
         for (i, w) in ws.iter().enumerate() {
             let num = if w
@@ -363,10 +394,9 @@ impl StanceCues {
     }
 }
 
-fn first_negated(ws: &[Word], list: &[&str]) -> Option<String> {
-    for p in list {
-        let parts: Vec<&str> = p.split(' ').collect();
-        for span in find_phrase(ws, &parts) {
+fn first_negated(ws: &[Word], set: &PhraseSet) -> Option<String> {
+    {
+        for (_, span) in set.find_all(ws) {
             let i = ws.partition_point(|w| w.span.start < span.start);
             if negated_before(ws, i) {
                 let from = i.saturating_sub(3);

@@ -270,6 +270,65 @@ pub fn find_phrase(ws: &[Word], phrase: &[&str]) -> Vec<Span> {
     out
 }
 
+/// A fixed list of phrases (space-separated words, `*` suffix for a
+/// prefix) matched in one pass over a text's words, for cue lists checked
+/// against every statement.
+pub struct PhraseSet {
+    by_first: rustc_hash::FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    prefixed: Vec<(usize, String, Vec<String>)>,
+}
+
+impl PhraseSet {
+    pub fn new<'p>(phrases: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut set = PhraseSet {
+            by_first: Default::default(),
+            prefixed: Vec::new(),
+        };
+        for (pi, p) in phrases.into_iter().enumerate() {
+            let mut parts = p.split(' ').map(str::to_string);
+            let Some(first) = parts.next().filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let rest: Vec<String> = parts.collect();
+            if first.ends_with('*') {
+                set.prefixed.push((pi, first, rest));
+            } else {
+                set.by_first.entry(first).or_default().push((pi, rest));
+            }
+        }
+        set
+    }
+
+    /// Every match as (phrase index, span), ordered by phrase and then by
+    /// position: the order [`find_phrase`] gives phrase by phrase.
+    pub fn find_all(&self, ws: &[Word]) -> Vec<(usize, Span)> {
+        let mut out = Vec::new();
+        let rest_at = |i: usize, rest: &[String]| {
+            i + rest.len() < ws.len()
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| word_matches(&ws[i + 1 + k].lower, p))
+        };
+        for (i, w) in ws.iter().enumerate() {
+            if let Some(list) = self.by_first.get(w.lower.as_str()) {
+                for (pi, rest) in list {
+                    if rest_at(i, rest) {
+                        out.push((*pi, w.span.cover(ws[i + rest.len()].span)));
+                    }
+                }
+            }
+            for (pi, first, rest) in &self.prefixed {
+                if word_matches(&w.lower, first) && rest_at(i, rest) {
+                    out.push((*pi, w.span.cover(ws[i + rest.len()].span)));
+                }
+            }
+        }
+        out.sort_by_key(|&(pi, span)| (pi, span.start));
+        out
+    }
+}
+
 /// `p` matches the word exactly, or as a prefix when it ends with `*`.
 pub fn word_matches(word: &str, p: &str) -> bool {
     match p.strip_suffix('*') {
@@ -605,7 +664,9 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(w: &str) -> bool {
-    STOPWORDS.contains(&w)
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(w)
 }
 
 /// A light plural fold so `concerns` and `concern` share a key.

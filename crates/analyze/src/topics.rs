@@ -351,12 +351,28 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         }
     }
     let n = all.len();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (i, bag) in bags.iter().enumerate() {
-        for k in bag.keys() {
-            postings.entry(k.as_str()).or_default().push(i);
-        }
-    }
+    // Terms interned once: the loops below hash a u32, not a string.
+    let mut term_id: HashMap<&str, u32> = HashMap::default();
+    let mut term_str: Vec<&str> = Vec::new();
+    let mut postings: Vec<Vec<usize>> = Vec::new();
+    let bag_ids: Vec<Vec<(u32, f64)>> = bags
+        .iter()
+        .enumerate()
+        .map(|(i, bag)| {
+            bag.iter()
+                .map(|(k, w)| {
+                    let id = *term_id.entry(k.as_str()).or_insert_with(|| {
+                        term_str.push(k.as_str());
+                        postings.push(Vec::new());
+                        (term_str.len() - 1) as u32
+                    });
+                    postings[id as usize].push(i);
+                    (id, *w)
+                })
+                .collect()
+        })
+        .collect();
+    let df = |id: u32| postings.get(id as usize).map_or(1, Vec::len);
     let name_of = |key: &str| -> String {
         surface
             .get(key)
@@ -405,23 +421,27 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     let max_df = (n / 4).max(4);
     // Seeds must be said in at least two statements' own words, not only
     // in their context.
-    let mut content_df: HashMap<&str, usize> = HashMap::default();
-    for bag in &bags {
-        for (k, w) in bag {
-            if *w >= 1.0 {
-                *content_df.entry(k.as_str()).or_insert(0) += 1;
+    let mut content_df: Vec<usize> = vec![0; term_str.len()];
+    for bag in &bag_ids {
+        for &(k, w) in bag {
+            if w >= 1.0 {
+                content_df[k as usize] += 1;
             }
         }
     }
-    let mut candidates: Vec<(&str, f64)> = postings
+    let mut candidates: Vec<(u32, f64)> = postings
         .iter()
-        .filter(|(k, p)| content_df.get(*k).copied().unwrap_or(0) >= 2 && p.len() <= max_df)
+        .enumerate()
+        .filter(|(k, p)| content_df[*k] >= 2 && p.len() <= max_df)
         .map(|(k, p)| {
-            let bigram = if k.contains(' ') { 2.0 } else { 1.0 };
-            (*k, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
+            let bigram = if term_str[k].contains(' ') { 2.0 } else { 1.0 };
+            (k as u32, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
         })
         .collect();
-    candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    candidates.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then_with(|| term_str[a.0 as usize].cmp(term_str[b.0 as usize]))
+    });
     let seeded_count = topics.len();
     // Topic name → index, so names stay unique without scanning the list.
     let mut topic_index: HashMap<String, usize> = topics
@@ -435,14 +455,15 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             members_of[t].push(i);
         }
     }
-    let mut absorbed: Vec<Vec<String>> = vec![Vec::new(); topics.len()];
+    let mut absorbed: Vec<Vec<u32>> = vec![Vec::new(); topics.len()];
     // The key of each found topic's seed term, by topic index.
-    let mut seed_keys: Vec<String> = Vec::new();
-    for (term, _) in candidates {
+    let mut seed_keys: Vec<Option<u32>> = Vec::new();
+    for (term_key, _) in candidates {
         if cfg.max_topics > 0 && topics.len() - seeded_count >= cfg.max_topics {
             break;
         }
-        let Some(post) = postings.get(term) else {
+        let term = term_str[term_key as usize];
+        let Some(post) = postings.get(term_key as usize) else {
             continue;
         };
         // Overlap with existing topics through the statements' memberships.
@@ -458,7 +479,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             .map(|(t, c)| (*t, *c));
         if let Some((t, c)) = best {
             if c * 2 >= post.len() {
-                absorbed[t].push(term.to_string());
+                absorbed[t].push(term_key);
                 continue;
             }
         }
@@ -473,8 +494,8 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             member[i].push((ti, strength));
         }
         members_of.push(post.clone());
-        seed_keys.resize(ti, String::new());
-        seed_keys.push(term.to_string());
+        seed_keys.resize(ti, None);
+        seed_keys.push(Some(term_key));
         absorbed.push(Vec::new());
         topics.push(Topic {
             name: name_of(term),
@@ -484,56 +505,70 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
     // Key terms: the seed, then absorbed terms and co-occurring ones by
     // TF-IDF; each with the weight it lends a statement towards the topic.
-    let mut term_topics: HashMap<String, Vec<(usize, f64)>> = HashMap::default();
-    for (ti, topic) in topics.iter_mut().enumerate().skip(seeded_count) {
-        let mut score: HashMap<&str, f64> = HashMap::default();
-        for &i in &members_of[ti] {
-            for (k, w) in &bags[i] {
-                let df = postings.get(k.as_str()).map_or(1, Vec::len);
-                if df >= 2 && df <= max_df {
-                    *score.entry(k.as_str()).or_insert(0.0) += w * idf(df);
+    // Topics are ranked independently (in parallel), merged in order.
+    let key_terms: Vec<(Vec<String>, Vec<(u32, f64)>)> = (seeded_count..topics.len())
+        .into_par_iter()
+        .map(|ti| {
+            let mut score: HashMap<u32, f64> = HashMap::default();
+            for &i in &members_of[ti] {
+                for &(k, w) in &bag_ids[i] {
+                    let d = df(k);
+                    if d >= 2 && d <= max_df {
+                        *score.entry(k).or_insert(0.0) += w * idf(d);
+                    }
                 }
             }
-        }
-        for a in &absorbed[ti] {
-            *score.entry(a.as_str()).or_insert(0.0) += 1000.0;
-        }
-        let mut ranked: Vec<(&str, f64)> = score.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let seed_key = seed_keys.get(ti).cloned().unwrap_or_default();
-        term_topics
-            .entry(seed_key.clone())
-            .or_default()
-            .push((ti, 1.0));
-        for (k, sc) in ranked {
-            if topic.terms.len() >= TERMS_PER_TOPIC {
-                break;
+            for &a in &absorbed[ti] {
+                *score.entry(a).or_insert(0.0) += 1000.0;
             }
-            let s = name_of(k);
-            if !topic.terms.contains(&s) {
-                topic.terms.push(s);
-                let w = if sc >= 1000.0 { 0.8 } else { 0.3 };
-                term_topics.entry(k.to_string()).or_default().push((ti, w));
+            let mut ranked: Vec<(u32, f64)> = score.into_iter().collect();
+            ranked.sort_by(|a, b| {
+                b.1.total_cmp(&a.1)
+                    .then_with(|| term_str[a.0 as usize].cmp(term_str[b.0 as usize]))
+            });
+            let mut terms = topics[ti].terms.clone();
+            let mut weights = Vec::new();
+            for (k, sc) in ranked {
+                if terms.len() >= TERMS_PER_TOPIC {
+                    break;
+                }
+                let s = name_of(term_str[k as usize]);
+                if !terms.contains(&s) {
+                    terms.push(s);
+                    weights.push((k, if sc >= 1000.0 { 0.8 } else { 0.3 }));
+                }
             }
+            (terms, weights)
+        })
+        .collect();
+    let mut term_topics: Vec<Vec<(usize, f64)>> = vec![Vec::new(); term_str.len()];
+    for (ti, (terms, weights)) in (seeded_count..).zip(key_terms) {
+        if let Some(seed) = seed_keys.get(ti).copied().flatten() {
+            term_topics[seed as usize].push((ti, 1.0));
         }
+        for (k, w) in weights {
+            term_topics[k as usize].push((ti, w));
+        }
+        topics[ti].terms = terms;
     }
     // Statements join the found topics whose key terms they carry enough of.
-    for (i, bag) in bags.iter().enumerate() {
-        let mut acc: HashMap<usize, f64> = HashMap::default();
-        for (k, w) in bag {
-            if let Some(ts) = term_topics.get(k) {
-                for &(t, tw) in ts {
+    member
+        .par_iter_mut()
+        .zip(bag_ids.par_iter())
+        .for_each(|(m, bag)| {
+            let mut acc: HashMap<usize, f64> = HashMap::default();
+            for &(k, w) in bag {
+                for &(t, tw) in &term_topics[k as usize] {
                     *acc.entry(t).or_insert(0.0) += w * tw;
                 }
             }
-        }
-        member[i].retain(|(t, _)| *t < seeded_count);
-        for (t, sc) in acc {
-            if sc >= MIN_TOPIC_SCORE {
-                member[i].push((t, sc));
+            m.retain(|(t, _)| *t < seeded_count);
+            for (t, sc) in acc {
+                if sc >= MIN_TOPIC_SCORE {
+                    m.push((t, sc));
+                }
             }
-        }
-    }
+        });
     // A statement no topic took gets one from its own strongest keyphrase,
     // so what only it says (a private-only line) is still a topic.
     let mut orphan_topics: HashMap<String, usize> = HashMap::default();
