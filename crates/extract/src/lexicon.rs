@@ -519,7 +519,7 @@ fn learned_vetoes() -> Vec<String> {
 const LEARNED_PHRASE_PRECISION: f64 = 0.5;
 
 /// The inflection a cue word's ending suggests (`-ing`, `-ed`, `-s`).
-fn guess_inflection(w: &str) -> Inflection {
+pub(crate) fn guess_inflection(w: &str) -> Inflection {
     if w.ends_with("ing") {
         Inflection::Gerund
     } else if w.ends_with("ed") {
@@ -680,6 +680,42 @@ impl CueScore {
     /// Whether the word scored as a cue.
     pub fn is_cue(self) -> bool {
         self.0 > CUE_CLASSIFIER_THRESHOLD
+    }
+}
+
+/// The rule veto learned from PolNeAR train (see
+/// [`crate::train::learn_rule_veto`]).
+const LEARNED_RULE_VETO: &str = include_str!("../data/rule_veto.tsv");
+
+/// Score below which a rule statement's cue is taken as no cue at all: far
+/// below zero, since the veto is fitted on the same train documents whose
+/// rule cues it reads and is overconfident there (tuned on dev).
+const RULE_VETO_THRESHOLD: f64 = -8.0;
+
+fn rule_veto() -> &'static HashMap<String, f64> {
+    static WEIGHTS: OnceLock<HashMap<String, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        crate::train::CueClassifier::from_tsv(LEARNED_RULE_VETO)
+            .map(|m| m.weights.into_iter().collect())
+            .unwrap_or_default()
+    })
+}
+
+/// The rule veto's score of one rule statement's cue word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct VetoScore(f64);
+
+impl VetoScore {
+    /// Adds the weight of `feature` (nothing for an unknown one).
+    pub fn add(&mut self, feature: &str) {
+        if let Some(w) = rule_veto().get(feature) {
+            self.0 += w;
+        }
+    }
+
+    /// Whether the statement is dropped.
+    pub fn vetoed(self) -> bool {
+        self.0 < RULE_VETO_THRESHOLD
     }
 }
 

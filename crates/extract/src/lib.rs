@@ -30,7 +30,10 @@
 //! can be found and whether it is passive, it decides whether the word is
 //! a cue; those it accepts get the noun phrase before them as speaker and
 //! the clause after them (an infinitive included, or the comma-closed clause
-//! before the speaker) as content. `data/content_ends.tsv` lists the next
+//! before the speaker) as content. `data/rule_veto.tsv` is the same kind of
+//! perceptron trained on the cues of the statements the rules themselves
+//! find; a rule statement it scores as surely wrong is dropped.
+//! `data/content_ends.tsv` lists the next
 //! tokens before which gold content usually stops (`, according`, `;`,
 //! `, while`). A test checks that all committed files are exactly what
 //! training produces.
@@ -58,9 +61,16 @@ pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
 /// Cue words the rules left without a statement in `doc`, with the
 /// features the learned cue classifier reads: what
 /// [`train::learn_cue_classifier`] trains on.
-pub fn leftover_cue_candidates(doc: &Document) -> Vec<(Span, Vec<String>)> {
+pub fn leftover_cue_candidates(doc: &Document) -> Vec<CueCandidate> {
     let seg = backchannel_segment::segment(&doc.text);
     run(doc, &seg, CueModelUse::Collect).1
+}
+
+/// The cues of the statements the rules find in `doc`, with the features
+/// the learned rule veto reads: what [`train::learn_rule_veto`] trains on.
+pub fn rule_cue_candidates(doc: &Document) -> Vec<CueCandidate> {
+    let seg = backchannel_segment::segment(&doc.text);
+    run(doc, &seg, CueModelUse::Collect).2
 }
 
 /// Where a leftover cue word's content lies.
@@ -71,6 +81,9 @@ enum LearnedContent {
     /// Before the speaker, closed by a comma (`..., the poll found.`).
     Before,
 }
+
+/// A candidate cue span with the features a learned classifier reads.
+pub type CueCandidate = (Span, Vec<String>);
 
 /// What the extractor does with cue words the rules left unused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +98,7 @@ fn run(
     doc: &Document,
     seg: &Segmentation,
     mode: CueModelUse,
-) -> (Vec<Statement>, Vec<(Span, Vec<String>)>) {
+) -> (Vec<Statement>, Vec<CueCandidate>, Vec<CueCandidate>) {
     let text = doc.text.as_str();
     let paragraphs = usable_paragraphs(text, seg);
     let (pieces, quotations) = quotes::find(text, &paragraphs);
@@ -100,6 +113,7 @@ fn run(
         headline: doc.headline,
         mode,
         candidates: Vec::new(),
+        reviewed: Vec::new(),
     };
     for (pi, &para) in paragraphs.iter().enumerate() {
         for (n, unit) in units(text, para, pi, seg, &pieces).into_iter().enumerate() {
@@ -110,10 +124,11 @@ fn run(
         }
     }
     let candidates = std::mem::take(&mut ex.candidates);
+    let reviewed = std::mem::take(&mut ex.reviewed);
     let mut drafts = ex.drafts;
     drafts.sort_by_key(|d| (d.span().start, d.span().end));
     drafts.dedup_by(|a, b| a.span() == b.span());
-    (resolve::resolve(text, drafts), candidates)
+    (resolve::resolve(text, drafts), candidates, reviewed)
 }
 
 /// Paragraphs from the segmentation, checked against the text; the whole
@@ -277,7 +292,9 @@ struct Extractor<'a> {
     headline: Option<Span>,
     mode: CueModelUse,
     /// Leftover cue words and their features, in [`CueModelUse::Collect`] mode.
-    candidates: Vec<(Span, Vec<String>)>,
+    candidates: Vec<CueCandidate>,
+    /// Cues of rule statements and their features, in [`CueModelUse::Collect`] mode.
+    reviewed: Vec<CueCandidate>,
 }
 
 impl<'a> Extractor<'a> {
@@ -786,7 +803,9 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+        let rule_end = self.drafts.len();
         self.leftover_cues(t, paragraph, first_draft);
+        self.review_rule_drafts(t, first_draft, rule_end);
         self.loose_quotes(t, paragraph, first_draft);
     }
 
@@ -840,6 +859,55 @@ impl<'a> Extractor<'a> {
                         self.learned_cue(t, i, kind, paragraph);
                     }
                 }
+            }
+        }
+    }
+
+    /// The statements the rules drafted in this unit (`from..to`), read by
+    /// the learned veto ([`train::CueClassifier`] trained on rule cues):
+    /// those whose cue word scores as almost surely no cue are dropped.
+    fn review_rule_drafts(&mut self, t: &[Tok], from: usize, to: usize) {
+        let mut dropped = Vec::new();
+        for n in from..to {
+            // Quotes are kept (their marks are evidence enough), and so are
+            // sourceless reports (`it was revealed that`), rare in training.
+            let Some(cue) = self
+                .drafts
+                .get(n)
+                .filter(|d| d.form == Form::Indirect && d.speaker.is_some())
+                .and_then(|d| d.cue)
+            else {
+                continue;
+            };
+            let Some(i) = t.iter().position(|x| x.span.end == cue.end) else {
+                continue;
+            };
+            let (kind, infl) = match t.get(i).map(|x| x.kind) {
+                Some(Kind::Word(Some(WordClass::Cue(kind, infl)))) => (kind, infl),
+                Some(Kind::Word(_)) => {
+                    let w = self.word(t, i).unwrap_or("").to_ascii_lowercase();
+                    (CueKind::Speech, lexicon::guess_inflection(&w))
+                }
+                _ => continue,
+            };
+            match self.mode {
+                CueModelUse::Collect => {
+                    let mut features = Vec::new();
+                    self.cue_features(t, i, kind, infl, &mut |f| features.push(f.to_string()));
+                    self.reviewed.push((cue, features));
+                }
+                CueModelUse::Apply => {
+                    let mut score = lexicon::VetoScore::default();
+                    self.cue_features(t, i, kind, infl, &mut |f| score.add(f));
+                    if score.vetoed() {
+                        dropped.push(n);
+                    }
+                }
+            }
+        }
+        for n in dropped.into_iter().rev() {
+            if n < self.drafts.len() {
+                self.drafts.remove(n);
             }
         }
     }

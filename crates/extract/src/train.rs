@@ -583,10 +583,26 @@ impl CueClassifier {
 /// is exactly a gold cue. Examples are visited in document order, so
 /// training is deterministic.
 pub fn learn_cue_classifier(gold: &[GoldDoc]) -> CueClassifier {
+    perceptron(gold, crate::leftover_cue_candidates)
+}
+
+/// Trains the rule veto, an averaged perceptron like
+/// [`learn_cue_classifier`], on the cues of the statements the rules find,
+/// labelled by whether the cue is exactly a gold cue.
+pub fn learn_rule_veto(gold: &[GoldDoc]) -> CueClassifier {
+    perceptron(gold, crate::rule_cue_candidates)
+}
+
+/// An averaged perceptron over candidate cues and their features, labelled
+/// by whether the candidate span is exactly a gold cue.
+fn perceptron(
+    gold: &[GoldDoc],
+    candidates: fn(&backchannel_core::Document) -> Vec<crate::CueCandidate>,
+) -> CueClassifier {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
     for doc in gold {
-        for (span, features) in crate::leftover_cue_candidates(&doc.document) {
+        for (span, features) in candidates(&doc.document) {
             let positive = doc.attributions.iter().any(|a| a.cue.as_slice() == [span]);
             let ids = features
                 .into_iter()

@@ -3,7 +3,8 @@
 
 use backchannel_brat::{load_polnear_dir, score_statements};
 use backchannel_extract::train::{
-    learn_content_ends, learn_cue_classifier, learn_cues, ContentEndModel, CueClassifier, CueModel,
+    learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto, ContentEndModel,
+    CueClassifier, CueModel,
 };
 use std::path::Path;
 
@@ -11,6 +12,7 @@ const POLNEAR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data
 const COMMITTED: &str = include_str!("../data/cues.tsv");
 const COMMITTED_ENDS: &str = include_str!("../data/content_ends.tsv");
 const COMMITTED_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
+const COMMITTED_VETO: &str = include_str!("../data/rule_veto.tsv");
 
 #[test]
 fn committed_model_is_reproducible_from_train() {
@@ -43,6 +45,11 @@ fn committed_model_is_reproducible_from_train() {
         COMMITTED_CLASSIFIER,
         "cue_classifier.tsv is stale: rerun `backchannel train` (twice when cues.tsv changed)"
     );
+    assert_eq!(
+        learn_rule_veto(&gold).to_tsv(),
+        COMMITTED_VETO,
+        "rule_veto.tsv is stale: rerun `backchannel train`"
+    );
 }
 
 #[test]
@@ -63,14 +70,14 @@ fn dev_scores_stay_above_their_floors() {
         .map(|(g, p)| (g, p.as_slice()))
         .collect();
     let scores = score_statements(&pairs);
-    // Measured 0.655 / 0.674 / 0.539 / 0.902 (speaker 0.919) when these
+    // Measured 0.661 / 0.683 / 0.546 / 0.909 (speaker 0.918) when these
     // floors were set.
-    assert!(scores.source.exact.f1 > 0.645, "{scores}");
-    assert!(scores.cue.exact.f1 > 0.665, "{scores}");
-    assert!(scores.content.exact.f1 > 0.53, "{scores}");
+    assert!(scores.source.exact.f1 > 0.65, "{scores}");
+    assert!(scores.cue.exact.f1 > 0.67, "{scores}");
+    assert!(scores.content.exact.f1 > 0.535, "{scores}");
     let quoted = scores.quoted.iter().find(|q| q.threshold < 0.5);
     assert!(
-        quoted.is_some_and(|q| q.prf.f1 > 0.89 && q.speaker_accuracy > 0.85),
+        quoted.is_some_and(|q| q.prf.f1 > 0.90 && q.speaker_accuracy > 0.85),
         "{scores}"
     );
 }

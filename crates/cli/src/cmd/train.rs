@@ -3,7 +3,9 @@
 use super::{Context, Outcome};
 use anyhow::{bail, Context as _, Result};
 use backchannel_brat::load_polnear_dir;
-use backchannel_extract::train::{learn_content_ends, learn_cue_classifier, learn_cues};
+use backchannel_extract::train::{
+    learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -40,25 +42,33 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let ends = learn_content_ends(&gold);
     std::fs::write(&ends_path, ends.to_tsv())
         .with_context(|| format!("cannot write {}", ends_path.display()))?;
-    // The classifier reads what the rules leave over, so it is trained with
-    // the cue model and content-end model above already compiled in.
+    // The classifier and the veto read what the rules find, so they are
+    // trained with the cue model and content-end model above already
+    // compiled in (run twice when those changed). The veto is written beside
+    // the cue model.
     let classifier_path = args
         .classifier
         .unwrap_or_else(|| args.out.with_file_name("cue_classifier.tsv"));
     let classifier = learn_cue_classifier(&gold);
     std::fs::write(&classifier_path, classifier.to_tsv())
         .with_context(|| format!("cannot write {}", classifier_path.display()))?;
+    let veto_path = args.out.with_file_name("rule_veto.tsv");
+    let veto = learn_rule_veto(&gold);
+    std::fs::write(&veto_path, veto.to_tsv())
+        .with_context(|| format!("cannot write {}", veto_path.display()))?;
     if !ctx.quiet {
         eprintln!(
             "learned from {} documents: {} cue phrases into {}, {} content-end keys into {}, \
-             {} classifier weights into {}",
+             {} classifier weights into {}, {} rule-veto weights into {}",
             gold.len(),
             model.cues.len(),
             args.out.display(),
             ends.keys.len(),
             ends_path.display(),
             classifier.weights.len(),
-            classifier_path.display()
+            classifier_path.display(),
+            veto.weights.len(),
+            veto_path.display()
         );
     }
     Ok(Outcome::AllRead)
