@@ -655,13 +655,30 @@ const LEARNED_CUE_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
 /// statement, a wrong one mostly its cue (tuned on train, checked on dev).
 const CUE_CLASSIFIER_THRESHOLD: f64 = -2.0;
 
-fn cue_classifier() -> &'static HashMap<String, f64> {
-    static WEIGHTS: OnceLock<HashMap<String, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        crate::train::CueClassifier::from_tsv(LEARNED_CUE_CLASSIFIER)
-            .map(|m| m.weights.into_iter().collect())
-            .unwrap_or_default()
-    })
+/// A feature's key in the weight tables: its 64-bit hash, so that a lookup
+/// compares no strings.
+fn feature_key(feature: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(feature.as_bytes());
+    h.finish()
+}
+
+/// Weights by [`feature_key`].
+fn weight_table(tsv: &str) -> HashMap<u64, f64> {
+    crate::train::CueClassifier::from_tsv(tsv)
+        .map(|m| {
+            m.weights
+                .iter()
+                .map(|(f, w)| (feature_key(f), *w))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn cue_classifier() -> &'static HashMap<u64, f64> {
+    static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_CUE_CLASSIFIER))
 }
 
 /// The cue classifier's score of one leftover cue word, summed feature by
@@ -672,7 +689,7 @@ pub struct CueScore(f64);
 impl CueScore {
     /// Adds the weight of `feature` (nothing for an unknown one).
     pub fn add(&mut self, feature: &str) {
-        if let Some(w) = cue_classifier().get(feature) {
+        if let Some(w) = cue_classifier().get(&feature_key(feature)) {
             self.0 += w;
         }
     }
@@ -692,13 +709,9 @@ const LEARNED_RULE_VETO: &str = include_str!("../data/rule_veto.tsv");
 /// rule cues it reads and is overconfident there (tuned on dev).
 const RULE_VETO_THRESHOLD: f64 = -8.0;
 
-fn rule_veto() -> &'static HashMap<String, f64> {
-    static WEIGHTS: OnceLock<HashMap<String, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        crate::train::CueClassifier::from_tsv(LEARNED_RULE_VETO)
-            .map(|m| m.weights.into_iter().collect())
-            .unwrap_or_default()
-    })
+fn rule_veto() -> &'static HashMap<u64, f64> {
+    static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_RULE_VETO))
 }
 
 /// The rule veto's score of one rule statement's cue word.
@@ -708,7 +721,7 @@ pub struct VetoScore(f64);
 impl VetoScore {
     /// Adds the weight of `feature` (nothing for an unknown one).
     pub fn add(&mut self, feature: &str) {
-        if let Some(w) = rule_veto().get(feature) {
+        if let Some(w) = rule_veto().get(&feature_key(feature)) {
             self.0 += w;
         }
     }
