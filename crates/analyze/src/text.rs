@@ -181,7 +181,9 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
                 .next()
                 .unwrap_or("");
             let abbreviation = c == '.'
-                && (ABBREVIATIONS.contains(&last_word.to_lowercase().as_str())
+                && (ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(last_word))
                     || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
                     || last_word.contains('.'));
             // `. . .` and `...` (inside or ending) do not end a sentence.
@@ -345,14 +347,16 @@ pub fn quotes_in(text: &str, span: Span) -> Vec<Span> {
         return out;
     };
     let mut open: Option<(usize, char)> = None;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    for (idx, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in slice.char_indices() {
         match open {
             None => {
-                if c == '“'
-                    || c == '«'
-                    || c == '"' && chars.get(idx + 1).is_some_and(|&(_, n)| !n.is_whitespace())
-                {
+                let next_is_word = || {
+                    slice
+                        .get(i + c.len_utf8()..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(|n| !n.is_whitespace())
+                };
+                if c == '“' || c == '«' || c == '"' && next_is_word() {
                     open = Some((i + c.len_utf8(), c));
                 }
             }

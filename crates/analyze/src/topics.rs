@@ -458,6 +458,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     let mut absorbed: Vec<Vec<u32>> = vec![Vec::new(); topics.len()];
     // The key of each found topic's seed term, by topic index.
     let mut seed_keys: Vec<Option<u32>> = Vec::new();
+    let mut overlap: HashMap<usize, usize> = HashMap::default();
     for (term_key, _) in candidates {
         if cfg.max_topics > 0 && topics.len() - seeded_count >= cfg.max_topics {
             break;
@@ -467,7 +468,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             continue;
         };
         // Overlap with existing topics through the statements' memberships.
-        let mut overlap: HashMap<usize, usize> = HashMap::default();
+        overlap.clear();
         for &i in post {
             for &(t, _) in &member[i] {
                 *overlap.entry(t).or_insert(0) += 1;
@@ -490,7 +491,11 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         }
         topic_index.insert(name, ti);
         for &i in post {
-            let strength = bags[i].get(term).copied().unwrap_or(0.0) * idf(post.len());
+            let weight = bag_ids[i]
+                .iter()
+                .find(|(k, _)| *k == term_key)
+                .map_or(0.0, |(_, w)| *w);
+            let strength = weight * idf(post.len());
             member[i].push((ti, strength));
         }
         members_of.push(post.clone());
