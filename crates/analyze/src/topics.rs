@@ -165,6 +165,10 @@ const TOPIC_NOISE: &[&str] = &[
     "major",
 ];
 
+/// A found topic's key terms (display forms, seed first) and the weight
+/// each listed term id lends a statement towards it.
+type KeyTerms = (Vec<String>, Vec<(u32, f64)>);
+
 /// A statement's weighted terms: unigram and bigram keys (stemmed).
 type Bag = std::collections::BTreeMap<String, f64>;
 
@@ -514,7 +518,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     // Key terms: the seed, then absorbed terms and co-occurring ones by
     // TF-IDF; each with the weight it lends a statement towards the topic.
     // Topics are ranked independently (in parallel), merged in order.
-    let key_terms: Vec<(Vec<String>, Vec<(u32, f64)>)> = (seeded_count..topics.len())
+    let key_terms: Vec<KeyTerms> = (seeded_count..topics.len())
         .into_par_iter()
         .map(|ti| {
             let mut score: HashMap<u32, f64> = HashMap::default();
