@@ -372,7 +372,13 @@ pub fn analyze(docs: &[Document], statements: Vec<Vec<Statement>>, cfg: &Config)
             annotated
         })
         .collect();
-    let mut all: Vec<AnalyzedStatement> = per_doc.into_iter().flatten().collect();
+    // The extracted statements live on in the annotated ones: free them
+    // before the corpus-level steps allocate theirs.
+    drop(statements);
+    let mut all: Vec<AnalyzedStatement> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for annotated in per_doc {
+        all.extend(annotated);
+    }
     let topics = assign_topics(docs, &mut all, cfg);
     let (divergences, private_only) = diverge::pair(&all, cfg);
     let drift = drift(docs, &all, cfg);
