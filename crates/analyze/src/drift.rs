@@ -374,25 +374,39 @@ pub(crate) fn find(
         })
         .collect();
     postings.par_sort_unstable();
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::default();
-    for list in postings.chunk_by(|x, y| x.0 == y.0) {
-        if list.len() > MAX_POSTING {
-            continue;
-        }
-        for (x, &(_, a)) in list.iter().enumerate() {
-            for &(_, b) in &list[x + 1..] {
-                if quotes[a as usize].doc != quotes[b as usize].doc {
-                    *shared.entry((a, b)).or_insert(0) += 1;
-                }
-            }
-        }
-    }
+    // Every pair of renderings from two documents that share a shingle, once
+    // per shingle, then counted by sorting (in parallel, no shared map).
+    let runs: Vec<&[(u64, u32)]> = postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|list| list.len() > 1 && list.len() <= MAX_POSTING)
+        .collect();
+    let quotes_ref = &quotes;
+    let mut pair_list: Vec<(u32, u32)> = runs
+        .par_iter()
+        .flat_map_iter(|list| {
+            list.iter().enumerate().flat_map(move |(x, &(_, a))| {
+                list[x + 1..]
+                    .iter()
+                    .filter(move |&&(_, b)| {
+                        quotes_ref[a as usize].doc != quotes_ref[b as usize].doc
+                    })
+                    .map(move |&(_, b)| (a, b))
+            })
+        })
+        .collect();
+    drop(runs);
     drop(postings);
+    pair_list.par_sort_unstable();
+    let shared: Vec<((u32, u32), u32)> = pair_list
+        .chunk_by(|x, y| x == y)
+        .map(|run| (run[0], run.len() as u32))
+        .collect();
+    drop(pair_list);
     // Only pairs sharing a fair part of the shorter rendering's word
     // trigrams are worth a word diff: one common phrase is not a rendering
     // of the same words, and diffing every such pair is quadratic.
     let trigrams = |q: &Quote| q.words.len().saturating_sub(2).max(1);
-    let mut pairs: Vec<((usize, usize), usize)> = shared
+    let pairs: Vec<((usize, usize), usize)> = shared
         .into_iter()
         .map(|((a, b), n)| ((a as usize, b as usize), n as usize))
         .filter(|&((a, b), n)| {
@@ -400,7 +414,6 @@ pub(crate) fn find(
             n * MIN_SHARED_TRIGRAMS_DIV >= shorter
         })
         .collect();
-    pairs.sort();
     // The word diffs in parallel, kept in pair order.
     let diffs: Vec<Option<(usize, usize, f64, String)>> = pairs
         .par_iter()
