@@ -1737,6 +1737,31 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
             }
         }
     }
+    // `The memo goes further ... It proposes ...`: a speaker `it` stands for
+    // the document the sentence before is about, and speaks as it does.
+    if let Some(sp) = &st.speaker {
+        let prev = scan
+            .layout
+            .sentence_at(sp.span.start)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| scan.layout.sentences.get(i));
+        if let (true, Some(&(prev, _))) =
+            (sp.span.slice(scan.text).eq_ignore_ascii_case("it"), prev)
+        {
+            let subject: Vec<Word> = scan
+                .words_within(prev)
+                .into_iter()
+                .take(3)
+                .filter_map(|i| scan.words.get(i).cloned())
+                .collect();
+            if subject
+                .iter()
+                .any(|w| DOCUMENT_NOUNS.contains(&w.lower.as_str()))
+            {
+                collect(&PRIVATE_SET, PRIVATE_CUES, &subject, 3.0, &mut private);
+            }
+        }
+    }
     // The statement's own sentence(s), outside its content and quotes.
     let sents = scan.layout.sentences_over(st.span);
     let (sent_span, para) = match (

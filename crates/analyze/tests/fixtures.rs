@@ -486,3 +486,26 @@ fn corpus_sides_keep_a_name_more_documents_read_as_a_side() {
         .collect();
     assert_eq!(names, vec![("Drevania", 2)]);
 }
+
+#[test]
+fn it_after_a_sentence_about_a_memo_speaks_as_the_memo() {
+    let text = "Drevania's finance ministry has said publicly that it will repay the loan. \
+                The ministry memo goes further than any public statement. \
+                It proposes selling the state's stake in the national railway.";
+    let d = Document::from_text("memo", text);
+    let st = [
+        stmt(
+            text,
+            "it will repay the loan",
+            Some("Drevania's finance ministry"),
+        ),
+        stmt(
+            text,
+            "selling the state's stake in the national railway",
+            Some("It"),
+        ),
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    assert_eq!(a[0].channel, Channel::Public);
+    assert_eq!(a[1].channel, Channel::Private, "{:?}", a[1].evidence);
+}
