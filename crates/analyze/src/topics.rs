@@ -6,6 +6,7 @@ use crate::knowledge::AliasKind;
 use crate::text::{self, Layout, Word};
 use crate::Config;
 use backchannel_core::{AnalyzedStatement, Document, Topic};
+use compact_str::CompactString;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -170,7 +171,9 @@ const TOPIC_NOISE: &[&str] = &[
 type KeyTerms = (Vec<String>, Vec<(u32, f64)>);
 
 /// A statement's weighted terms: unigram and bigram keys (stemmed).
-type Bag = std::collections::BTreeMap<String, f64>;
+/// Keys are inline strings: hundreds of thousands of bags hold tens of
+/// millions of keys, almost all under 24 bytes.
+type Bag = std::collections::BTreeMap<CompactString, f64>;
 
 fn add_terms(
     ws: &[Word],
@@ -194,7 +197,7 @@ fn add_terms(
             continue;
         }
         let key = text::stem(&w.lower);
-        *bag.entry(key.clone()).or_insert(0.0) += weight;
+        *bag.entry(CompactString::from(key.as_str())).or_insert(0.0) += weight;
         *surface
             .entry(key.clone())
             .or_default()
@@ -204,7 +207,7 @@ fn add_terms(
             let g = text.get(p.span.end..w.span.start).unwrap_or(",");
             if g.trim().is_empty() || g.trim() == "-" {
                 let bk = format!("{} {}", text::stem(&p.lower), key);
-                *bag.entry(bk.clone()).or_insert(0.0) += weight * 1.5;
+                *bag.entry(CompactString::from(bk.as_str())).or_insert(0.0) += weight * 1.5;
                 *surface
                     .entry(bk)
                     .or_default()
@@ -410,7 +413,9 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             for term in &terms {
                 let parts: Vec<&str> = term.split_whitespace().collect();
                 let hits = text::find_phrase(&ws, &parts).len()
-                    + usize::from(parts.len() == 1 && bags[i].contains_key(&text::stem(term)));
+                    + usize::from(
+                        parts.len() == 1 && bags[i].contains_key(text::stem(term).as_str()),
+                    );
                 strength += hits as f64;
             }
             if strength > 0.0 {
@@ -600,7 +605,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             .map(|(k, _)| k.clone());
         let Some(key) = own else { continue };
         let name = name_of(&key);
-        let ti = match orphan_topics.get(&key) {
+        let ti = match orphan_topics.get(key.as_str()) {
             Some(&t) => t,
             None => match topic_index.get(&name).copied() {
                 Some(t) => t,
@@ -610,7 +615,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
                         terms: vec![name.clone()],
                         seeded: false,
                     });
-                    orphan_topics.insert(key.clone(), topics.len() - 1);
+                    orphan_topics.insert(key.to_string(), topics.len() - 1);
                     topic_index.insert(name.clone(), topics.len() - 1);
                     topics.len() - 1
                 }
