@@ -81,6 +81,45 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// Rows `name<TAB>count<TAB>seen` of a counts TSV (`#` and blank lines
+/// skipped), checked: a non-empty `name` (`what`; trimmed when `trim`),
+/// numbers, `count <= seen`.
+fn count_rows<'t>(
+    tsv: &'t str,
+    what: &str,
+    trim: bool,
+    count: &str,
+) -> Result<Vec<(&'t str, u32, u32)>, ModelError> {
+    let mut rows = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |reason: String| ModelError {
+            line: n + 1,
+            reason,
+        };
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("");
+        let name = if trim { name.trim() } else { name };
+        if name.is_empty() {
+            return Err(err(format!("empty {what}")));
+        }
+        let mut number = |label: &str| {
+            cols.next()
+                .and_then(|c| c.trim().parse::<u32>().ok())
+                .ok_or_else(|| err(format!("{label} count is not a number")))
+        };
+        let counted = number(count)?;
+        let seen = number("seen")?;
+        if counted > seen {
+            return Err(err(format!("{count} count exceeds seen count")));
+        }
+        rows.push((name, counted, seen));
+    }
+    Ok(rows)
+}
+
 impl CueModel {
     /// The model as TSV: a header, then `phrase gold seen precision`.
     pub fn to_tsv(&self) -> String {
@@ -99,37 +138,14 @@ impl CueModel {
 
     /// Reads [`CueModel::to_tsv`]'s format; `#` lines and blank lines are skipped.
     pub fn from_tsv(tsv: &str) -> Result<Self, ModelError> {
-        let mut cues = Vec::new();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: &str| ModelError {
-                line: n + 1,
-                reason: reason.to_string(),
-            };
-            let mut cols = line.split('\t');
-            let phrase = cols.next().unwrap_or("").trim();
-            if phrase.is_empty() {
-                return Err(err("empty phrase"));
-            }
-            let gold: u32 = cols
-                .next()
-                .and_then(|c| c.trim().parse().ok())
-                .ok_or_else(|| err("gold count is not a number"))?;
-            let seen: u32 = cols
-                .next()
-                .and_then(|c| c.trim().parse().ok())
-                .ok_or_else(|| err("seen count is not a number"))?;
-            if gold > seen {
-                return Err(err("gold count exceeds seen count"));
-            }
-            cues.push(CueStat {
+        let cues = count_rows(tsv, "phrase", true, "gold")?
+            .into_iter()
+            .map(|(phrase, gold, seen)| CueStat {
                 phrase: phrase.to_lowercase(),
                 gold,
                 seen,
-            });
-        }
+            })
+            .collect();
         Ok(CueModel { cues })
     }
 
@@ -326,37 +342,14 @@ impl ContentEndModel {
 
     /// Reads [`ContentEndModel::to_tsv`]'s format; `#` and blank lines are skipped.
     pub fn from_tsv(tsv: &str) -> Result<Self, ModelError> {
-        let mut keys = Vec::new();
-        for (n, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let err = |reason: &str| ModelError {
-                line: n + 1,
-                reason: reason.to_string(),
-            };
-            let mut cols = line.split('\t');
-            let key = cols.next().unwrap_or("");
-            if key.is_empty() {
-                return Err(err("empty key"));
-            }
-            let cut: u32 = cols
-                .next()
-                .and_then(|c| c.trim().parse().ok())
-                .ok_or_else(|| err("cut count is not a number"))?;
-            let seen: u32 = cols
-                .next()
-                .and_then(|c| c.trim().parse().ok())
-                .ok_or_else(|| err("seen count is not a number"))?;
-            if cut > seen {
-                return Err(err("cut count exceeds seen count"));
-            }
-            keys.push(BoundaryStat {
+        let keys = count_rows(tsv, "key", false, "cut")?
+            .into_iter()
+            .map(|(key, cut, seen)| BoundaryStat {
                 key: key.to_string(),
                 cut,
                 seen,
-            });
-        }
+            })
+            .collect();
         Ok(ContentEndModel { keys })
     }
 }

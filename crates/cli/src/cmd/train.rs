@@ -33,15 +33,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     if gold.is_empty() {
         bail!("{}: no gold documents found", args.gold.display());
     }
+    let write = |path: &std::path::Path, tsv: String| {
+        std::fs::write(path, tsv).with_context(|| format!("cannot write {}", path.display()))
+    };
     let model = learn_cues(&gold);
-    std::fs::write(&args.out, model.to_tsv())
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    write(&args.out, model.to_tsv())?;
     let ends_path = args
         .ends
         .unwrap_or_else(|| args.out.with_file_name("content_ends.tsv"));
     let ends = learn_content_ends(&gold);
-    std::fs::write(&ends_path, ends.to_tsv())
-        .with_context(|| format!("cannot write {}", ends_path.display()))?;
+    write(&ends_path, ends.to_tsv())?;
     // The classifier and the veto read what the rules find, so they are
     // trained with the cue model and content-end model above already
     // compiled in (run twice when those changed). The veto is written beside
@@ -50,12 +51,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         .classifier
         .unwrap_or_else(|| args.out.with_file_name("cue_classifier.tsv"));
     let classifier = learn_cue_classifier(&gold);
-    std::fs::write(&classifier_path, classifier.to_tsv())
-        .with_context(|| format!("cannot write {}", classifier_path.display()))?;
+    write(&classifier_path, classifier.to_tsv())?;
     let veto_path = args.out.with_file_name("rule_veto.tsv");
     let veto = learn_rule_veto(&gold);
-    std::fs::write(&veto_path, veto.to_tsv())
-        .with_context(|| format!("cannot write {}", veto_path.display()))?;
+    write(&veto_path, veto.to_tsv())?;
     if !ctx.quiet {
         eprintln!(
             "learned from {} documents: {} cue phrases into {}, {} content-end keys into {}, \
