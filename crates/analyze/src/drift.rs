@@ -89,21 +89,100 @@ pub fn word_diff(a: &str, b: &str) -> String {
     out.join(" ")
 }
 
+/// The words [`core_drift_keyed`] compares: one hash per whitespace-separated
+/// word of its trimmed lowercase form, in order, and sorted copies of all
+/// of them and of the content words, which bound how many can match before
+/// any diff is run.
+struct DiffKeys {
+    ordered: Vec<u64>,
+    sorted: Vec<u64>,
+    content: Vec<u64>,
+}
+
+impl DiffKeys {
+    fn new(t: &str) -> DiffKeys {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher;
+        let mut content = Vec::new();
+        let ordered: Vec<u64> = t
+            .split_whitespace()
+            .map(|w| {
+                let key = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                let hash = h.hash_one(key.as_str());
+                if key.chars().count() >= 3 && !text::is_stopword(&key) {
+                    content.push(hash);
+                }
+                hash
+            })
+            .collect();
+        let mut sorted = ordered.clone();
+        sorted.sort_unstable();
+        content.sort_unstable();
+        DiffKeys {
+            ordered,
+            sorted,
+            content,
+        }
+    }
+}
+
+/// How many items two sorted lists share, counting repeats.
+fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// [`core_drift_keyed`] on two texts.
+#[cfg(test)]
+fn core_drift(a: &str, b: &str, local: bool) -> Option<(f64, String)> {
+    core_drift_keyed(a, b, &DiffKeys::new(a), &DiffKeys::new(b), local)
+}
+
 /// Similarity and word diff of the stretch two quotes share, with words
 /// only one of them quotes at either end left out; `None` when nothing
 /// changes inside that stretch (one quote is a part of the other). Quotes
 /// must share most of the shorter one; `local` (descriptions inside longer
-/// reported sentences) only needs the stretch itself to be close.
-pub fn core_drift(a: &str, b: &str, local: bool) -> Option<(f64, String)> {
+/// reported sentences) only needs the stretch itself to be close. The keys
+/// are computed once per rendering, not once per pair.
+fn core_drift_keyed(
+    a: &str,
+    b: &str,
+    keys_a: &DiffKeys,
+    keys_b: &DiffKeys,
+    local: bool,
+) -> Option<(f64, String)> {
+    // The words a diff can keep equal are at most the words both have:
+    // most pairs fail the thresholds below on that count alone, without
+    // a diff.
+    let shorter = keys_a.ordered.len().min(keys_b.ordered.len());
+    let bound = shared_count(&keys_a.sorted, &keys_b.sorted);
+    if bound < MIN_WORDS
+        || !local && (bound as f64) < 0.6 * shorter as f64
+        || local && (bound <= MIN_WORDS || shared_count(&keys_a.content, &keys_b.content) < 3)
+    {
+        return None;
+    }
     let key = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
     let aw: Vec<&str> = a.split_whitespace().collect();
     let bw: Vec<&str> = b.split_whitespace().collect();
-    let ak: Vec<String> = aw.iter().map(|w| key(w)).collect();
-    let bk: Vec<String> = bw.iter().map(|w| key(w)).collect();
-    let ops = similar::capture_diff_slices(Algorithm::Myers, &ak, &bk);
+    let (ak, bk) = (&keys_a.ordered, &keys_b.ordered);
+    let ops = similar::capture_diff_slices(Algorithm::Myers, ak, bk);
     // Only words one side alone has at an end are trimmed; a changed word
     // at an end (`could` → `might`) is drift.
     let inner = |o: &&similar::DiffOp| {
@@ -124,8 +203,9 @@ pub fn core_drift(a: &str, b: &str, local: bool) -> Option<(f64, String)> {
         match op.tag() {
             similar::DiffTag::Equal => {
                 equal += ra.len();
-                content_equal += ak.get(ra.clone()).map_or(0, |ws| {
+                content_equal += aw.get(ra.clone()).map_or(0, |ws| {
                     ws.iter()
+                        .map(|w| key(w))
                         .filter(|w| w.chars().count() >= 3 && !text::is_stopword(w))
                         .count()
                 });
@@ -374,46 +454,76 @@ pub(crate) fn find(
         })
         .collect();
     postings.par_sort_unstable();
-    // Every pair of renderings from two documents that share a shingle, once
-    // per shingle, then counted by sorting (in parallel, no shared map).
+    // The shingles worth proposing pairs: shared, but not too common.
     let runs: Vec<&[(u64, u32)]> = postings
         .chunk_by(|x, y| x.0 == y.0)
         .filter(|list| list.len() > 1 && list.len() <= MAX_POSTING)
         .collect();
-    let quotes_ref = &quotes;
-    let mut pair_list: Vec<(u32, u32)> = runs
-        .par_iter()
-        .flat_map_iter(|list| {
-            list.iter().enumerate().flat_map(move |(x, &(_, a))| {
-                list[x + 1..]
-                    .iter()
-                    .filter(move |&&(_, b)| {
-                        quotes_ref[a as usize].doc != quotes_ref[b as usize].doc
-                    })
-                    .map(move |&(_, b)| (a, b))
-            })
-        })
-        .collect();
-    drop(runs);
-    drop(postings);
-    pair_list.par_sort_unstable();
-    let shared: Vec<((u32, u32), u32)> = pair_list
-        .chunk_by(|x, y| x == y)
-        .map(|run| (run[0], run.len() as u32))
-        .collect();
-    drop(pair_list);
+    // Each rendering's runs, as one flat list with offsets (no list per
+    // rendering).
+    let mut run_offsets: Vec<u32> = vec![0; quotes.len() + 1];
+    for list in &runs {
+        for &(_, q) in *list {
+            run_offsets[q as usize + 1] += 1;
+        }
+    }
+    for i in 1..run_offsets.len() {
+        run_offsets[i] += run_offsets[i - 1];
+    }
+    let mut fill = run_offsets.clone();
+    let mut runs_of: Vec<u32> = vec![0; run_offsets[quotes.len()] as usize];
+    for (ri, list) in runs.iter().enumerate() {
+        for &(_, q) in *list {
+            runs_of[fill[q as usize] as usize] = ri as u32;
+            fill[q as usize] += 1;
+        }
+    }
+    drop(fill);
     // Only pairs sharing a fair part of the shorter rendering's word
     // trigrams are worth a word diff: one common phrase is not a rendering
-    // of the same words, and diffing every such pair is quadratic.
+    // of the same words, and diffing every such pair is quadratic. Each
+    // rendering counts the shingles it shares with every later rendering
+    // of another document (in parallel, in order, no shared map).
     let trigrams = |q: &Quote| q.words.len().saturating_sub(2).max(1);
-    let pairs: Vec<((usize, usize), usize)> = shared
-        .into_iter()
-        .map(|((a, b), n)| ((a as usize, b as usize), n as usize))
-        .filter(|&((a, b), n)| {
-            let shorter = trigrams(&quotes[a]).min(trigrams(&quotes[b]));
-            n * MIN_SHARED_TRIGRAMS_DIV >= shorter
+    let quotes_ref = &quotes;
+    let pairs: Vec<((usize, usize), usize)> = (0..quotes.len())
+        .into_par_iter()
+        .flat_map_iter(|a| {
+            let qa = &quotes_ref[a];
+            let mut later: Vec<u32> = Vec::new();
+            let own = &runs_of[run_offsets[a] as usize..run_offsets[a + 1] as usize];
+            for &ri in own {
+                later.extend(runs[ri as usize].iter().filter_map(|&(_, b)| {
+                    (b as usize > a && quotes_ref[b as usize].doc != qa.doc).then_some(b)
+                }));
+            }
+            later.sort_unstable();
+            let mut found: Vec<((usize, usize), usize)> = Vec::new();
+            for same in later.chunk_by(|x, y| x == y) {
+                let b = same[0] as usize;
+                let shorter = trigrams(qa).min(trigrams(&quotes_ref[b]));
+                if same.len() * MIN_SHARED_TRIGRAMS_DIV >= shorter {
+                    found.push(((a, b), same.len()));
+                }
+            }
+            found
         })
         .collect();
+    drop(runs_of);
+    drop(runs);
+    drop(postings);
+    // Keys of the renderings some pair compares, once each.
+    let mut compared = vec![false; quotes.len()];
+    for &((a, b), _) in &pairs {
+        compared[a] = true;
+        compared[b] = true;
+    }
+    let keys: Vec<Option<DiffKeys>> = quotes
+        .par_iter()
+        .zip(compared.par_iter())
+        .map(|(q, &c)| c.then(|| DiffKeys::new(&q.text)))
+        .collect();
+    drop(compared);
     // The word diffs in parallel, kept in pair order.
     let diffs: Vec<Option<(usize, usize, f64, String)>> = pairs
         .par_iter()
@@ -424,7 +534,9 @@ pub(crate) fn find(
             }
             // One outlet may quote more of the passage than the other:
             // compare the stretch both quote, and only report a change inside it.
-            let (sim, diff) = core_drift(&qa.text, &qb.text, qa.description || qb.description)?;
+            let (ka, kb) = (keys[a].as_ref()?, keys[b].as_ref()?);
+            let local = qa.description || qb.description;
+            let (sim, diff) = core_drift_keyed(&qa.text, &qb.text, ka, kb, local)?;
             (sim >= min_similarity).then_some((a, b, sim, diff))
         })
         .collect();
@@ -526,3 +638,4 @@ mod tests {
         );
     }
 }
+

@@ -675,14 +675,21 @@ pub fn is_stopword(w: &str) -> bool {
 
 /// A light plural fold so `concerns` and `concern` share a key.
 pub fn stem(w: &str) -> String {
+    stem_compact(w).into_string()
+}
+
+/// [`stem`] as an inline string (no allocation for short words).
+pub fn stem_compact(w: &str) -> CompactString {
     let n = w.chars().count();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+        let mut s = CompactString::from(&w[..w.len() - 3]);
+        s.push('y');
+        return s;
     }
     if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
-        return w[..w.len() - 1].to_string();
+        return CompactString::from(&w[..w.len() - 1]);
     }
-    w.to_string()
+    CompactString::from(w)
 }
 
 #[cfg(test)]

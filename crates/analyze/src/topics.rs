@@ -196,22 +196,27 @@ fn add_terms(
             prev = None;
             continue;
         }
-        let key = text::stem(&w.lower);
-        *bag.entry(CompactString::from(key.as_str())).or_insert(0.0) += weight;
+        let key = text::stem_compact(&w.lower);
+        *bag.entry(key.clone()).or_insert(0.0) += weight;
         *surface
             .entry(key.clone())
             .or_default()
-            .entry(w.lower.to_string())
+            .entry(w.lower.clone())
             .or_insert(0) += 1;
         if let Some(p) = prev {
             let g = text.get(p.span.end..w.span.start).unwrap_or(",");
             if g.trim().is_empty() || g.trim() == "-" {
-                let bk = format!("{} {}", text::stem(&p.lower), key);
-                *bag.entry(CompactString::from(bk.as_str())).or_insert(0.0) += weight * 1.5;
+                let mut bk = text::stem_compact(&p.lower);
+                bk.push(' ');
+                bk.push_str(&key);
+                *bag.entry(bk.clone()).or_insert(0.0) += weight * 1.5;
+                let mut form = p.lower.clone();
+                form.push(' ');
+                form.push_str(&w.lower);
                 *surface
                     .entry(bk)
                     .or_default()
-                    .entry(format!("{} {}", p.lower, w.lower))
+                    .entry(form)
                     .or_insert(0) += 1;
             }
         }
@@ -284,7 +289,7 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
 }
 
 /// Surface forms seen for each term key, with their counts.
-type Surface = HashMap<String, HashMap<String, usize>>;
+type Surface = HashMap<CompactString, HashMap<CompactString, usize>>;
 
 /// A statement's bag of terms (its words, then its sentence context at a
 /// lower weight) and its lowercased text with that context.
@@ -335,7 +340,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     // Bags per statement in parallel chunks (in order); surface counts are
     // summed, so merging the chunks' counts gives the same totals.
     let chunks: Vec<(Vec<(Bag, String)>, Surface)> = all
-        .par_chunks(256)
+        .par_chunks(2048)
         .map(|chunk| {
             let mut surface: Surface = HashMap::default();
             let out: Vec<(Bag, String)> = chunk
@@ -390,7 +395,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
                 m.iter()
                     .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             })
-            .map_or_else(|| key.to_string(), |(s, _)| s.clone())
+            .map_or_else(|| key.to_string(), |(s, _)| s.to_string())
     };
     let idf = |df: usize| ((n as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.0);
 

@@ -7,6 +7,7 @@
 use backchannel_core::{
     Analysis, AnalyzedStatement, Channel, CharOffsets, Divergence, Document, DocumentMeta, Span,
 };
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io;
 
@@ -127,25 +128,36 @@ impl<'a> Corpus<'a> {
                 )));
             }
         }
-        let docs: Vec<DocText<'a>> = docs.iter().map(DocText::new).collect();
+        // Offset tables and span checks are per document and statement: in
+        // parallel (the first error in statement order is the one reported).
+        let docs: Vec<DocText<'a>> = docs.par_iter().map(DocText::new).collect();
+        analysis
+            .statements
+            .par_iter()
+            .map(|s| {
+                let doc = docs.get(s.document).ok_or_else(|| {
+                    invalid_data(format!(
+                        "statement {:?} points at document {} but there are only {}",
+                        s.id,
+                        s.document,
+                        docs.len()
+                    ))
+                })?;
+                check_statement_spans(doc, &s.statement)
+                    .map_err(|e| invalid_data(format!("statement {:?}: {e}", s.id)))?;
+                for ev in &s.evidence {
+                    if let Some(span) = ev.span {
+                        doc.check(span, "evidence")
+                            .map_err(|e| invalid_data(format!("statement {:?}: {e}", s.id)))?;
+                    }
+                }
+                Ok(())
+            })
+            .collect::<Vec<io::Result<()>>>()
+            .into_iter()
+            .collect::<io::Result<()>>()?;
         let mut by_id = HashMap::with_capacity(analysis.statements.len());
         for s in &analysis.statements {
-            let doc = docs.get(s.document).ok_or_else(|| {
-                invalid_data(format!(
-                    "statement {:?} points at document {} but there are only {}",
-                    s.id,
-                    s.document,
-                    docs.len()
-                ))
-            })?;
-            check_statement_spans(doc, &s.statement)
-                .map_err(|e| invalid_data(format!("statement {:?}: {e}", s.id)))?;
-            for ev in &s.evidence {
-                if let Some(span) = ev.span {
-                    doc.check(span, "evidence")
-                        .map_err(|e| invalid_data(format!("statement {:?}: {e}", s.id)))?;
-                }
-            }
             by_id.entry(s.id.as_str()).or_insert(s);
         }
         for (i, drift) in analysis.drift.iter().enumerate() {
