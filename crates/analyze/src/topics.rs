@@ -213,11 +213,7 @@ fn add_terms(
                 let mut form = p.lower.clone();
                 form.push(' ');
                 form.push_str(&w.lower);
-                *surface
-                    .entry(bk)
-                    .or_default()
-                    .entry(form)
-                    .or_insert(0) += 1;
+                *surface.entry(bk).or_default().entry(form).or_insert(0) += 1;
             }
         }
         prev = if w.possessive { None } else { Some(w) };
