@@ -623,7 +623,7 @@ pub(crate) fn pair(
     // In statement-id order, so that the result does not depend on the order
     // the statements come in (a distributed job sees them shuffled).
     let mut statements: Vec<&AnalyzedStatement> = input.iter().collect();
-    statements.sort_by(|a, b| a.id.cmp(&b.id));
+    statements.par_sort_by(|a, b| a.id.cmp(&b.id));
     let statements = statements.as_slice();
     // (side, topic) → (private, public) statement indices.
     let mut groups: BTreeMap<(&str, &str), Group> = BTreeMap::new();

@@ -95,21 +95,40 @@ pub fn for_each_batch(
     Ok(tally)
 }
 
-/// Reads every input into memory (for corpus-level commands).
-pub fn read_all(
+/// Reads every input into memory (for corpus-level commands), running
+/// `per_batch` on each batch of read documents while the next batch is
+/// read on its own thread: `per_batch` results come back in document
+/// order, one per document.
+pub fn read_all_then<T: Send>(
     args: &InputArgs,
     quiet: bool,
-) -> Result<(Vec<Document>, Vec<DocumentError>, Tally)> {
-    let mut docs = Vec::new();
-    let mut failures = Vec::new();
-    let tally = for_each_batch(args, quiet, |batch| {
-        for item in batch {
-            match item {
-                Ok(doc) => docs.push(doc),
-                Err(err) => failures.push(err),
+    per_batch: impl Fn(&[Document]) -> Vec<T>,
+) -> Result<(Vec<Document>, Vec<DocumentError>, Tally, Vec<T>)> {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            for_each_batch(args, quiet, |batch| {
+                tx.send(batch)
+                    .map_err(|_| anyhow!("the document consumer stopped early"))
+            })
+        });
+        let mut docs = Vec::new();
+        let mut failures = Vec::new();
+        let mut results = Vec::new();
+        for batch in rx {
+            let mut read = Vec::with_capacity(batch.len());
+            for item in batch {
+                match item {
+                    Ok(doc) => read.push(doc),
+                    Err(err) => failures.push(err),
+                }
             }
+            results.extend(per_batch(&read));
+            docs.extend(read);
         }
-        Ok(())
-    })?;
-    Ok((docs, failures, tally))
+        let tally = reader
+            .join()
+            .map_err(|_| anyhow!("the input reader panicked"))??;
+        Ok((docs, failures, tally, results))
+    })
 }

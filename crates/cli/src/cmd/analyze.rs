@@ -1,10 +1,9 @@
 //! `backchannel analyze`: sides, channels, topics, divergences and drift.
 
 use super::{Context, Outcome};
-use crate::inputs::{read_all, InputArgs};
+use crate::inputs::{read_all_then, InputArgs};
 use anyhow::{anyhow, Context as _, Result};
 use backchannel_analyze::Config;
-use backchannel_core::{Analysis, Document, DocumentError};
 use backchannel_report::{Format as ReportFormat, TextOptions};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -62,18 +61,6 @@ pub fn config(actors: Option<&Path>, topics: Option<&Path>) -> Result<Config> {
     Ok(cfg)
 }
 
-/// Extraction (in parallel, order kept) and analysis of read documents.
-pub fn analyze_documents(
-    docs: &[Document],
-    failures: Vec<DocumentError>,
-    cfg: &Config,
-) -> Analysis {
-    let statements: Vec<_> = docs.par_iter().map(backchannel_extract::extract).collect();
-    let mut analysis = backchannel_analyze::analyze(docs, statements, cfg);
-    analysis.failures = failures;
-    analysis
-}
-
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let cfg = config(args.actors.as_deref(), args.topics.as_deref())?;
     let color = match args.color.as_str() {
@@ -86,8 +73,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
             ))
         }
     };
-    let (docs, failures, tally) = read_all(&args.input, ctx.quiet)?;
-    let analysis = analyze_documents(&docs, failures, &cfg);
+    // Extraction (in parallel, order kept) runs while the next documents
+    // are read.
+    let (docs, failures, tally, statements) = read_all_then(&args.input, ctx.quiet, |batch| {
+        batch.par_iter().map(backchannel_extract::extract).collect()
+    })?;
+    let mut analysis = backchannel_analyze::analyze(&docs, statements, &cfg);
+    analysis.failures = failures;
     if !ctx.quiet {
         eprintln!(
             "{} statements, {} divergences, {} private-only lines, {} drift pairs",
