@@ -95,6 +95,14 @@ pub fn for_each_batch(
     Ok(tally)
 }
 
+/// What [`read_all_then`] read, and `per_batch`'s result per document.
+pub struct ReadAll<T> {
+    pub docs: Vec<Document>,
+    pub failures: Vec<DocumentError>,
+    pub tally: Tally,
+    pub results: Vec<T>,
+}
+
 /// Reads every input into memory (for corpus-level commands), running
 /// `per_batch` on each batch of read documents while the next batch is
 /// read on its own thread: `per_batch` results come back in document
@@ -103,7 +111,7 @@ pub fn read_all_then<T: Send>(
     args: &InputArgs,
     quiet: bool,
     per_batch: impl Fn(&[Document]) -> Vec<T>,
-) -> Result<(Vec<Document>, Vec<DocumentError>, Tally, Vec<T>)> {
+) -> Result<ReadAll<T>> {
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Item>>(2);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
@@ -129,6 +137,11 @@ pub fn read_all_then<T: Send>(
         let tally = reader
             .join()
             .map_err(|_| anyhow!("the input reader panicked"))??;
-        Ok((docs, failures, tally, results))
+        Ok(ReadAll {
+            docs,
+            failures,
+            tally,
+            results,
+        })
     })
 }

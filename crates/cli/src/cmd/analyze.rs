@@ -75,11 +75,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     };
     // Extraction (in parallel, order kept) runs while the next documents
     // are read.
-    let (docs, failures, tally, statements) = read_all_then(&args.input, ctx.quiet, |batch| {
+    let read = read_all_then(&args.input, ctx.quiet, |batch| {
         batch.par_iter().map(backchannel_extract::extract).collect()
     })?;
-    let mut analysis = backchannel_analyze::analyze(&docs, statements, &cfg);
-    analysis.failures = failures;
+    let (docs, tally) = (read.docs, read.tally);
+    let mut analysis = backchannel_analyze::analyze(&docs, read.results, &cfg);
+    analysis.failures = read.failures;
     if !ctx.quiet {
         eprintln!(
             "{} statements, {} divergences, {} private-only lines, {} drift pairs",
