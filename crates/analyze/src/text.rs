@@ -148,61 +148,62 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
-/// Sentence spans inside one paragraph span.
+/// Sentence spans inside one paragraph span. Only the bytes `.`, `!` and
+/// `?` can end a sentence: the scan jumps from one to the next and decodes
+/// characters only around them.
 pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let Some(slice) = text.get(para.range()) else {
         return out;
     };
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (bi, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            // Swallow closing quotes and brackets after the terminator.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(slice.len(), |&(b, _)| b);
-            let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next_starts = k >= chars.len()
-                || chars[k].1.is_uppercase()
-                || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '(')
-                || chars[k].1.is_numeric();
-            let before = &slice[start..bi];
-            let last_word = before
-                .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                .next()
-                .unwrap_or("");
-            let abbreviation = c == '.'
-                && (ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(last_word))
-                    || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
-                    || last_word.contains('.'));
-            // `. . .` and `...` (inside or ending) do not end a sentence.
-            let ellipsis = c == '.'
-                && (chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')
-                    && chars.get(i + 2).is_some_and(|&(_, n)| n == '.')
-                    || i >= 2 && chars[i - 1].1 == ' ' && chars[i - 2].1 == '.'
-                    || i >= 1 && chars[i - 1].1 == '.');
-            if next_is_space && next_starts && !abbreviation && !ellipsis {
-                let s = Span::new(para.start + start, para.start + end).trim(text);
-                if !s.is_empty() {
-                    out.push(s);
-                }
-                start = end;
-            }
-            i = j.max(i + 1);
+    for bi in memchr::memchr3_iter(b'.', b'!', b'?', slice.as_bytes()) {
+        if bi < start {
             continue;
         }
-        i += 1;
+        let c = char::from(slice.as_bytes()[bi]);
+        let after = &slice[bi + 1..];
+        // Swallow closing quotes and brackets after the terminator.
+        let closing = after
+            .char_indices()
+            .find(|&(_, ch)| !matches!(ch, '"' | '”' | '’' | '\'' | ')'))
+            .map_or(after.len(), |(o, _)| o);
+        let end = bi + 1 + closing;
+        let rest = &slice[end..];
+        let next_is_space = rest.chars().next().is_none_or(char::is_whitespace);
+        let next_starts = rest
+            .chars()
+            .find(|ch| !ch.is_whitespace())
+            .is_none_or(|ch| {
+                ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\'' | '(') || ch.is_numeric()
+            });
+        let before = &slice[start..bi];
+        let last_word = before
+            .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+            .next()
+            .unwrap_or("");
+        let abbreviation = c == '.'
+            && (ABBREVIATIONS
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(last_word))
+                || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
+                || last_word.contains('.'));
+        // `. . .` and `...` (inside or ending) do not end a sentence.
+        let mut next = after.chars();
+        let mut prev = slice[..bi].chars().rev();
+        let (n1, n2) = (next.next(), next.next());
+        let (p1, p2) = (prev.next(), prev.next());
+        let ellipsis = c == '.'
+            && (matches!(n1, Some('.' | ' ')) && n2 == Some('.')
+                || p1 == Some(' ') && p2 == Some('.')
+                || p1 == Some('.'));
+        if next_is_space && next_starts && !abbreviation && !ellipsis {
+            let s = Span::new(para.start + start, para.start + end).trim(text);
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = end;
+        }
     }
     let s = Span::new(para.start + start, para.end).trim(text);
     if !s.is_empty() {
@@ -696,6 +697,71 @@ pub fn stem_compact(w: &str) -> CompactString {
 mod tests {
     use super::*;
 
+    /// The character-by-character sentence splitter the byte scan replaced,
+    /// kept as the oracle the scan must agree with.
+    fn sentences_in_by_char(text: &str, para: Span) -> Vec<Span> {
+        let mut out = Vec::new();
+        let Some(slice) = text.get(para.range()) else {
+            return out;
+        };
+        let chars: Vec<(usize, char)> = slice.char_indices().collect();
+        let mut start = 0usize;
+        let mut i = 0usize;
+        while i < chars.len() {
+            let (bi, c) = chars[i];
+            if matches!(c, '.' | '!' | '?') {
+                // Swallow closing quotes and brackets after the terminator.
+                let mut j = i + 1;
+                while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(slice.len(), |&(b, _)| b);
+                let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let next_starts = k >= chars.len()
+                    || chars[k].1.is_uppercase()
+                    || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '(')
+                    || chars[k].1.is_numeric();
+                let before = &slice[start..bi];
+                let last_word = before
+                    .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                    .next()
+                    .unwrap_or("");
+                let abbreviation = c == '.'
+                    && (ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(last_word))
+                        || last_word.chars().count() == 1
+                            && last_word.chars().all(char::is_uppercase)
+                        || last_word.contains('.'));
+                // `. . .` and `...` (inside or ending) do not end a sentence.
+                let ellipsis = c == '.'
+                    && (chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')
+                        && chars.get(i + 2).is_some_and(|&(_, n)| n == '.')
+                        || i >= 2 && chars[i - 1].1 == ' ' && chars[i - 2].1 == '.'
+                        || i >= 1 && chars[i - 1].1 == '.');
+                if next_is_space && next_starts && !abbreviation && !ellipsis {
+                    let s = Span::new(para.start + start, para.start + end).trim(text);
+                    if !s.is_empty() {
+                        out.push(s);
+                    }
+                    start = end;
+                }
+                i = j.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        let s = Span::new(para.start + start, para.end).trim(text);
+        if !s.is_empty() {
+            out.push(s);
+        }
+        out
+    }
+
     #[test]
     fn words_handle_abbreviations_possessives_and_hyphens() {
         let t = "The U.S.-Drevania talks: Drevania's envoy said it. Kessalia’s side.";
@@ -739,5 +805,27 @@ mod tests {
             .map(|s| s.slice(t))
             .collect();
         assert_eq!(q, ["a fair deal", "no deal at all"]);
+    }
+
+    #[test]
+    fn byte_scan_splits_sentences_as_the_character_scan_did() {
+        let texts = [
+            "Mr. Halloran said no. The talks ended! Did they? “Yes.” Then (later.) more.",
+            "The U.S. envoy left. . . and came back... She said “Wait.” 2024 was hard.",
+            "Ms. Dréva met Gen. Orlo at 3 p.m. on Tuesday. ‘Never,’ he said. A. B. Castell agreed.",
+            "Ellipsis at the end... Next one . . . and ?! What?\u{201d} Él dijo. Ü-boat. ",
+            "No terminator at all",
+            ".!?",
+            "Quoted end.\u{2019}\u{201d}) Next sentence. ä. Ä. 1. 2.",
+        ];
+        for t in texts {
+            for para in paragraphs(t) {
+                assert_eq!(
+                    sentences_in(t, para),
+                    sentences_in_by_char(t, para),
+                    "{t:?}"
+                );
+            }
+        }
     }
 }
