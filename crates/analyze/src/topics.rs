@@ -288,13 +288,15 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
 type Surface = HashMap<CompactString, HashMap<CompactString, usize>>;
 
 /// A statement's bag of terms (its words, then its sentence context at a
-/// lower weight) and its lowercased text with that context.
+/// lower weight) and, when `with_text` (seeded topics match on it), its
+/// lowercased text with that context.
 fn statement_bag(
     a: &AnalyzedStatement,
     docs: &[Document],
     layouts: &[Layout],
     skip: &HashSet<String>,
     surface: &mut Surface,
+    with_text: bool,
 ) -> (Bag, String) {
     let mut bag = Bag::new();
     let (Some(doc), Some(layout)) = (docs.get(a.document), layouts.get(a.document)) else {
@@ -323,8 +325,13 @@ fn statement_bag(
             .filter(|w| !a.statement.span.contains(w.span) && !speaker.contains(w.span))
             .collect();
         add_terms(&ws, t, 0.3, skip, &mut bag, surface);
-        ctx_text.push(' ');
-        ctx_text.push_str(span.slice(t));
+        if with_text {
+            ctx_text.push(' ');
+            ctx_text.push_str(span.slice(t));
+        }
+    }
+    if !with_text {
+        return (bag, String::new());
     }
     (bag, format!("{} {}", a.text, ctx_text).to_lowercase())
 }
@@ -332,6 +339,7 @@ fn statement_bag(
 /// Assigns topics to `all` (in place) and returns them, seeded ones first.
 pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Config) -> Vec<Topic> {
     let skip = actor_words(all, cfg, docs);
+    let seeded = !cfg.topics.is_empty();
     let layouts: Vec<Layout> = docs.par_iter().map(|d| Layout::new(&d.text)).collect();
     // Bags per statement in parallel chunks (in order); surface counts are
     // summed, so merging the chunks' counts gives the same totals.
@@ -341,7 +349,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             let mut surface: Surface = HashMap::default();
             let out: Vec<(Bag, String)> = chunk
                 .iter()
-                .map(|a| statement_bag(a, docs, &layouts, &skip, &mut surface))
+                .map(|a| statement_bag(a, docs, &layouts, &skip, &mut surface, seeded))
                 .collect();
             (out, surface)
         })
