@@ -10,6 +10,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// Nouns that make an unnamed mention a person (`a senior official`).
+static INSTITUTION_NOUNS_SET: text::WordSet = text::WordSet::new(INSTITUTION_NOUNS);
+static PERSON_NOUNS_SET: text::WordSet = text::WordSet::new(PERSON_NOUNS);
+static ORG_HEADS_SET: text::WordSet = text::WordSet::new(ORG_HEADS);
+static OUTLET_HEADS_SET: text::WordSet = text::WordSet::new(OUTLET_HEADS);
+static DOCUMENT_NOUNS_SET: text::WordSet = text::WordSet::new(DOCUMENT_NOUNS);
+
 const PERSON_NOUNS: &[&str] = &[
     "official",
     "officials",
@@ -514,8 +520,8 @@ fn plausible_side_name(
                     && n.is_capitalised()
                     && n.text.chars().any(char::is_lowercase)
                     && !k.starts_title(&n.lower)
-                    && !INSTITUTION_NOUNS.contains(&n.lower.as_str())
-                    && !ORG_HEADS.contains(&n.text.as_str())
+                    && !INSTITUTION_NOUNS_SET.contains(n.lower.as_str())
+                    && !ORG_HEADS_SET.contains(n.text.as_str())
                     && !is_side_word(i + 1)
                     && !text::is_stopword(&n.lower)
             });
@@ -573,7 +579,7 @@ impl<'a> DocScan<'a> {
                 {
                     j += 1;
                 }
-                if j > i && OUTLET_HEADS.contains(&words[j].text.as_str()) {
+                if j > i && OUTLET_HEADS_SET.contains(words[j].text.as_str()) {
                     outlets.push(words[i].span.cover(words[j].span));
                 }
                 i = j + 1;
@@ -680,7 +686,7 @@ impl<'a> DocScan<'a> {
     fn document_side(&self, pos: usize) -> Option<String> {
         let upto = self.words.partition_point(|w| w.span.start <= pos);
         for i in 0..upto.min(self.words.len()) {
-            if DOCUMENT_NOUNS.contains(&self.words[i].lower.as_str()) {
+            if DOCUMENT_NOUNS_SET.contains(self.words[i].lower.as_str()) {
                 if let Some(c) = (i.saturating_sub(4)..i).rev().find_map(|j| self.cue_at(j)) {
                     return Some(c.side.clone());
                 }
@@ -888,8 +894,8 @@ impl<'a> DocScan<'a> {
         let text = self.text;
         let inst_at = |j: usize| {
             ws.get(j).is_some_and(|n| {
-                INSTITUTION_NOUNS.contains(&n.lower.as_str())
-                    || PERSON_NOUNS.contains(&n.lower.as_str())
+                INSTITUTION_NOUNS_SET.contains(n.lower.as_str())
+                    || PERSON_NOUNS_SET.contains(n.lower.as_str())
                     || k.title_at(ws, j).is_some()
             })
         };
@@ -906,7 +912,8 @@ impl<'a> DocScan<'a> {
                 |j: usize| j < ws.len() && j > 0 && gap(text, &ws[j - 1], &ws[j]).trim().is_empty();
             let next_inst = joined(i + 1)
                 && next.is_some_and(|n| {
-                    INSTITUTION_NOUNS.contains(&n.lower.as_str()) || k.title_at(ws, i + 1).is_some()
+                    INSTITUTION_NOUNS_SET.contains(n.lower.as_str())
+                        || k.title_at(ws, i + 1).is_some()
                 });
             let prev_the = i > 0 && ws[i - 1].lower == "the" && joined(i);
             // A demonym may sit up to three words before its noun (`Melorian Water Minister`).
@@ -957,7 +964,7 @@ impl<'a> DocScan<'a> {
         // `government of Drevania`.
         for i in 2..ws.len() {
             if ws[i - 1].lower == "of"
-                && INSTITUTION_NOUNS.contains(&ws[i - 2].lower.as_str())
+                && INSTITUTION_NOUNS_SET.contains(ws[i - 2].lower.as_str())
                 && !PORTFOLIO_HOLDERS.contains(&ws[i - 2].lower.as_str())
                 && ws[i].is_capitalised()
                 && !self.alias_at.contains_key(&i)
@@ -997,7 +1004,7 @@ impl<'a> DocScan<'a> {
             {
                 start += 1;
             }
-            if j > start && ORG_HEADS.contains(&ws[j].text.as_str()) {
+            if j > start && ORG_HEADS_SET.contains(ws[j].text.as_str()) {
                 let name = ws[start..=j]
                     .iter()
                     .map(|w| w.text.as_str())
@@ -1232,7 +1239,7 @@ fn core_key(ws: &[Word]) -> Option<String> {
             "the" | "a" | "an" | "one" | "this" | "that" | "these" | "those"
         ) || w.is_capitalised()
             && parts.is_empty()
-            && !PERSON_NOUNS.contains(&w.lower.as_str())
+            && !PERSON_NOUNS_SET.contains(w.lower.as_str())
             && w.lower != "former"
             && w.lower != "senior"
         {
@@ -1242,7 +1249,7 @@ fn core_key(ws: &[Word]) -> Option<String> {
             continue;
         }
         parts.push(text::stem(&w.lower));
-        if PERSON_NOUNS.contains(&w.lower.as_str()) {
+        if PERSON_NOUNS_SET.contains(w.lower.as_str()) {
             return Some(parts.join(" "));
         }
     }
@@ -1756,7 +1763,7 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
                 .collect();
             if subject
                 .iter()
-                .any(|w| DOCUMENT_NOUNS.contains(&w.lower.as_str()))
+                .any(|w| DOCUMENT_NOUNS_SET.contains(w.lower.as_str()))
             {
                 collect(&PRIVATE_SET, PRIVATE_CUES, &subject, 3.0, &mut private);
             }

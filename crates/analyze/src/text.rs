@@ -691,6 +691,28 @@ pub fn is_stopword(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// A fixed word list asked about every word of every document: a hash set
+/// built on first use instead of a scan of the list.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
 /// A light plural fold so `concerns` and `concern` share a key.
 pub fn stem(w: &str) -> String {
     stem_compact(w).into_string()
