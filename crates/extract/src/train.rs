@@ -592,20 +592,73 @@ fn perceptron(
     gold: &[GoldDoc],
     candidates: fn(&backchannel_core::Document) -> Vec<crate::CueCandidate>,
 ) -> CueClassifier {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut examples = Vec::new();
     for doc in gold {
         for (span, features) in candidates(&doc.document) {
             let positive = doc.attributions.iter().any(|a| a.cue.as_slice() == [span]);
-            let ids = features
-                .into_iter()
-                .map(|f| {
-                    let next = index.len();
-                    *index.entry(f).or_insert(next)
-                })
-                .collect();
-            examples.push((ids, positive));
+            examples.push((features, positive));
         }
+    }
+    averaged_perceptron(examples)
+}
+
+/// Trains the content cut, an averaged perceptron like
+/// [`learn_cue_classifier`], on the places where the rules' indirect
+/// contents may stop early: for a content whose start is a gold content's
+/// start, each place before the gold end is a negative example and the gold
+/// end, when the rules ran past it, the positive one.
+pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
+    let mut examples = Vec::new();
+    for doc in gold {
+        let gold_spans: Vec<(usize, usize)> = doc
+            .attributions
+            .iter()
+            .filter_map(|a| match a.content.as_slice() {
+                [one] => Some((one.start, one.end)),
+                _ => None,
+            })
+            .collect();
+        for group in crate::content_cut_candidates(&doc.document) {
+            let ends = gold_spans
+                .iter()
+                .filter(|&&(start, _)| start == group.start)
+                .map(|&(_, end)| end);
+            // The gold end the rules reached, else any (then no place cuts).
+            let target = ends
+                .clone()
+                .filter(|&end| end <= group.rule_end)
+                .max()
+                .or_else(|| ends.max());
+            let Some(target) = target else {
+                continue;
+            };
+            for (end, features) in group.cuts {
+                if end > target {
+                    break;
+                }
+                examples.push((features, end == target));
+                if end == target {
+                    break;
+                }
+            }
+        }
+    }
+    averaged_perceptron(examples)
+}
+
+/// The averaged perceptron itself, over examples visited in order.
+fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut examples: Vec<(Vec<usize>, bool)> = Vec::with_capacity(labelled.len());
+    for (features, positive) in labelled {
+        let ids = features
+            .into_iter()
+            .map(|f| {
+                let next = index.len();
+                *index.entry(f).or_insert(next)
+            })
+            .collect();
+        examples.push((ids, positive));
     }
     let n = index.len();
     let mut weights = vec![0.0f64; n];

@@ -3,8 +3,8 @@
 
 use backchannel_brat::{load_polnear_dir, score_statements};
 use backchannel_extract::train::{
-    learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto, ContentEndModel,
-    CueClassifier, CueModel,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+    ContentEndModel, CueClassifier, CueModel,
 };
 use std::path::Path;
 
@@ -13,6 +13,7 @@ const COMMITTED: &str = include_str!("../data/cues.tsv");
 const COMMITTED_ENDS: &str = include_str!("../data/content_ends.tsv");
 const COMMITTED_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
 const COMMITTED_VETO: &str = include_str!("../data/rule_veto.tsv");
+const COMMITTED_CUT: &str = include_str!("../data/content_cut.tsv");
 
 #[test]
 fn committed_model_is_reproducible_from_train() {
@@ -49,6 +50,11 @@ fn committed_model_is_reproducible_from_train() {
         learn_rule_veto(&gold).to_tsv(),
         COMMITTED_VETO,
         "rule_veto.tsv is stale: rerun `backchannel train`"
+    );
+    assert_eq!(
+        learn_content_cut(&gold).to_tsv(),
+        COMMITTED_CUT,
+        "content_cut.tsv is stale: rerun `backchannel train`"
     );
 }
 
