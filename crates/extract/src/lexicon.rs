@@ -744,9 +744,10 @@ const CONTENT_CUT_THRESHOLD: f64 = 0.0;
 /// which hashes a name given in parts byte by byte, the same as whole.
 fn parts_key(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in parts.iter().flat_map(|p| p.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
     h
 }

@@ -1150,7 +1150,16 @@ impl<'a> Extractor<'a> {
     /// Token `k` as the learned models read it: a lowercased word, `Cap`
     /// for an unknown capitalized word, `0` for a number, `Q` for a quote,
     /// the mark itself for punctuation, `^` before the unit and `$` after.
-    fn feature_token(&self, t: &[Tok], k: Option<usize>) -> std::borrow::Cow<'a, str> {
+    /// A short ASCII word is lowercased into `buf` rather than a new string.
+    fn feature_token<'b>(
+        &self,
+        t: &[Tok],
+        k: Option<usize>,
+        buf: &'b mut [u8; 24],
+    ) -> std::borrow::Cow<'b, str>
+    where
+        'a: 'b,
+    {
         use std::borrow::Cow;
         let Some(k) = k else {
             return Cow::Borrowed("^");
@@ -1167,6 +1176,15 @@ impl<'a> Extractor<'a> {
                     None if first.is_some_and(|c| c.is_ascii_digit()) => Cow::Borrowed("0"),
                     _ if w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') => {
                         Cow::Borrowed(w)
+                    }
+                    _ if w.is_ascii() && w.len() <= buf.len() => {
+                        let Some(out) = buf.get_mut(..w.len()) else {
+                            return Cow::Owned(w.to_ascii_lowercase());
+                        };
+                        out.copy_from_slice(w.as_bytes());
+                        out.make_ascii_lowercase();
+                        // ASCII stays valid UTF-8 when lowercased.
+                        Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
                     }
                     _ => Cow::Owned(w.to_lowercase().replace('’', "'")),
                 }
@@ -1185,12 +1203,13 @@ impl<'a> Extractor<'a> {
         sink: &mut dyn FnMut(&str),
     ) {
         use std::fmt::Write as _;
-        let tok = |k: Option<usize>| self.feature_token(t, k);
-        let w = tok(Some(i));
-        let p1 = tok(i.checked_sub(1));
-        let p2 = tok(i.checked_sub(2));
-        let n1 = tok(Some(i + 1));
-        let n2 = tok(Some(i + 2));
+        let mut bufs = [[0; 24]; 5];
+        let [b_w, b_p1, b_p2, b_n1, b_n2] = &mut bufs;
+        let w = self.feature_token(t, Some(i), b_w);
+        let p1 = self.feature_token(t, i.checked_sub(1), b_p1);
+        let p2 = self.feature_token(t, i.checked_sub(2), b_p2);
+        let n1 = self.feature_token(t, Some(i + 1), b_n1);
+        let n2 = self.feature_token(t, Some(i + 2), b_n2);
         let j = self.modifiers_before(t, i);
         let subject = match j.checked_sub(1).map(|k| (k, Self::class(t, k))) {
             None => "none",
@@ -1310,8 +1329,7 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if colon == 0
-            || !(0..colon)
-                .all(|k| self.capitalized(t, k) || matches!(Self::punct(t, k), Some('.')))
+            || !(0..colon).all(|k| self.capitalized(t, k) || matches!(Self::punct(t, k), Some('.')))
         {
             return false;
         }
@@ -1904,9 +1922,10 @@ impl<'a> Extractor<'a> {
             Some(Kind::Word(None)) if self.word(t, k).is_some_and(|w| w.ends_with("ing")) => "ing",
             Some(Kind::Word(None)) => "word",
         };
-        let n = self.feature_token(t, Some(k));
+        let (mut n_buf, mut n2_buf) = ([0; 24], [0; 24]);
+        let n = self.feature_token(t, Some(k), &mut n_buf);
         let n = n.as_ref();
-        let n2 = self.feature_token(t, Some(k + 1));
+        let n2 = self.feature_token(t, Some(k + 1), &mut n2_buf);
         let n2 = n2.as_ref();
         let first = self.word(t, from);
         let wh = [
