@@ -735,6 +735,62 @@ mod tests {
     }
 
     #[test]
+    fn content_cut_learns_where_gold_content_stops() {
+        // The rules run `said`'s content to the sentence end; gold stops it
+        // before `, throwing`, which the cut offers as a place.
+        let sentences = [
+            (
+                "Vell said the talks had failed, throwing the summit into doubt.",
+                "the talks had failed",
+            ),
+            (
+                "Osk said the border would stay shut, leaving traders stranded.",
+                "the border would stay shut",
+            ),
+            (
+                "Mira said the levy was unfair, angering the river guilds.",
+                "the levy was unfair",
+            ),
+            // Commas the content runs past: where not to cut.
+            (
+                "Tarn said the dam, by all accounts, would hold.",
+                "the dam, by all accounts, would hold",
+            ),
+            (
+                "Ilse said the port, in any case, would reopen.",
+                "the port, in any case, would reopen",
+            ),
+        ];
+        let gold: Vec<GoldDoc> = sentences
+            .iter()
+            .map(|(text, content)| {
+                let at = text.find(content).unwrap_or(0);
+                GoldDoc {
+                    document: Document::from_text("d", *text),
+                    annotator: None,
+                    attributions: vec![Attribution {
+                        content: vec![Span::new(at, at + content.len())],
+                        ..Attribution::default()
+                    }],
+                    entities: Vec::new(),
+                }
+            })
+            .collect();
+        let first = crate::content_cut_candidates(&gold[0].document);
+        let gold_end = "Vell said the talks had failed".len();
+        assert!(
+            first
+                .iter()
+                .any(|c| c.start == "Vell said ".len()
+                    && c.cuts.iter().any(|(end, _)| *end == gold_end)),
+            "{first:?}"
+        );
+        let model = learn_content_cut(&gold);
+        let weight = |f: &str| model.weights.iter().find(|(n, _)| n == f).map(|(_, w)| *w);
+        assert!(weight("n|c2=,|ing").is_some_and(|w| w > 0.0), "{model:?}");
+    }
+
+    #[test]
     fn learns_heads_and_precision() {
         let gold = vec![
             doc(
