@@ -732,6 +732,59 @@ impl VetoScore {
     }
 }
 
+/// The content cut learned from PolNeAR train (see
+/// [`crate::train::learn_content_cut`]).
+const LEARNED_CONTENT_CUT: &str = include_str!("../data/content_cut.tsv");
+
+/// Score above which indirect content stops early at a place: the
+/// perceptron's own zero (best on train; higher cuts less there).
+const CONTENT_CUT_THRESHOLD: f64 = 0.0;
+
+/// A feature's key in the content-cut table: 64-bit FNV-1a of its name,
+/// which hashes a name given in parts byte by byte, the same as whole.
+fn parts_key(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in part.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+fn content_cut() -> &'static HashMap<u64, f64> {
+    static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| {
+        crate::train::CueClassifier::from_tsv(LEARNED_CONTENT_CUT)
+            .map(|m| {
+                m.weights
+                    .iter()
+                    .map(|(f, w)| (parts_key(&[f]), *w))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// The content cut's score of one place where indirect content may stop.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CutScore(f64);
+
+impl CutScore {
+    /// Adds the weight of the feature named by `parts` (nothing for an
+    /// unknown one).
+    pub fn add(&mut self, parts: &[&str]) {
+        if let Some(w) = content_cut().get(&parts_key(parts)) {
+            self.0 += w;
+        }
+    }
+
+    /// Whether the content stops here.
+    pub fn cuts(self) -> bool {
+        self.0 > CONTENT_CUT_THRESHOLD
+    }
+}
+
 /// Lowest estimated precision for a learned word the rules do not use to
 /// be offered to the cue classifier.
 const WEAK_CUE_PRECISION: f64 = 0.05;

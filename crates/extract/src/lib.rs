@@ -23,7 +23,7 @@
 //! become phrase cues (`called for`, `pointed out`), and hand-written forms
 //! that are a cue under 5% of the time (`emails`) are dropped.
 //!
-//! Training writes two more models beside it. `data/cue_classifier.tsv` is
+//! Training writes more models beside it. `data/cue_classifier.tsv` is
 //! an averaged perceptron over the cue words the rules leave without a
 //! statement (lexicon verbs and learned words down to 5% precision, such as
 //! `wants`): from the word, its neighbours, whether a subject and a content
@@ -35,8 +35,11 @@
 //! find; a rule statement it scores as surely wrong is dropped.
 //! `data/content_ends.tsv` lists the next
 //! tokens before which gold content usually stops (`, according`, `;`,
-//! `, while`). A test checks that all committed files are exactly what
-//! training produces.
+//! `, while`). `data/content_cut.tsv`, a third perceptron, reads the places
+//! where an indirect content the rules ended could stop earlier (a comma, a
+//! dash, a conjunction or preposition) and cuts it at the first it accepts
+//! (`..., throwing`, `... at a news conference`). A test checks that all
+//! committed files are exactly what training produces.
 
 pub mod lexicon;
 mod quotes;
@@ -73,6 +76,14 @@ pub fn rule_cue_candidates(doc: &Document) -> Vec<CueCandidate> {
     run(doc, &seg, CueModelUse::Collect).2
 }
 
+/// Where the rules end the indirect contents of `doc`, with the token
+/// boundaries the learned content cut may stop them at and their features:
+/// what [`train::learn_content_cut`] trains on.
+pub fn content_cut_candidates(doc: &Document) -> Vec<ContentCutCandidate> {
+    let seg = backchannel_segment::segment(&doc.text);
+    run(doc, &seg, CueModelUse::Collect).3
+}
+
 /// Where a leftover cue word's content lies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LearnedContent {
@@ -84,6 +95,16 @@ enum LearnedContent {
 
 /// A candidate cue span with the features a learned classifier reads.
 pub type CueCandidate = (Span, Vec<String>);
+
+/// One content the rules ended: its start byte, the byte where the rules
+/// end it, and each earlier place it may stop at (the content's end byte
+/// when cut there) with the features the learned content cut reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentCutCandidate {
+    pub start: usize,
+    pub rule_end: usize,
+    pub cuts: Vec<(usize, Vec<String>)>,
+}
 
 /// What the extractor does with cue words the rules left unused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +119,12 @@ fn run(
     doc: &Document,
     seg: &Segmentation,
     mode: CueModelUse,
-) -> (Vec<Statement>, Vec<CueCandidate>, Vec<CueCandidate>) {
+) -> (
+    Vec<Statement>,
+    Vec<CueCandidate>,
+    Vec<CueCandidate>,
+    Vec<ContentCutCandidate>,
+) {
     let text = doc.text.as_str();
     let paragraphs = usable_paragraphs(text, seg);
     let (pieces, quotations) = quotes::find(text, &paragraphs);
@@ -109,11 +135,13 @@ fn run(
         claimed: vec![false; quotations.len()],
         drafts: Vec::new(),
         buf: String::new(),
+        tokens: Vec::new(),
         pending_colon: None,
         headline: doc.headline,
         mode,
         candidates: Vec::new(),
         reviewed: Vec::new(),
+        cut_candidates: Vec::new(),
     };
     for (pi, &para) in paragraphs.iter().enumerate() {
         for (n, unit) in units(text, para, pi, seg, &pieces).into_iter().enumerate() {
@@ -125,10 +153,16 @@ fn run(
     }
     let candidates = std::mem::take(&mut ex.candidates);
     let reviewed = std::mem::take(&mut ex.reviewed);
+    let cut_candidates = std::mem::take(&mut ex.cut_candidates);
     let mut drafts = ex.drafts;
     drafts.sort_by_key(|d| (d.span().start, d.span().end));
     drafts.dedup_by(|a, b| a.span() == b.span());
-    (resolve::resolve(text, drafts), candidates, reviewed)
+    (
+        resolve::resolve(text, drafts),
+        candidates,
+        reviewed,
+        cut_candidates,
+    )
 }
 
 /// Paragraphs from the segmentation, checked against the text; the whole
@@ -287,6 +321,8 @@ struct Extractor<'a> {
     claimed: Vec<bool>,
     drafts: Vec<Draft>,
     buf: String,
+    /// The token buffer every unit is read into.
+    tokens: Vec<Tok>,
     /// `X said:` closing a paragraph, waiting for the quote that opens the next.
     pending_colon: Option<(Span, Option<Span>, usize)>,
     headline: Option<Span>,
@@ -295,15 +331,19 @@ struct Extractor<'a> {
     candidates: Vec<CueCandidate>,
     /// Cues of rule statements and their features, in [`CueModelUse::Collect`] mode.
     reviewed: Vec<CueCandidate>,
+    /// Contents the rules ended and where they may stop, in [`CueModelUse::Collect`] mode.
+    cut_candidates: Vec<ContentCutCandidate>,
 }
 
 impl<'a> Extractor<'a> {
-    fn tokenize(&mut self, unit: Span) -> Vec<Tok> {
+    /// The first `limit` tokens of `unit`, into `toks` (cleared first, so
+    /// that one buffer serves every unit).
+    fn tokenize(&mut self, unit: Span, limit: usize, toks: &mut Vec<Tok>) {
         let text = self.text;
-        let mut toks = Vec::new();
+        toks.clear();
         let mut piece_idx = self.pieces.partition_point(|p| p.span.end <= unit.start);
         let mut pos = unit.start;
-        while pos < unit.end {
+        while pos < unit.end && toks.len() < limit {
             if let Some(p) = self.pieces.get(piece_idx) {
                 if p.span.start <= pos && pos < p.span.end {
                     toks.push(Tok {
@@ -381,7 +421,6 @@ impl<'a> Extractor<'a> {
             });
             pos += c.len_utf8();
         }
-        toks
     }
 
     fn word<'t>(&self, t: &'t [Tok], i: usize) -> Option<&'a str> {
@@ -740,7 +779,8 @@ impl<'a> Extractor<'a> {
     }
 
     fn unit(&mut self, unit: Span, paragraph: usize) {
-        let all = self.tokenize(unit);
+        let mut all = std::mem::take(&mut self.tokens);
+        self.tokenize(unit, usize::MAX, &mut all);
         // Run-on text with no sentence ends is read in clause-sized windows,
         // so the rules' scans stay linear in the document.
         let mut start = 0;
@@ -759,6 +799,7 @@ impl<'a> Extractor<'a> {
             }
             start = end;
         }
+        self.tokens = all;
     }
 
     fn unit_tokens(&mut self, t: &[Tok], paragraph: usize) {
@@ -1106,6 +1147,51 @@ impl<'a> Extractor<'a> {
         (closes && comma_before).then_some(LearnedContent::Before)
     }
 
+    /// Token `k` as the learned models read it: a lowercased word, `Cap`
+    /// for an unknown capitalized word, `0` for a number, `Q` for a quote,
+    /// the mark itself for punctuation, `^` before the unit and `$` after.
+    /// A short ASCII word is lowercased into `buf` rather than a new string.
+    fn feature_token<'b>(
+        &self,
+        t: &[Tok],
+        k: Option<usize>,
+        buf: &'b mut [u8; 24],
+    ) -> std::borrow::Cow<'b, str>
+    where
+        'a: 'b,
+    {
+        use std::borrow::Cow;
+        let Some(k) = k else {
+            return Cow::Borrowed("^");
+        };
+        match t.get(k).map(|x| x.kind) {
+            None => Cow::Borrowed("$"),
+            Some(Kind::Quote(_)) => Cow::Borrowed("Q"),
+            Some(Kind::Punct(_)) => Cow::Borrowed(t.get(k).map_or("", |x| x.span.slice(self.text))),
+            Some(Kind::Word(class)) => {
+                let w: &'a str = t.get(k).map_or("", |x| x.span.slice(self.text));
+                let first = w.chars().next();
+                match class {
+                    None if first.is_some_and(char::is_uppercase) => Cow::Borrowed("Cap"),
+                    None if first.is_some_and(|c| c.is_ascii_digit()) => Cow::Borrowed("0"),
+                    _ if w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') => {
+                        Cow::Borrowed(w)
+                    }
+                    _ if w.is_ascii() && w.len() <= buf.len() => {
+                        let Some(out) = buf.get_mut(..w.len()) else {
+                            return Cow::Owned(w.to_ascii_lowercase());
+                        };
+                        out.copy_from_slice(w.as_bytes());
+                        out.make_ascii_lowercase();
+                        // ASCII stays valid UTF-8 when lowercased.
+                        Cow::Borrowed(std::str::from_utf8(out).unwrap_or(w))
+                    }
+                    _ => Cow::Owned(w.to_lowercase().replace('’', "'")),
+                }
+            }
+        }
+    }
+
     /// What the cue classifier reads about cue word `i`: the word, its
     /// neighbours, and what the rules would find around it.
     fn cue_features(
@@ -1116,37 +1202,14 @@ impl<'a> Extractor<'a> {
         infl: Inflection,
         sink: &mut dyn FnMut(&str),
     ) {
-        use std::borrow::Cow;
         use std::fmt::Write as _;
-        let tok = |k: Option<usize>| -> Cow<'a, str> {
-            let Some(k) = k else {
-                return Cow::Borrowed("^");
-            };
-            match t.get(k).map(|x| x.kind) {
-                None => Cow::Borrowed("$"),
-                Some(Kind::Quote(_)) => Cow::Borrowed("Q"),
-                Some(Kind::Punct(_)) => {
-                    Cow::Borrowed(t.get(k).map_or("", |x| x.span.slice(self.text)))
-                }
-                Some(Kind::Word(class)) => {
-                    let w: &'a str = t.get(k).map_or("", |x| x.span.slice(self.text));
-                    let first = w.chars().next();
-                    match class {
-                        None if first.is_some_and(char::is_uppercase) => Cow::Borrowed("Cap"),
-                        None if first.is_some_and(|c| c.is_ascii_digit()) => Cow::Borrowed("0"),
-                        _ if w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'') => {
-                            Cow::Borrowed(w)
-                        }
-                        _ => Cow::Owned(w.to_lowercase().replace('’', "'")),
-                    }
-                }
-            }
-        };
-        let w = tok(Some(i));
-        let p1 = tok(i.checked_sub(1));
-        let p2 = tok(i.checked_sub(2));
-        let n1 = tok(Some(i + 1));
-        let n2 = tok(Some(i + 2));
+        let mut bufs = [[0; 24]; 5];
+        let [b_w, b_p1, b_p2, b_n1, b_n2] = &mut bufs;
+        let w = self.feature_token(t, Some(i), b_w);
+        let p1 = self.feature_token(t, i.checked_sub(1), b_p1);
+        let p2 = self.feature_token(t, i.checked_sub(2), b_p2);
+        let n1 = self.feature_token(t, Some(i + 1), b_n1);
+        let n2 = self.feature_token(t, Some(i + 2), b_n2);
         let j = self.modifiers_before(t, i);
         let subject = match j.checked_sub(1).map(|k| (k, Self::class(t, k))) {
             None => "none",
@@ -1244,19 +1307,34 @@ impl<'a> Extractor<'a> {
             // The block's own quote marks would hide the name; read it bare.
             self.pieces = &[];
         }
-        let t = self.tokenize(unit);
+        // The colon is among the first six tokens and the turn needs three
+        // after it: nine tokens decide.
+        let mut t = std::mem::take(&mut self.tokens);
+        self.tokenize(unit, 9, &mut t);
         self.pieces = pieces;
+        let turn = self.speaker_turn_tokens(&t, lead, para, paragraph);
+        self.tokens = t;
+        turn
+    }
+
+    /// [`Self::speaker_turn`] on the first tokens `t` of the paragraph.
+    fn speaker_turn_tokens(
+        &mut self,
+        t: &[Tok],
+        lead: usize,
+        para: Span,
+        paragraph: usize,
+    ) -> bool {
         let Some(colon) = t.iter().take(6).position(|x| x.kind == Kind::Punct(':')) else {
             return false;
         };
         if colon == 0
-            || !(0..colon)
-                .all(|k| self.capitalized(&t, k) || matches!(Self::punct(&t, k), Some('.')))
+            || !(0..colon).all(|k| self.capitalized(t, k) || matches!(Self::punct(t, k), Some('.')))
         {
             return false;
         }
         // `The Latest: ...`, `The Week Ahead: ...`: a rubric, not a speaker.
-        if colon > 1 && self.is(&t, 0, "the") {
+        if colon > 1 && self.is(t, 0, "the") {
             return false;
         }
         let Some(next) = t.get(colon + 1) else {
@@ -1276,7 +1354,7 @@ impl<'a> Extractor<'a> {
         if content.slice(self.text).split_whitespace().count() < 3 {
             return false;
         }
-        let speaker = Self::span_of(&t, 0, colon - 1);
+        let speaker = Self::span_of(t, 0, colon - 1);
         let cue = t.get(colon).map(|x| x.span);
         if lead > 0 {
             for p in self.pieces.iter().filter(|p| p.span.overlaps(content)) {
@@ -1668,9 +1746,235 @@ impl<'a> Extractor<'a> {
         true
     }
 
-    /// Where content that starts at `from` ends: before `, he said`,
+    /// Where content that starts at `from` ends: where the rules end it,
+    /// or earlier where the learned content cut stops it (`..., throwing`,
+    /// `... at a news conference`).
+    fn content_end(&mut self, t: &[Tok], from: usize) -> usize {
+        let end = self.rule_content_end(t, from);
+        // Each place with the commas before it and whether a parenthesis
+        // is open there.
+        let places = (from..=end)
+            .scan((0, false), |(commas, open), k| {
+                let here = (k, *commas, *open);
+                if self.comma_like(t, k) {
+                    *commas += 1;
+                }
+                match Self::punct(t, k) {
+                    Some('(') => *open = true,
+                    Some(')') => *open = false,
+                    _ => {}
+                }
+                Some(here)
+            })
+            .filter(|&(k, _, _)| k >= from + 2 && self.cut_place(t, k));
+        match self.mode {
+            CueModelUse::Apply => {
+                for (k, commas, open) in places {
+                    let mut score = lexicon::CutScore::default();
+                    self.cut_features(t, from, k, end, commas, open, &mut |f| score.add(f));
+                    if score.cuts() {
+                        return k - 1;
+                    }
+                }
+                end
+            }
+            CueModelUse::Collect => {
+                let (Some(start), Some(rule_end)) = (
+                    t.get(from).map(|x| x.span.start),
+                    self.content_end_byte(t, from, end),
+                ) else {
+                    return end;
+                };
+                let seen = self
+                    .cut_candidates
+                    .iter()
+                    .any(|c| c.start == start && c.rule_end == rule_end);
+                if seen {
+                    return end;
+                }
+                let mut cuts = Vec::new();
+                for (k, commas, open) in places.collect::<Vec<_>>() {
+                    let Some(at) = self.content_end_byte(t, from, k - 1) else {
+                        continue;
+                    };
+                    let mut features = Vec::new();
+                    self.cut_features(t, from, k, end, commas, open, &mut |f| {
+                        features.push(f.concat())
+                    });
+                    cuts.push((at, features));
+                }
+                self.cut_candidates.push(ContentCutCandidate {
+                    start,
+                    rule_end,
+                    cuts,
+                });
+                end
+            }
+        }
+    }
+
+    /// Whether the learned content cut looks at the place before token `k`:
+    /// a clause or phrase break (punctuation, a conjunction, a preposition).
+    fn cut_place(&self, t: &[Tok], k: usize) -> bool {
+        const CUT_WORDS: [&str; 44] = [
+            "and",
+            "but",
+            "in",
+            "on",
+            "as",
+            "to",
+            "after",
+            "at",
+            "by",
+            "for",
+            "during",
+            "with",
+            "when",
+            "because",
+            "while",
+            "despite",
+            "before",
+            "who",
+            "from",
+            "through",
+            "over",
+            "until",
+            "without",
+            "following",
+            "amid",
+            "since",
+            "including",
+            "though",
+            "although",
+            "even",
+            "last",
+            "this",
+            "earlier",
+            "next",
+            "or",
+            "if",
+            "than",
+            "where",
+            "which",
+            "about",
+            "into",
+            "against",
+            "under",
+            "so",
+        ];
+        match t.get(k).map(|x| x.kind) {
+            Some(Kind::Punct(c)) => matches!(c, ',' | '—' | '–' | '-' | ';' | ':' | '('),
+            Some(Kind::Word(_)) => self
+                .word(t, k)
+                .is_some_and(|w| w.len() <= 9 && CUT_WORDS.contains(&w)),
+            _ => false,
+        }
+    }
+
+    /// The end byte of content `from..=to` as [`Self::content_draft`] trims it.
+    fn content_end_byte(&self, t: &[Tok], from: usize, to: usize) -> Option<usize> {
+        let mut to = to.min(t.len().saturating_sub(1));
+        while to > from {
+            let unopened_paren = Self::punct(t, to) == Some(')')
+                && !(from..to).any(|k| Self::punct(t, k) == Some('('));
+            let trailing = matches!(
+                Self::punct(t, to),
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
+            );
+            if !(trailing || unopened_paren) {
+                break;
+            }
+            to -= 1;
+        }
+        let end = t.get(to)?.span.end;
+        let full_stop = to + 1 >= t.len()
+            && end > t.get(from)?.span.start + 1
+            && self.text.get(..end).is_some_and(|x| x.ends_with('.'));
+        Some(if full_stop { end - 1 } else { end })
+    }
+
+    /// What the learned content cut reads about stopping content `from..`
+    /// (which the rules end at `end`) before token `k`, given the commas
+    /// before `k` and whether a parenthesis is open there. Each feature
+    /// comes as the parts of its name, so that scoring formats nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn cut_features(
+        &self,
+        t: &[Tok],
+        from: usize,
+        k: usize,
+        end: usize,
+        commas: usize,
+        open: bool,
+        sink: &mut dyn FnMut(&[&str]),
+    ) {
+        let coarse = |k: usize| match t.get(k).map(|x| x.kind) {
+            None => "end",
+            Some(Kind::Quote(_)) => "quote",
+            Some(Kind::Punct(_)) => "punct",
+            Some(Kind::Word(Some(WordClass::Cue(..)))) => "cue",
+            Some(Kind::Word(Some(WordClass::Pronoun { .. }))) => "pronoun",
+            Some(Kind::Word(Some(WordClass::Auxiliary))) => "aux",
+            Some(Kind::Word(Some(WordClass::Adverb))) => "adverb",
+            Some(Kind::Word(Some(WordClass::Determiner))) => "det",
+            Some(Kind::Word(Some(_))) => "function",
+            Some(Kind::Word(None)) if self.capitalized(t, k) => "cap",
+            Some(Kind::Word(None)) if self.word(t, k).is_some_and(|w| w.ends_with("ing")) => "ing",
+            Some(Kind::Word(None)) => "word",
+        };
+        let (mut n_buf, mut n2_buf) = ([0; 24], [0; 24]);
+        let n = self.feature_token(t, Some(k), &mut n_buf);
+        let n = n.as_ref();
+        let n2 = self.feature_token(t, Some(k + 1), &mut n2_buf);
+        let n2 = n2.as_ref();
+        let first = self.word(t, from);
+        let wh = [
+            "if", "whether", "what", "how", "why", "who", "when", "where",
+        ];
+        let f = match first {
+            Some(w) if w.eq_ignore_ascii_case("that") => "that",
+            Some(w) if w.eq_ignore_ascii_case("to") => "to",
+            Some(w) if wh.iter().any(|x| w.eq_ignore_ascii_case(x)) => "wh",
+            _ => coarse(from),
+        };
+        let c2 = coarse(k + 1);
+        let c3 = coarse(k + 2);
+        let bucket = |x: usize| match x {
+            0 => "0",
+            1 => "1",
+            2 => "2",
+            3..=4 => "3",
+            5..=8 => "5",
+            9..=16 => "9",
+            _ => "17",
+        };
+        let len = bucket(k - from);
+        let rest = bucket(end + 1 - k);
+        let commas = bucket(commas.min(2));
+        let open = if open { "true" } else { "false" };
+        let np_next = match self.forward_np(t, k + 1) {
+            Some((_, b)) => coarse(b + 1),
+            None => "none",
+        };
+        sink(&["bias"]);
+        sink(&["n=", n]);
+        sink(&["n|n2=", n, "|", n2]);
+        sink(&["f|n=", f, "|", n]);
+        sink(&["n|c2=", n, "|", c2]);
+        sink(&["n|c2|c3=", n, "|", c2, "|", c3]);
+        sink(&["len=", len]);
+        sink(&["n|len=", n, "|", len]);
+        sink(&["rest=", rest]);
+        sink(&["n|rest=", n, "|", rest]);
+        sink(&["n|commas=", n, "|", commas]);
+        sink(&["n|open=", n, "|", open]);
+        sink(&["n|np=", n, "|", np_next]);
+        sink(&["n|n2|np=", n, "|", n2, "|", np_next]);
+    }
+
+    /// Where the rules end content that starts at `from`: before `, he said`,
     /// `, adding`, `, according to`, or a cue after a comma-closed clause.
-    fn content_end(&self, t: &[Tok], from: usize) -> usize {
+    fn rule_content_end(&self, t: &[Tok], from: usize) -> usize {
         // A quote closed by its own punctuation is the whole content.
         if let Some(Kind::Quote(p)) = t.get(from).map(|x| x.kind) {
             if matches!(self.quote_inner_last(p), Some(',' | '.' | '!' | '?')) {
@@ -1862,8 +2166,11 @@ impl<'a> Extractor<'a> {
 
     /// `made clear` / `made it clear`: the index of `clear`.
     fn made_clear(&self, t: &[Tok], i: usize) -> Option<usize> {
-        let w = self.word(t, i)?.to_ascii_lowercase();
-        if !matches!(w.as_str(), "made" | "makes" | "make" | "making") {
+        let w = self.word(t, i)?;
+        if !["made", "makes", "make", "making"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
+        {
             return None;
         }
         if self.is(t, i + 1, "clear") {

@@ -592,20 +592,73 @@ fn perceptron(
     gold: &[GoldDoc],
     candidates: fn(&backchannel_core::Document) -> Vec<crate::CueCandidate>,
 ) -> CueClassifier {
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut examples: Vec<(Vec<usize>, bool)> = Vec::new();
+    let mut examples = Vec::new();
     for doc in gold {
         for (span, features) in candidates(&doc.document) {
             let positive = doc.attributions.iter().any(|a| a.cue.as_slice() == [span]);
-            let ids = features
-                .into_iter()
-                .map(|f| {
-                    let next = index.len();
-                    *index.entry(f).or_insert(next)
-                })
-                .collect();
-            examples.push((ids, positive));
+            examples.push((features, positive));
         }
+    }
+    averaged_perceptron(examples)
+}
+
+/// Trains the content cut, an averaged perceptron like
+/// [`learn_cue_classifier`], on the places where the rules' indirect
+/// contents may stop early: for a content whose start is a gold content's
+/// start, each place before the gold end is a negative example and the gold
+/// end, when the rules ran past it, the positive one.
+pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
+    let mut examples = Vec::new();
+    for doc in gold {
+        let gold_spans: Vec<(usize, usize)> = doc
+            .attributions
+            .iter()
+            .filter_map(|a| match a.content.as_slice() {
+                [one] => Some((one.start, one.end)),
+                _ => None,
+            })
+            .collect();
+        for group in crate::content_cut_candidates(&doc.document) {
+            let ends = gold_spans
+                .iter()
+                .filter(|&&(start, _)| start == group.start)
+                .map(|&(_, end)| end);
+            // The gold end the rules reached, else any (then no place cuts).
+            let target = ends
+                .clone()
+                .filter(|&end| end <= group.rule_end)
+                .max()
+                .or_else(|| ends.max());
+            let Some(target) = target else {
+                continue;
+            };
+            for (end, features) in group.cuts {
+                if end > target {
+                    break;
+                }
+                examples.push((features, end == target));
+                if end == target {
+                    break;
+                }
+            }
+        }
+    }
+    averaged_perceptron(examples)
+}
+
+/// The averaged perceptron itself, over examples visited in order.
+fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut examples: Vec<(Vec<usize>, bool)> = Vec::with_capacity(labelled.len());
+    for (features, positive) in labelled {
+        let ids = features
+            .into_iter()
+            .map(|f| {
+                let next = index.len();
+                *index.entry(f).or_insert(next)
+            })
+            .collect();
+        examples.push((ids, positive));
     }
     let n = index.len();
     let mut weights = vec![0.0f64; n];
@@ -679,6 +732,62 @@ mod tests {
             attributions,
             entities: Vec::new(),
         }
+    }
+
+    #[test]
+    fn content_cut_learns_where_gold_content_stops() {
+        // The rules run `said`'s content to the sentence end; gold stops it
+        // before `, throwing`, which the cut offers as a place.
+        let sentences = [
+            (
+                "Vell said the talks had failed, throwing the summit into doubt.",
+                "the talks had failed",
+            ),
+            (
+                "Osk said the border would stay shut, leaving traders stranded.",
+                "the border would stay shut",
+            ),
+            (
+                "Mira said the levy was unfair, angering the river guilds.",
+                "the levy was unfair",
+            ),
+            // Commas the content runs past: where not to cut.
+            (
+                "Tarn said the dam, by all accounts, would hold.",
+                "the dam, by all accounts, would hold",
+            ),
+            (
+                "Ilse said the port, in any case, would reopen.",
+                "the port, in any case, would reopen",
+            ),
+        ];
+        let gold: Vec<GoldDoc> = sentences
+            .iter()
+            .map(|(text, content)| {
+                let at = text.find(content).unwrap_or(0);
+                GoldDoc {
+                    document: Document::from_text("d", *text),
+                    annotator: None,
+                    attributions: vec![Attribution {
+                        content: vec![Span::new(at, at + content.len())],
+                        ..Attribution::default()
+                    }],
+                    entities: Vec::new(),
+                }
+            })
+            .collect();
+        let first = crate::content_cut_candidates(&gold[0].document);
+        let gold_end = "Vell said the talks had failed".len();
+        assert!(
+            first
+                .iter()
+                .any(|c| c.start == "Vell said ".len()
+                    && c.cuts.iter().any(|(end, _)| *end == gold_end)),
+            "{first:?}"
+        );
+        let model = learn_content_cut(&gold);
+        let weight = |f: &str| model.weights.iter().find(|(n, _)| n == f).map(|(_, w)| *w);
+        assert!(weight("n|c2=,|ing").is_some_and(|w| w > 0.0), "{model:?}");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use backchannel_brat::{load_polnear_dir, score_statements};
 use backchannel_extract::train::{
-    learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto, ContentEndModel,
-    CueClassifier, CueModel,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+    ContentEndModel, CueClassifier, CueModel,
 };
 use std::path::Path;
 
@@ -13,6 +13,7 @@ const COMMITTED: &str = include_str!("../data/cues.tsv");
 const COMMITTED_ENDS: &str = include_str!("../data/content_ends.tsv");
 const COMMITTED_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
 const COMMITTED_VETO: &str = include_str!("../data/rule_veto.tsv");
+const COMMITTED_CUT: &str = include_str!("../data/content_cut.tsv");
 
 #[test]
 fn committed_model_is_reproducible_from_train() {
@@ -50,6 +51,11 @@ fn committed_model_is_reproducible_from_train() {
         COMMITTED_VETO,
         "rule_veto.tsv is stale: rerun `backchannel train`"
     );
+    assert_eq!(
+        learn_content_cut(&gold).to_tsv(),
+        COMMITTED_CUT,
+        "content_cut.tsv is stale: rerun `backchannel train`"
+    );
 }
 
 #[test]
@@ -70,11 +76,11 @@ fn dev_scores_stay_above_their_floors() {
         .map(|(g, p)| (g, p.as_slice()))
         .collect();
     let scores = score_statements(&pairs);
-    // Measured 0.661 / 0.683 / 0.546 / 0.909 (speaker 0.918) when these
+    // Measured 0.661 / 0.686 / 0.550 / 0.910 (speaker 0.915) when these
     // floors were set.
     assert!(scores.source.exact.f1 > 0.65, "{scores}");
-    assert!(scores.cue.exact.f1 > 0.67, "{scores}");
-    assert!(scores.content.exact.f1 > 0.535, "{scores}");
+    assert!(scores.cue.exact.f1 > 0.675, "{scores}");
+    assert!(scores.content.exact.f1 > 0.545, "{scores}");
     let quoted = scores.quoted.iter().find(|q| q.threshold < 0.5);
     assert!(
         quoted.is_some_and(|q| q.prf.f1 > 0.90 && q.speaker_accuracy > 0.85),

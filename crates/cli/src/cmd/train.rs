@@ -4,7 +4,7 @@ use super::{Context, Outcome};
 use anyhow::{bail, Context as _, Result};
 use backchannel_brat::load_polnear_dir;
 use backchannel_extract::train::{
-    learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
 };
 use std::path::PathBuf;
 
@@ -43,6 +43,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         .unwrap_or_else(|| args.out.with_file_name("content_ends.tsv"));
     let ends = learn_content_ends(&gold);
     write(&ends_path, ends.to_tsv())?;
+    // The content cut reads where the rules (with the models above) end
+    // contents; the cue classifier and the veto do not depend on it.
+    let cut_path = args.out.with_file_name("content_cut.tsv");
+    let cut = learn_content_cut(&gold);
+    write(&cut_path, cut.to_tsv())?;
     // The classifier and the veto read what the rules find, so they are
     // trained with the cue model and content-end model above already
     // compiled in (run twice when those changed). The veto is written beside
@@ -58,12 +63,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     if !ctx.quiet {
         eprintln!(
             "learned from {} documents: {} cue phrases into {}, {} content-end keys into {}, \
-             {} classifier weights into {}, {} rule-veto weights into {}",
+             {} content-cut weights into {}, {} classifier weights into {}, \
+             {} rule-veto weights into {}",
             gold.len(),
             model.cues.len(),
             args.out.display(),
             ends.keys.len(),
             ends_path.display(),
+            cut.weights.len(),
+            cut_path.display(),
             classifier.weights.len(),
             classifier_path.display(),
             veto.weights.len(),
