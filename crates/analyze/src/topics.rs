@@ -107,6 +107,7 @@ const TOPIC_NOISE: &[&str] = &[
     "officials",
     "ministry",
     "minister",
+    "ministers",
     "diplomat",
     "diplomats",
     "sources",

@@ -509,3 +509,32 @@ fn it_after_a_sentence_about_a_memo_speaks_as_the_memo() {
     assert_eq!(a[0].channel, Channel::Public);
     assert_eq!(a[1].channel, Channel::Private, "{:?}", a[1].evidence);
 }
+
+#[test]
+fn an_attribution_inside_a_source_phrase_is_not_a_position() {
+    // `diplomats briefed on that meeting` is who the source is: its
+    // `briefed` is no statement of the diplomats.
+    let text = "According to diplomats briefed on that meeting, Kessalia's envoy \
+                told ministers that a restructuring might be considered in June.";
+    let d = Document::from_text("nested", text);
+    let at = |needle: &str| {
+        let s = text.find(needle).unwrap_or_else(|| panic!("no {needle:?}"));
+        Span::new(s, s + needle.len())
+    };
+    let outer = Statement {
+        cue: Some(at("According to")),
+        ..stmt(
+            text,
+            "a restructuring might be considered in June",
+            Some("diplomats briefed on that meeting"),
+        )
+    };
+    let nested = Statement {
+        cue: Some(at("briefed on")),
+        ..stmt(text, "that meeting", Some("diplomats"))
+    };
+    let a = annotate(&d, &[outer, nested], &Config::default());
+    let texts: Vec<&str> = a.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["a restructuring might be considered in June"]);
+    assert_eq!(a[0].id, "nested#1");
+}
