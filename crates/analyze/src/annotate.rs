@@ -552,7 +552,13 @@ pub(crate) fn demonym_to_name<'n>(
 ) -> Option<String> {
     let dl = d.chars().count();
     names
-        .filter(|n| n.as_str() != d && !n.contains(' '))
+        // `Republican` is no demonym of a `Republic`: a generic word names
+        // no side.
+        .filter(|n| {
+            n.as_str() != d
+                && !n.contains(' ')
+                && !GENERIC_SIDE_WORDS.contains(&n.to_lowercase().as_str())
+        })
         .filter(|n| {
             let nl = n.chars().count();
             let p = lcp(d, n);
@@ -2123,6 +2129,19 @@ mod tests {
 
     fn run(text: &str, st: &[Statement]) -> Vec<AnalyzedStatement> {
         annotate(&Document::from_text("t", text), st, &Config::default())
+    }
+
+    #[test]
+    fn a_demonym_maps_to_a_name_but_never_to_a_generic_word() {
+        let names: Vec<String> = ["Drevania", "Republic", "Kingdom"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            demonym_to_name("Drevanian", names.iter()).as_deref(),
+            Some("Drevania")
+        );
+        assert_eq!(demonym_to_name("Republican", names.iter()), None);
     }
 
     #[test]
