@@ -667,6 +667,81 @@ impl<'a> DocScan<'a> {
             .collect()
     }
 
+    /// Where a speaker mention really starts when the extracted one is only
+    /// the object of `familiar with` / `close to` / `briefed on`: `a
+    /// Drevanian official familiar with the talks` was cut to `the talks`.
+    /// The index of the first word of the whole phrase (`first` when the
+    /// mention has no such lead).
+    fn described_source_start(&self, first: usize) -> usize {
+        let plain = |a: usize, b: usize| {
+            gap(self.text, &self.words[a], &self.words[b])
+                .chars()
+                .all(char::is_whitespace)
+        };
+        if first < 3
+            || !matches!(
+                self.words[first - 1].lower.as_str(),
+                "with" | "to" | "on" | "about"
+            )
+            || !matches!(
+                self.words[first - 2].lower.as_str(),
+                "familiar" | "close" | "briefed" | "knowledgeable" | "acquainted"
+            )
+            || !plain(first - 2, first - 1)
+            || !plain(first - 1, first)
+        {
+            return first;
+        }
+        // Back over the noun phrase before the adjective, to its
+        // determiner, at most six words, never over punctuation or a verb.
+        let mut start = first - 2;
+        for _ in 0..6 {
+            let Some(prev) = start.checked_sub(1) else {
+                break;
+            };
+            let w = &self.words[prev];
+            if !plain(prev, start)
+                || REPORT_VERBS.contains(&w.lower.as_str())
+                || matches!(
+                    w.lower.as_str(),
+                    "and"
+                        | "but"
+                        | "or"
+                        | "that"
+                        | "to"
+                        | "as"
+                        | "while"
+                        | "because"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "of"
+                        | "by"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "in"
+                        | "on"
+                )
+            {
+                break;
+            }
+            start = prev;
+            if matches!(
+                w.lower.as_str(),
+                "a" | "an" | "the" | "some" | "two" | "three" | "several" | "many"
+            ) || self.sentence_start(prev)
+            {
+                break;
+            }
+        }
+        if start + 2 == first {
+            first
+        } else {
+            start
+        }
+    }
+
     /// The country-like side named last before byte `pos` in its paragraph
     /// or the one before.
     fn side_before(&self, pos: usize) -> Option<String> {
@@ -1274,7 +1349,21 @@ fn resolve_speaker(
         .slice_checked(scan.text)
         .unwrap_or(&sp.name)
         .to_string();
-    let np = scan.words_within(sp.span);
+    let mut np = scan.words_within(sp.span);
+    // The whole described source names the speaker (`a Drevanian official
+    // familiar with the talks`, not `the talks`).
+    let mut described: Option<String> = None;
+    if let Some(&first) = np.first() {
+        let start = scan.described_source_start(first);
+        if start < first {
+            described = scan
+                .text
+                .get(scan.words[start].span.start..sp.span.end)
+                .and_then(|t| t.split(',').next())
+                .map(|t| t.trim().to_string());
+            np.splice(0..0, start..first);
+        }
+    }
     // Words of the antecedent mention, when the extractor resolved one.
     let ante = sp
         .antecedent
@@ -1304,7 +1393,7 @@ fn resolve_speaker(
 
     let profile = SpeakerProfile {
         text: surface,
-        name: sp.name.clone(),
+        name: described.unwrap_or_else(|| sp.name.clone()),
         ..Default::default()
     };
     // A news outlet reporting.

@@ -538,3 +538,28 @@ fn an_attribution_inside_a_source_phrase_is_not_a_position() {
     assert_eq!(texts, ["a restructuring might be considered in June"]);
     assert_eq!(a[0].id, "nested#1");
 }
+
+#[test]
+fn a_source_described_by_what_it_knows_is_the_whole_phrase() {
+    // The extractor may hand over only `the talks` as the source of
+    // `a Drevanian official familiar with the talks ... said`.
+    let text = "Drevania will not sign the treaty, its president said. \
+                But a Drevanian official familiar with the talks, who spoke on \
+                condition of anonymity, said the government was ready to sign.";
+    let d = Document::from_text("described", text);
+    let st = [stmt_after(
+        text,
+        "the government was ready to sign",
+        Some("the talks, who spoke on condition of anonymity,"),
+        60,
+    )];
+    let a = annotate(&d, &st, &Config::default());
+    let speaker = a[0]
+        .speaker
+        .as_ref()
+        .unwrap_or_else(|| panic!("no speaker"));
+    assert_eq!(speaker.name, "a Drevanian official familiar with the talks");
+    assert!(speaker.anonymous);
+    assert_eq!(a[0].side.as_deref(), Some("Drevania"));
+    assert_eq!(a[0].channel, Channel::Private);
+}
