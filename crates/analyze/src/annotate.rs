@@ -1958,24 +1958,6 @@ pub(crate) fn annotate(
     annotate_with(doc, statements, &cfg.knowledge)
 }
 
-/// Whether statement `i`'s cue lies inside another statement's source: an
-/// attribution nested in a source phrase (`diplomats briefed on that
-/// meeting`, `people familiar with the talks`) describes who the source
-/// is, not a position anyone takes, so the analysis leaves it out
-/// (extraction keeps it, as PolNeAR annotates it).
-fn cue_inside_a_source(statements: &[Statement], i: usize) -> bool {
-    let Some(cue) = statements.get(i).and_then(|s| s.cue) else {
-        return false;
-    };
-    statements.iter().enumerate().any(|(j, other)| {
-        j != i
-            && other
-                .speaker
-                .as_ref()
-                .is_some_and(|sp| sp.span.contains(cue))
-    })
-}
-
 pub(crate) fn annotate_with(
     doc: &Document,
     statements: &[Statement],
@@ -1983,8 +1965,24 @@ pub(crate) fn annotate_with(
 ) -> Vec<AnalyzedStatement> {
     let scan = DocScan::new(doc, k);
     let mut memory = Memory::default();
+    let sources: Vec<(usize, Span)> = statements
+        .iter()
+        .enumerate()
+        .filter_map(|(j, s)| s.speaker.as_ref().map(|sp| (j, sp.span)))
+        .collect();
+    // An attribution nested in a source phrase (`diplomats briefed on that
+    // meeting`, `people familiar with the talks`) says who the source is,
+    // not a position anyone takes: the analysis leaves it out (extraction
+    // keeps it, as PolNeAR annotates it).
+    let inside_a_source = |i: usize| {
+        statements[i].cue.is_some_and(|cue| {
+            sources
+                .iter()
+                .any(|&(j, source)| j != i && source.contains(cue))
+        })
+    };
     let mut order: Vec<usize> = (0..statements.len())
-        .filter(|&i| !cue_inside_a_source(statements, i))
+        .filter(|&i| !inside_a_source(i))
         .collect();
     order.sort_by_key(|&i| (statements[i].span.start, statements[i].span.end));
     let mut out = Vec::with_capacity(statements.len());

@@ -90,11 +90,12 @@ pub fn word_diff(a: &str, b: &str) -> String {
 }
 
 /// The words [`core_drift_keyed`] compares: one hash per whitespace-separated
-/// word of its trimmed lowercase form, in order, and sorted copies of all
-/// of them and of the content words, which bound how many can match before
-/// any diff is run.
+/// word of its trimmed lowercase form, in order, whether each is a content
+/// word, and sorted copies of all of them and of the content words, which
+/// bound how many can match before any diff is run.
 struct DiffKeys {
     ordered: Vec<u64>,
+    is_content: Vec<bool>,
     sorted: Vec<u64>,
     content: Vec<u64>,
 }
@@ -103,25 +104,27 @@ impl DiffKeys {
     fn new(t: &str) -> DiffKeys {
         use std::hash::BuildHasher;
         let h = rustc_hash::FxBuildHasher;
-        let mut content = Vec::new();
-        let ordered: Vec<u64> = t
+        let (ordered, is_content): (Vec<u64>, Vec<bool>) = t
             .split_whitespace()
             .map(|w| {
                 let key = w
                     .trim_matches(|c: char| !c.is_alphanumeric())
                     .to_lowercase();
-                let hash = h.hash_one(key.as_str());
-                if key.chars().count() >= 3 && !text::is_stopword(&key) {
-                    content.push(hash);
-                }
-                hash
+                let content = key.chars().count() >= 3 && !text::is_stopword(&key);
+                (h.hash_one(key.as_str()), content)
             })
-            .collect();
+            .unzip();
         let mut sorted = ordered.clone();
         sorted.sort_unstable();
+        let mut content: Vec<u64> = ordered
+            .iter()
+            .zip(&is_content)
+            .filter_map(|(&hash, &c)| c.then_some(hash))
+            .collect();
         content.sort_unstable();
         DiffKeys {
             ordered,
+            is_content,
             sorted,
             content,
         }
@@ -175,10 +178,6 @@ fn core_drift_keyed(
     {
         return None;
     }
-    let key = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
     let aw: Vec<&str> = a.split_whitespace().collect();
     let bw: Vec<&str> = b.split_whitespace().collect();
     let (ak, bk) = (&keys_a.ordered, &keys_b.ordered);
@@ -203,12 +202,10 @@ fn core_drift_keyed(
         match op.tag() {
             similar::DiffTag::Equal => {
                 equal += ra.len();
-                content_equal += aw.get(ra.clone()).map_or(0, |ws| {
-                    ws.iter()
-                        .map(|w| key(w))
-                        .filter(|w| w.chars().count() >= 3 && !text::is_stopword(w))
-                        .count()
-                });
+                content_equal += keys_a
+                    .is_content
+                    .get(ra.clone())
+                    .map_or(0, |flags| flags.iter().filter(|&&c| c).count());
                 parts.push(new);
             }
             similar::DiffTag::Delete => {

@@ -165,6 +165,20 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// Whether the text before a `.` ends with an abbreviation (`Mr`, `Gen`),
+/// an initial (`A`) or a dotted form (`U.S`): the dot ends no sentence.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let last_word = before
+        .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+        .next()
+        .unwrap_or("");
+    ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(last_word))
+        || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
+        || last_word.contains('.')
+}
+
 /// Sentence spans inside one paragraph span. Only the bytes `.`, `!` and
 /// `?` can end a sentence: the scan jumps from one to the next and decodes
 /// characters only around them.
@@ -194,17 +208,7 @@ pub fn sentences_in(text: &str, para: Span) -> Vec<Span> {
             .is_none_or(|ch| {
                 ch.is_uppercase() || matches!(ch, '"' | '“' | '‘' | '\'' | '(') || ch.is_numeric()
             });
-        let before = &slice[start..bi];
-        let last_word = before
-            .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
-            .next()
-            .unwrap_or("");
-        let abbreviation = c == '.'
-            && (ABBREVIATIONS
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(last_word))
-                || last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase)
-                || last_word.contains('.'));
+        let abbreviation = c == '.' && ends_with_abbreviation(&slice[start..bi]);
         // `. . .` and `...` (inside or ending) do not end a sentence.
         let mut next = after.chars();
         let mut prev = slice[..bi].chars().rev();
@@ -686,8 +690,7 @@ pub const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(w: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    static SET: WordSet = WordSet::new(STOPWORDS);
     SET.contains(w)
 }
 
@@ -797,18 +800,7 @@ mod tests {
                     || chars[k].1.is_uppercase()
                     || matches!(chars[k].1, '"' | '“' | '‘' | '\'' | '(')
                     || chars[k].1.is_numeric();
-                let before = &slice[start..bi];
-                let last_word = before
-                    .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                    .next()
-                    .unwrap_or("");
-                let abbreviation = c == '.'
-                    && (ABBREVIATIONS
-                        .iter()
-                        .any(|a| a.eq_ignore_ascii_case(last_word))
-                        || last_word.chars().count() == 1
-                            && last_word.chars().all(char::is_uppercase)
-                        || last_word.contains('.'));
+                let abbreviation = c == '.' && ends_with_abbreviation(&slice[start..bi]);
                 // `. . .` and `...` (inside or ending) do not end a sentence.
                 let ellipsis = c == '.'
                     && (chars.get(i + 1).is_some_and(|&(_, n)| n == '.' || n == ' ')

@@ -664,21 +664,16 @@ fn feature_key(feature: &str) -> u64 {
     h.finish()
 }
 
-/// Weights by [`feature_key`].
-fn weight_table(tsv: &str) -> HashMap<u64, f64> {
+/// A model's weights by the key of their feature name (`key`).
+fn weight_table(tsv: &str, key: fn(&str) -> u64) -> HashMap<u64, f64> {
     crate::train::CueClassifier::from_tsv(tsv)
-        .map(|m| {
-            m.weights
-                .iter()
-                .map(|(f, w)| (feature_key(f), *w))
-                .collect()
-        })
+        .map(|m| m.weights.iter().map(|(f, w)| (key(f), *w)).collect())
         .unwrap_or_default()
 }
 
 fn cue_classifier() -> &'static HashMap<u64, f64> {
     static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| weight_table(LEARNED_CUE_CLASSIFIER))
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_CUE_CLASSIFIER, feature_key))
 }
 
 /// The cue classifier's score of one leftover cue word, summed feature by
@@ -711,7 +706,7 @@ const RULE_VETO_THRESHOLD: f64 = -8.0;
 
 fn rule_veto() -> &'static HashMap<u64, f64> {
     static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| weight_table(LEARNED_RULE_VETO))
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_RULE_VETO, feature_key))
 }
 
 /// The rule veto's score of one rule statement's cue word.
@@ -754,16 +749,7 @@ fn parts_key(parts: &[&str]) -> u64 {
 
 fn content_cut() -> &'static HashMap<u64, f64> {
     static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| {
-        crate::train::CueClassifier::from_tsv(LEARNED_CONTENT_CUT)
-            .map(|m| {
-                m.weights
-                    .iter()
-                    .map(|(f, w)| (parts_key(&[f]), *w))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_CONTENT_CUT, |f| parts_key(&[f])))
 }
 
 /// The content cut's score of one place where indirect content may stop.
