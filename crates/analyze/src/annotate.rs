@@ -9,6 +9,8 @@ use backchannel_core::{
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+mod names;
+
 /// Nouns that make an unnamed mention a person (`a senior official`).
 static INSTITUTION_NOUNS_SET: text::WordSet = text::WordSet::new(INSTITUTION_NOUNS);
 static PERSON_NOUNS_SET: text::WordSet = text::WordSet::new(PERSON_NOUNS);
@@ -379,6 +381,11 @@ struct DocScan<'a> {
     cues: Vec<SideCue>,
     outlets: Vec<Span>,
     persons: HashMap<String, PersonInfo>,
+    /// Word ranges of full personal names (two or more name words).
+    full_names: Vec<(usize, usize)>,
+    /// Full names the document shows to be people: introduced with a side
+    /// or title, or speaking.
+    known_people: HashSet<String>,
     /// Organisations introduced in the text (`Sarn Basin Commission`).
     orgs: Vec<String>,
     /// The country the document is mostly about.
@@ -647,6 +654,8 @@ impl<'a> DocScan<'a> {
             cues: Vec::new(),
             outlets,
             persons: HashMap::default(),
+            full_names: Vec::new(),
+            known_people: HashSet::default(),
             orgs: Vec::new(),
             home: None,
             names_seen: HashSet::default(),
@@ -954,8 +963,10 @@ impl<'a> DocScan<'a> {
         }
     }
 
+    /// Whether word `wi` is part of an official title (`State` of
+    /// `Secretary of State` too).
     fn is_title_word(&self, k: &Knowledge, wi: usize) -> bool {
-        k.title_at(&self.words, wi).is_some()
+        (wi.saturating_sub(3)..=wi).any(|s| k.title_at(&self.words, s).is_some_and(|n| s + n > wi))
     }
 
     /// Side cues: known aliases plus possessives, demonyms and
@@ -1168,8 +1179,12 @@ impl<'a> DocScan<'a> {
     fn name_run(&self, k: &Knowledge, i: usize) -> Option<usize> {
         let is_name_word = |j: usize| {
             let w = &self.words[j];
+            let initial = w.text.len() == 1 && j + 1 < self.words.len() && {
+                let g = gap(self.text, w, &self.words[j + 1]);
+                g.starts_with('.') && g[1..].trim().is_empty()
+            };
             w.is_capitalised()
-                && w.text.chars().any(char::is_lowercase)
+                && (w.text.chars().any(char::is_lowercase) || initial)
                 && self.cue_at(j).is_none()
                 && !self.alias_at.contains_key(&j)
                 && !self.in_outlet(w)
@@ -1180,14 +1195,20 @@ impl<'a> DocScan<'a> {
             return None;
         }
         let mut j = i;
-        while j + 1 < self.words.len()
-            && !self.words[j].possessive
-            && is_name_word(j + 1)
-            && gap(self.text, &self.words[j], &self.words[j + 1])
-                .trim()
-                .is_empty()
-        {
+        while j + 1 < self.words.len() && !self.words[j].possessive && is_name_word(j + 1) && {
+            let g = gap(self.text, &self.words[j], &self.words[j + 1]);
+            let g = if self.words[j].text.len() == 1 {
+                g.strip_prefix('.').unwrap_or(g)
+            } else {
+                g
+            };
+            g.trim().is_empty()
+        } {
             j += 1;
+        }
+        // An initial never ends a name (`Vance J.` ends the sentence).
+        if j > i && self.words[j].text.len() == 1 {
+            j -= 1;
         }
         Some(j + 1)
     }
@@ -1233,6 +1254,9 @@ impl<'a> DocScan<'a> {
                 i += 1;
                 continue;
             };
+            if self.is_person_run(i, end) {
+                self.full_names.push((i, end));
+            }
             // Left window: descriptors directly before the name.
             let mut l = i;
             while l > 0 && i - l < 7 && self.descriptor_ok(k, l - 1) {
@@ -1365,11 +1389,27 @@ fn resolve_speaker(
         }
     }
     // Words of the antecedent mention, when the extractor resolved one.
-    let ante = sp
+    let mut ante = sp
         .antecedent
         .map(|a| scan.words_within(a))
         .unwrap_or_default();
     let pronoun_np = np.len() == 1 && PRONOUNS.contains(&scan.words[np[0]].lower.as_str());
+    let gendered = pronoun_np
+        .then(|| match scan.words[np[0]].lower.as_str() {
+            "she" => Some(true),
+            "he" => Some(false),
+            _ => None,
+        })
+        .flatten();
+    if let Some(female) = gendered {
+        // A person named since the extractor's antecedent is nearer.
+        let compatible = |name: &str| memory.female.get(name).is_none_or(|&f| f == female);
+        if let Some((s, e)) = scan.subject_person_before(sp.span.start, compatible) {
+            if ante.last().is_none_or(|&a| a < s) {
+                ante = (s..e).collect();
+            }
+        }
+    }
     let mention: Vec<usize> = if pronoun_np && !ante.is_empty() {
         ante.clone()
     } else {
@@ -1391,6 +1431,7 @@ fn resolve_speaker(
     let head_words: Vec<Word> = head.iter().map(|&i| scan.words[i].clone()).collect();
     let mention_words: Vec<Word> = mention.iter().map(|&i| scan.words[i].clone()).collect();
 
+    let was_described = described.is_some();
     let profile = SpeakerProfile {
         text: surface,
         name: described.unwrap_or_else(|| sp.name.clone()),
@@ -1579,6 +1620,14 @@ fn resolve_speaker(
         }
     }
     let mut profile = profile;
+    if !was_described {
+        if let Some(name) = scan.canonical_name(k, &mention, &sp.name) {
+            if let Some(female) = gendered {
+                memory.female.insert(name.clone(), female);
+            }
+            profile.name = name;
+        }
+    }
     profile.anonymous = anonymous_flag;
     profile.official =
         official || spokesperson || (anonymous_flag && has(&head_words, OFFICIAL_NOUNS));
@@ -1729,6 +1778,8 @@ struct Memory {
     roles: HashMap<String, PersonInfo>,
     names: HashMap<String, PersonInfo>,
     last: Option<PersonInfo>,
+    /// Full names a `she` (true) or `he` (false) was resolved to.
+    female: HashMap<String, bool>,
 }
 
 trait SliceChecked {
@@ -1963,7 +2014,8 @@ pub(crate) fn annotate_with(
     statements: &[Statement],
     k: &Knowledge,
 ) -> Vec<AnalyzedStatement> {
-    let scan = DocScan::new(doc, k);
+    let mut scan = DocScan::new(doc, k);
+    scan.find_known_people(statements);
     let mut memory = Memory::default();
     let sources: Vec<(usize, Span)> = statements
         .iter()

@@ -563,3 +563,84 @@ fn a_source_described_by_what_it_knows_is_the_whole_phrase() {
     assert_eq!(a[0].side.as_deref(), Some("Drevania"));
     assert_eq!(a[0].channel, Channel::Private);
 }
+
+#[test]
+fn speakers_are_named_as_the_people_the_story_introduced() {
+    let text = "Kessalian Defence Minister Mattias Orlen denied the report on Monday. \
+                The committee's chair, Marit Enge of the Harbour Party, said she would decide on Thursday. \
+                Kessalia's government spokesman, Jurek Hallam, said there were no secret offers. \
+                A Tavrenian diplomat who attended the sessions said the talks were technical. \
+                Orlen said the report was false. \
+                The diplomat said the lease was never discussed.";
+    let d = Document::from_text("names", text);
+    let st = [
+        stmt(
+            text,
+            "she would decide on Thursday",
+            Some("The committee's chair, Marit Enge of the Harbour Party,"),
+        ),
+        stmt(
+            text,
+            "there were no secret offers",
+            Some("Kessalia's government spokesman"),
+        ),
+        stmt(text, "the report was false", Some("Orlen")),
+        stmt(text, "the lease was never discussed", Some("The diplomat")),
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    let names: Vec<&str> = a
+        .iter()
+        .map(|s| s.speaker.as_ref().map_or("", |sp| sp.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Marit Enge",
+            "Jurek Hallam",
+            "Mattias Orlen",
+            "Tavrenian diplomat"
+        ]
+    );
+    // The surname keeps the side its full mention gave.
+    assert_eq!(a[2].side.as_deref(), Some("Kessalia"));
+}
+
+#[test]
+fn a_pronoun_follows_the_person_named_since_the_last_speaker() {
+    // The extractor linked `she` to the last speaker (the former diplomat);
+    // the foreign minister named in between, who said nothing quotable
+    // herself, is nearer.
+    let text = "A former Corvanian diplomat said the engineers could read the gauges. \
+                Asked in parliament, Corvania's Foreign Minister Talia Brenner was blunt. \
+                \"No inspector will set foot in the control room,\" she said. \
+                Later Finance Minister Ruben Castell appeared alongside Brenner. \
+                He said the budget was ready.";
+    let d = Document::from_text("pronoun", text);
+    let diplomat = "A former Corvanian diplomat";
+    let she_at = text.find("she said").unwrap_or_else(|| panic!("no she"));
+    let he_at = text.find("He said").unwrap_or_else(|| panic!("no He"));
+    let mut she = stmt(text, "No inspector will set foot in the control room", None);
+    she.speaker = Some(Speaker {
+        span: Span::new(she_at, she_at + 3),
+        name: diplomat.to_string(),
+        antecedent: Some(Span::new(0, diplomat.len())),
+    });
+    let mut he = stmt(text, "the budget was ready", None);
+    he.speaker = Some(Speaker {
+        span: Span::new(he_at, he_at + 2),
+        name: "he".to_string(),
+        antecedent: None,
+    });
+    let st = [
+        stmt(text, "the engineers could read the gauges", Some(diplomat)),
+        she,
+        he,
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    let name = |i: usize| a[i].speaker.as_ref().map_or("", |sp| sp.name.as_str());
+    assert_eq!(name(1), "Talia Brenner");
+    assert_eq!(a[1].side.as_deref(), Some("Corvania"));
+    assert_eq!(a[1].channel, Channel::Public);
+    // `Brenner` is a `she` now, so `He` is the man named with her.
+    assert_eq!(name(2), "Ruben Castell");
+}

@@ -26,6 +26,11 @@ fn sample_corpus_meets_the_gold_floors() {
     eprintln!("{report}");
     let s = &report.statements;
     assert!(
+        s.speaker_accuracy.unwrap_or(0.0) >= 0.85,
+        "speaker accuracy {:?}",
+        s.speaker_accuracy
+    );
+    assert!(
         s.side_accuracy.unwrap_or(0.0) >= 0.75,
         "side accuracy {:?}",
         s.side_accuracy

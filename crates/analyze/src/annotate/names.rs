@@ -1,0 +1,370 @@
+//! One name per person in a document, so that `Orlen`, `Defence Minister
+//! Mattias Orlen` and `The committee's chair, Marit Enge,` are reported as the
+//! people they are, and `the diplomat` as the `Tavrenian diplomat` the story
+//! introduced.
+
+use super::{gap, DocScan, ORG_HEADS_SET, PERSON_NOUNS_SET, SPOKES};
+use crate::knowledge::Knowledge;
+
+/// Courtesy titles that may stand before a bare surname (`Ms Voll`).
+const COURTESY: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"];
+
+/// Last words of names that are institutions, not people (beyond the
+/// organisation heads the side discovery uses).
+const INSTITUTION_TAILS: &[&str] = &[
+    "Association",
+    "Agency",
+    "Office",
+    "Department",
+    "Ministry",
+    "Service",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Company",
+    "Corporation",
+    "University",
+    "Club",
+    "Society",
+    "Institution",
+    "Times",
+    "Post",
+    "News",
+    "Press",
+    "Poll",
+    "Survey",
+    "Network",
+];
+
+/// Articles that introduce a person for the first time (`a Tavrenian diplomat`).
+const INTRODUCING: &[&str] = &["a", "an", "one"];
+
+impl DocScan<'_> {
+    /// Whether the name run `start..end` names a person rather than an
+    /// organisation (`Harbour Party`, `Sarn Basin Commission`).
+    pub(super) fn is_person_run(&self, start: usize, end: usize) -> bool {
+        end >= start + 2
+            && end - start <= 4
+            && !self.words[start..end]
+                .windows(2)
+                .any(|p| gap(self.text, &p[0], &p[1]).contains('\n'))
+            && !self.words[start..end]
+                .iter()
+                .any(|w| ORG_HEADS_SET.contains(w.text.as_str()) || self.in_outlet(w))
+            && !INSTITUTION_TAILS.contains(&self.words[end - 1].text.as_str())
+            && !self.orgs.iter().any(|o| {
+                let run = self.words[start..end]
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                o.ends_with(&run)
+            })
+    }
+
+    /// Full names seen inside a statement's source: people, whether or not
+    /// the text gives them a side or a title.
+    pub(super) fn find_known_people(&mut self, statements: &[backchannel_core::Statement]) {
+        let mut known: super::HashSet<String> = self.persons.keys().cloned().collect();
+        for sp in statements.iter().filter_map(|s| s.speaker.as_ref()) {
+            let first = self.words.partition_point(|w| w.span.start < sp.span.start);
+            for &(s, e) in self
+                .full_names
+                .iter()
+                .filter(|&&(s, e)| s >= first && self.words[e - 1].span.end <= sp.span.end)
+            {
+                known.insert(self.run_text(s, e));
+            }
+        }
+        self.known_people = known;
+    }
+
+    /// Whether `name` is just the words of `mention` (nothing resolved).
+    fn same_words(&self, mention: &[usize], name: &str) -> bool {
+        let words = crate::text::words(name);
+        words.len() == mention.len()
+            && words
+                .iter()
+                .zip(mention)
+                .all(|(w, &m)| w.lower == self.words[m].lower)
+    }
+
+    fn run_text(&self, start: usize, end: usize) -> String {
+        self.words[start..end]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The full name (two or more name words) a speaker mention of words
+    /// `mention` stands for, or the fuller description that introduced it.
+    /// `None` keeps the extractor's name.
+    pub(super) fn canonical_name(
+        &self,
+        k: &Knowledge,
+        mention: &[usize],
+        extracted: &str,
+    ) -> Option<String> {
+        let (&first, &last) = (mention.first()?, mention.last()?);
+        // A full name heading the mention (the last name run before a comma or
+        // relative pronoun: `Economic Affairs Commissioner Jana Wexler`), or
+        // in apposition to its head: `The committee's chair, Marit Enge of ...`;
+        // never one inside a modifier (`The cable, signed by Ambassador X,`).
+        let head_end = mention
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(n, &wi)| {
+                let w = &self.words[wi];
+                matches!(w.lower.as_str(), "who" | "which" | "whose")
+                    || gap(self.text, &self.words[mention[n - 1]], w).contains(',')
+            })
+            .map(|(_, &wi)| wi)
+            .unwrap_or(last + 1);
+        if let Some(&(s, e)) = self
+            .full_names
+            .iter()
+            .rfind(|&&(s, e)| s >= first && e == head_end)
+            .or_else(|| {
+                self.full_names
+                    .iter()
+                    .find(|&&(s, e)| s == head_end && e <= last + 1)
+            })
+        {
+            return Some(self.run_text(s, e));
+        }
+        // A name in apposition right after it: `Corvania's spokesman, Jurek Hallam,`.
+        let head = &self.words[last];
+        if PERSON_NOUNS_SET.contains(head.lower.as_str())
+            || SPOKES.contains(&head.lower.as_str())
+            || self.is_title_word(k, last)
+        {
+            if let Some(&(s, e)) = self.full_names.iter().find(|&&(s, _)| s == last + 1) {
+                let comma_before = gap(self.text, head, &self.words[s]).trim() == ",";
+                let closed = self
+                    .words
+                    .get(e)
+                    .is_none_or(|w| gap(self.text, &self.words[e - 1], w).trim() == ",");
+                if comma_before && closed {
+                    return Some(self.run_text(s, e));
+                }
+            }
+        }
+        // A bare surname, maybe with a title: `Orlen`, `Ms Voll`, `Minister Orlen`.
+        let mut surname = None;
+        for &wi in mention {
+            let w = &self.words[wi];
+            if COURTESY.contains(&w.lower.trim_end_matches('.')) || self.is_title_word(k, wi) {
+                continue;
+            }
+            match self.name_run(k, wi) {
+                Some(end) if end == wi + 1 && surname.is_none() => surname = Some(wi),
+                // The extractor already followed `the official` back to a
+                // fuller mention of the same head.
+                _ if !self.same_words(mention, extracted)
+                    && crate::text::words(extracted)
+                        .iter()
+                        .any(|w| w.lower == self.words[head_end - 1].lower) =>
+                {
+                    return None
+                }
+                _ => return self.introduced_description(mention),
+            }
+        }
+        let surname = surname?;
+        let text = self.words[surname].text.as_str();
+        // Of the people with this surname, the one named most often, then
+        // the nearest before the mention, then the first after it.
+        let mut counts: Vec<(String, usize, Option<usize>)> = Vec::new();
+        for &(s, e) in self
+            .full_names
+            .iter()
+            .filter(|&&(_, e)| self.words[e - 1].text == text)
+        {
+            let name = self.run_text(s, e);
+            let before = (s < first).then_some(s);
+            match counts.iter_mut().find(|c| c.0 == name) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = before.or(c.2);
+                }
+                None => counts.push((name, 1, before)),
+            }
+        }
+        counts
+            .into_iter()
+            .rev()
+            .max_by_key(|c| (c.1, c.2.map_or(0, |s| s + 1)))
+            .map(|c| c.0)
+    }
+
+    /// The person a `he` / `she` at byte `at` most likely is when the story
+    /// names one who said nothing quotable: the first person named outside
+    /// quotes, not after a preposition, in the pronoun's sentence (before it)
+    /// or the sentences of its paragraph before it, or else the sentence
+    /// before (`Asked in parliament ..., Foreign Minister Talia Brenner was
+    /// blunt. "...," she said.`), whose full name `compatible` accepts (the
+    /// pronoun's gender). A word range: a full name, or a surname the
+    /// document gives a full name for.
+    pub(super) fn subject_person_before(
+        &self,
+        at: usize,
+        compatible: impl Fn(&str) -> bool,
+    ) -> Option<(usize, usize)> {
+        let si = self.layout.sentence_at(at)?;
+        let para = self.layout.sentences.get(si)?.1;
+        let window = (0..=si)
+            .rev()
+            .take(4)
+            .take_while(|&s| s + 1 >= si && s <= si || self.layout.sentences[s].1 == para);
+        for s in window {
+            let (span, _) = self.layout.sentences[s];
+            let first = self.words.partition_point(|w| w.span.start < span.start);
+            let mut i = first;
+            while let Some(w) = self.words.get(i) {
+                if w.span.end > span.end || w.span.start >= at {
+                    break;
+                }
+                let after_preposition = i > first
+                    && matches!(
+                        self.words[i - 1].lower.as_str(),
+                        "of" | "in"
+                            | "at"
+                            | "to"
+                            | "from"
+                            | "by"
+                            | "for"
+                            | "with"
+                            | "on"
+                            | "about"
+                            | "the"
+                            | "near"
+                            | "into"
+                            | "across"
+                    );
+                if after_preposition
+                    || self.in_outlet(w)
+                    || self.quotes.iter().any(|q| q.contains(w.span))
+                {
+                    // Past the whole capitalised run (`in Port Keld`).
+                    i += 1;
+                    while self.words.get(i).is_some_and(|n| {
+                        n.is_capitalised()
+                            && gap(self.text, &self.words[i - 1], n).trim().is_empty()
+                    }) {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if let Some(&(s, e)) = self.full_names.iter().find(|&&(s, _)| s == i) {
+                    let name = self.run_text(s, e);
+                    if self.known_people.contains(&name) && compatible(&name) {
+                        return Some((s, e));
+                    }
+                    i = e;
+                    continue;
+                }
+                if w.is_capitalised() {
+                    let full = self
+                        .full_names
+                        .iter()
+                        .rfind(|&&(_, e)| self.words[e - 1].text == w.text);
+                    if let Some(&(s, e)) = full {
+                        let name = self.run_text(s, e);
+                        if self.known_people.contains(&name) && compatible(&name) {
+                            return Some((i, i + 1));
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+        None
+    }
+
+    /// `the diplomat` after `a Tavrenian diplomat who ...`: the words of the
+    /// nearest earlier indefinite mention with the same head that carries
+    /// every modifier of the definite one.
+    fn introduced_description(&self, mention: &[usize]) -> Option<String> {
+        let (&first, rest) = mention.split_first()?;
+        if self.words[first].lower != "the" {
+            return None;
+        }
+        // Up to the first comma or relative pronoun: `The official, who ...`.
+        let mut core = Vec::new();
+        let mut prev = first;
+        for &wi in rest {
+            let w = &self.words[wi];
+            if matches!(w.lower.as_str(), "who" | "which" | "whose")
+                || !gap(self.text, &self.words[prev], w).trim().is_empty()
+                || w.possessive
+            {
+                break;
+            }
+            core.push(wi);
+            prev = wi;
+        }
+        let (&head, modifiers) = core.split_last()?;
+        let head_word = &self.words[head];
+        if !PERSON_NOUNS_SET.contains(head_word.lower.as_str())
+            || modifiers.iter().any(|&m| self.words[m].is_capitalised())
+        {
+            return None;
+        }
+        for h in (0..first).rev() {
+            if self.words[h].lower != head_word.lower {
+                continue;
+            }
+            // Back to an introducing article over plain words.
+            let mut a = h;
+            let mut article = None;
+            while a > 0 && h - a < 6 {
+                let p = a - 1;
+                if !gap(self.text, &self.words[p], &self.words[a])
+                    .trim()
+                    .is_empty()
+                    || self.words[p].possessive
+                {
+                    break;
+                }
+                if INTRODUCING.contains(&self.words[p].lower.as_str()) {
+                    article = Some(p);
+                    break;
+                }
+                if matches!(
+                    self.words[p].lower.as_str(),
+                    "the"
+                        | "and"
+                        | "of"
+                        | "by"
+                        | "from"
+                        | "in"
+                        | "at"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "on"
+                        | "about"
+                        | "into"
+                        | "than"
+                        | "as"
+                ) || self.words[p].lower.ends_with("ed")
+                {
+                    break;
+                }
+                a = p;
+            }
+            let Some(article) = article else { continue };
+            let words = &self.words[article + 1..=h];
+            let carries_modifiers = modifiers
+                .iter()
+                .all(|&m| words.iter().any(|w| w.lower == self.words[m].lower));
+            if words.len() > 1 && carries_modifiers {
+                return Some(self.run_text(article + 1, h + 1));
+            }
+            return None;
+        }
+        None
+    }
+}
