@@ -1401,6 +1401,15 @@ fn resolve_speaker(
             _ => None,
         })
         .flatten();
+    if pronoun_np && scan.words[np[0]].lower == "it" {
+        // `It recommends ...` after `... the cable says.`, when that document
+        // is nearer than the extractor's antecedent.
+        if let Some((s, e)) = scan.document_before(sp.span.start) {
+            if ante.last().is_none_or(|&a| a < s) {
+                ante = (s..e).collect();
+            }
+        }
+    }
     if let Some(female) = gendered {
         // A person named since the extractor's antecedent is nearer.
         let compatible = |name: &str| memory.female.get(name).is_none_or(|&f| f == female);
@@ -1621,6 +1630,18 @@ fn resolve_speaker(
     }
     let mut profile = profile;
     if !was_described {
+        if pronoun_np
+            && !ante.is_empty()
+            && sp
+                .antecedent
+                .is_none_or(|a| !a.contains(scan.words[ante[0]].span))
+        {
+            // Resolved here, not by the extractor: the antecedent's words.
+            if let (Some(&a), Some(&b)) = (ante.first(), ante.last()) {
+                profile.name =
+                    scan.text[scan.words[a].span.start..scan.words[b].span.end].to_string();
+            }
+        }
         if let Some(name) = scan.canonical_name(k, &mention, &sp.name) {
             if let Some(female) = gendered {
                 memory.female.insert(name.clone(), female);
@@ -1893,24 +1914,9 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
     // `The memo goes further ... It proposes ...`: a speaker `it` stands for
     // the document the sentence before is about, and speaks as it does.
     if let Some(sp) = &st.speaker {
-        let prev = scan
-            .layout
-            .sentence_at(sp.span.start)
-            .and_then(|i| i.checked_sub(1))
-            .and_then(|i| scan.layout.sentences.get(i));
-        if let (true, Some(&(prev, _))) =
-            (sp.span.slice(scan.text).eq_ignore_ascii_case("it"), prev)
-        {
-            let subject: Vec<Word> = scan
-                .words_within(prev)
-                .into_iter()
-                .take(3)
-                .filter_map(|i| scan.words.get(i).cloned())
-                .collect();
-            if subject
-                .iter()
-                .any(|w| DOCUMENT_NOUNS_SET.contains(w.lower.as_str()))
-            {
+        if sp.span.slice(scan.text).eq_ignore_ascii_case("it") {
+            if let Some((s, e)) = scan.document_before(sp.span.start) {
+                let subject: Vec<Word> = scan.words[s..e].to_vec();
                 collect(&PRIVATE_SET, PRIVATE_CUES, &subject, 3.0, &mut private);
             }
         }
@@ -1954,6 +1960,25 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
             }
         }
     }
+    // A leaked document the sentence only mentions (`Asked about the leaked
+    // memo, Marsk said ...`) does not make a named speaker's words private;
+    // words quoted from it (`in a leaked memo, ...`) are.
+    let on_record = res.is_some_and(|r| !r.profile.anonymous && !r.outlet)
+        && st.speaker.as_ref().is_some_and(|sp| {
+            let head = scan.words_within(sp.span);
+            !head.iter().any(|&i| {
+                let w = scan.words[i].lower.as_str();
+                DOCUMENT_NOUNS_SET.contains(w) || w == "it"
+            })
+        });
+    if on_record {
+        let speaker = st.speaker.as_ref().map(|sp| sp.span).unwrap_or_default();
+        private.retain(|(_, e)| {
+            e.rule != "leak"
+                || e.span
+                    .is_none_or(|s| speaker.contains(s) || scan.leak_is_vehicle(s))
+        });
+    }
     let p: f64 = private.iter().map(|(w, _)| w).sum();
     let q: f64 = public.iter().map(|(w, _)| w).sum();
     let (channel, mut ev) = if p > q {
@@ -1965,6 +1990,30 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
     };
     ev.sort_by(|a, b| b.0.total_cmp(&a.0));
     (channel, ev.into_iter().map(|(_, e)| e).collect())
+}
+
+impl DocScan<'_> {
+    /// Whether the leak phrase at `span` is where the words come from: `in a
+    /// leaked memo`, `according to the cable`, `the cable, seen by ...`
+    /// rather than a mention (`asked about the memo`).
+    fn leak_is_vehicle(&self, span: Span) -> bool {
+        let at = self.words.partition_point(|w| w.span.start < span.start);
+        let sentence_start = self
+            .layout
+            .sentence_at(span.start)
+            .and_then(|si| self.layout.sentences.get(si))
+            .map(|&(s, _)| self.words.partition_point(|w| w.span.start < s.start));
+        // The sentence's subject: `The cable, signed by ..., quotes ...`.
+        if sentence_start.is_some_and(|s| at <= s + 2) {
+            return true;
+        }
+        (at.saturating_sub(4)..at).any(|j| {
+            matches!(
+                self.words[j].lower.as_str(),
+                "in" | "according" | "from" | "by" | "under"
+            )
+        })
+    }
 }
 
 /// `The Velgrad Herald reports` / `according to The Velgrad Herald` in `span`.

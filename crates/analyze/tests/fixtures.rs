@@ -644,3 +644,35 @@ fn a_pronoun_follows_the_person_named_since_the_last_speaker() {
     // `Brenner` is a `she` now, so `He` is the man named with her.
     assert_eq!(name(2), "Ruben Castell");
 }
+
+#[test]
+fn a_leaked_document_speaks_privately_and_a_minister_asked_about_it_publicly() {
+    let text = "Sorvaine's finance ministry drafted a memo in January. \
+                The memo goes further than any public document on the debt. \
+                It proposes selling the state airline. \
+                Asked about the leaked memo, Prime Minister Helena Marsk said the sale was not planned.";
+    let d = Document::from_text("memo", text);
+    let it_at = text.find("It proposes").unwrap_or_else(|| panic!("no It"));
+    let mut proposes = stmt(text, "selling the state airline", None);
+    proposes.speaker = Some(Speaker {
+        span: Span::new(it_at, it_at + 2),
+        name: "It".to_string(),
+        antecedent: None,
+    });
+    let st = [
+        proposes,
+        stmt(
+            text,
+            "the sale was not planned",
+            Some("Prime Minister Helena Marsk"),
+        ),
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    let memo = a[0]
+        .speaker
+        .as_ref()
+        .unwrap_or_else(|| panic!("no speaker"));
+    assert_eq!(memo.name, "The memo");
+    assert_eq!(a[0].channel, Channel::Private);
+    assert_eq!(a[1].channel, Channel::Public);
+}

@@ -3,7 +3,7 @@
 //! people they are, and `the diplomat` as the `Tavrenian diplomat` the story
 //! introduced.
 
-use super::{gap, DocScan, ORG_HEADS_SET, PERSON_NOUNS_SET, SPOKES};
+use super::{gap, DocScan, DOCUMENT_NOUNS_SET, ORG_HEADS_SET, PERSON_NOUNS_SET, SPOKES};
 use crate::knowledge::Knowledge;
 
 /// Courtesy titles that may stand before a bare surname (`Ms Voll`).
@@ -278,6 +278,35 @@ impl DocScan<'_> {
                     }
                 }
                 i += 1;
+            }
+        }
+        None
+    }
+
+    /// The document an `it` at byte `at` stands for: the first document noun
+    /// outside quotes in its sentence before it, or in the sentence before
+    /// (`“...,” the cable says. It recommends ...`), with its determiner.
+    pub(super) fn document_before(&self, at: usize) -> Option<(usize, usize)> {
+        let si = self.layout.sentence_at(at)?;
+        for s in [Some(si), si.checked_sub(1)].into_iter().flatten() {
+            let (span, _) = self.layout.sentences[s];
+            let first = self.words.partition_point(|w| w.span.start < span.start);
+            let found = (first..self.words.len())
+                .take_while(|&i| {
+                    self.words[i].span.end <= span.end && self.words[i].span.start < at
+                })
+                .find(|&i| {
+                    let w = &self.words[i];
+                    DOCUMENT_NOUNS_SET.contains(w.lower.as_str())
+                        && !self.quotes.iter().any(|q| q.contains(w.span))
+                });
+            if let Some(i) = found {
+                let det = i > first
+                    && matches!(
+                        self.words[i - 1].lower.as_str(),
+                        "the" | "a" | "an" | "this" | "that"
+                    );
+                return Some((if det { i - 1 } else { i }, i + 1));
             }
         }
         None
