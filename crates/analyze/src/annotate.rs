@@ -358,6 +358,8 @@ struct PersonInfo {
     official: bool,
     former: bool,
     anonymous: bool,
+    /// The side is only the document's home country, a guess.
+    home_guess: bool,
 }
 
 /// A side cue found in the text: known alias or one inferred from the text.
@@ -390,6 +392,9 @@ struct DocScan<'a> {
     orgs: Vec<String>,
     /// The country the document is mostly about.
     home: Option<String>,
+    /// The home country as the outlet's own (`Halvorian Broadcast
+    /// Service`): a firmer guess than counting mentions.
+    home_from_outlet: Option<String>,
     /// Capitalised words that look like names of places/sides in this document.
     names_seen: HashSet<String>,
     quotes: Vec<Span>,
@@ -658,13 +663,15 @@ impl<'a> DocScan<'a> {
             known_people: HashSet::default(),
             orgs: Vec::new(),
             home: None,
+            home_from_outlet: None,
             names_seen: HashSet::default(),
             quotes,
         };
         scan.find_side_cues(k);
         scan.find_persons(k);
         scan.drop_person_possessives();
-        scan.home = scan.home_side(k, doc.outlet.as_deref());
+        scan.home_from_outlet = scan.outlet_country(doc.outlet.as_deref());
+        scan.home = scan.home_from_outlet.clone().or_else(|| scan.home_side(k));
         scan
     }
 
@@ -787,8 +794,9 @@ impl<'a> DocScan<'a> {
 
     /// The country the document is mostly about: the side named most often
     /// among known countries and sides with a demonym in the text.
-    fn home_side(&self, k: &Knowledge, outlet: Option<&str>) -> Option<String> {
-        // A domestic outlet (`Halvorian Broadcast Service`) covers its own country.
+    /// The country of a domestic outlet (`Halvorian Broadcast Service`),
+    /// which covers its own country.
+    fn outlet_country(&self, outlet: Option<&str>) -> Option<String> {
         for w in text::words(outlet.unwrap_or("")) {
             if w.text.chars().count() < 4 {
                 continue;
@@ -806,6 +814,11 @@ impl<'a> DocScan<'a> {
                 return Some(c.side.clone());
             }
         }
+        None
+    }
+
+    /// The country the document is mostly about, by its mentions.
+    fn home_side(&self, k: &Knowledge) -> Option<String> {
         let with_demonym: HashSet<&str> = self
             .cues
             .iter()
@@ -1115,8 +1128,38 @@ impl<'a> DocScan<'a> {
             }
             i = j + 1;
         }
-        // `The Concord's spokesman` names the `Northern Concord` met earlier.
+        // `the commission's chair` names the one `Sarn Basin Commission` of
+        // the story.
         let orgs = self.orgs.clone();
+        let mut bodies: Vec<String> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == AliasKind::Body && c.side.contains(' '))
+            .map(|c| c.side.clone())
+            .chain(orgs.iter().cloned())
+            .collect();
+        bodies.sort();
+        bodies.dedup();
+        let taken: HashSet<usize> = self.cues.iter().map(|c| c.word).collect();
+        for i in 1..ws.len() {
+            if taken.contains(&i) || ws[i - 1].lower != "the" || ws[i].is_capitalised() {
+                continue;
+            }
+            let mut same_head = bodies.iter().filter(|o| {
+                o.rsplit(' ')
+                    .next()
+                    .is_some_and(|h| h.eq_ignore_ascii_case(&ws[i].lower))
+            });
+            if let (Some(o), None) = (same_head.next(), same_head.next()) {
+                self.cues.push(SideCue {
+                    word: i,
+                    side: o.clone(),
+                    kind: AliasKind::Body,
+                    raw_demonym: false,
+                });
+            }
+        }
+        // `The Concord's spokesman` names the `Northern Concord` met earlier.
         for c in &mut self.cues {
             if c.kind == AliasKind::Name && !c.side.contains(' ') {
                 let suffix = format!(" {}", c.side);
@@ -1582,6 +1625,14 @@ fn resolve_speaker(
         side = memory.last.as_ref().and_then(|l| l.side.clone());
     }
     if side.is_none() && document_noun {
+        // `The cable, sent from Halvoria's embassy, ...` speaks for the
+        // sender its description names.
+        side = np
+            .iter()
+            .find_map(|&wi| scan.cue_at(wi))
+            .map(|c| c.side.clone());
+    }
+    if side.is_none() && document_noun {
         side = scan
             .document_side(sp.span.start)
             .or_else(|| scan.side_before(sp.span.start));
@@ -1592,9 +1643,11 @@ fn resolve_speaker(
     );
     let anonymous = !proper_name && has(&head_words, ANON_NOUNS) && !spokesperson && !possessed;
     let mut anonymous_flag = anonymous;
+    let mut home_guess = false;
     if pronoun && side.is_none() {
         if let Some(prev) = &memory.last {
             side = prev.side.clone();
+            home_guess = prev.home_guess;
             anonymous_flag = prev.anonymous;
             official |= prev.official;
             former_flag |= prev.former;
@@ -1620,6 +1673,7 @@ fn resolve_speaker(
     if side.is_none() && institutional && !former_flag {
         // A titled official with no side named: the document's home country.
         side = scan.home.clone();
+        home_guess = side.is_some() && scan.home_from_outlet.is_none();
         if let Some(h) = &side {
             side_evidence = Some(Evidence {
                 phrase: h.clone(),
@@ -1658,8 +1712,16 @@ fn resolve_speaker(
         official: profile.official,
         former: profile.former,
         anonymous: anonymous_flag,
+        home_guess,
     };
-    if side.is_some() {
+    if home_guess && side_evidence.is_none() {
+        side_evidence = side.as_ref().map(|h| Evidence {
+            phrase: h.clone(),
+            span: None,
+            rule: HOME_SIDE_RULE.into(),
+        });
+    }
+    if side.is_some() && !home_guess {
         if let Some(key) = key {
             memory.roles.insert(key, info.clone());
         }

@@ -676,3 +676,26 @@ fn a_leaked_document_speaks_privately_and_a_minister_asked_about_it_publicly() {
     assert_eq!(a[0].channel, Channel::Private);
     assert_eq!(a[1].channel, Channel::Public);
 }
+
+#[test]
+fn the_commission_and_a_cable_speak_for_who_they_belong_to() {
+    let text = "Kessalia asked the Sarn Basin Commission to order a slower timetable. \
+                Ines Kaldera, the commission's chair, said she would put a compromise to both governments. \
+                A cable, sent from Halvoria's embassy in Dorvask, said the talks had gone well.";
+    let d = Document::from_text("bodies", text);
+    let st = [
+        stmt(
+            text,
+            "she would put a compromise to both governments",
+            Some("Ines Kaldera, the commission's chair,"),
+        ),
+        stmt(
+            text,
+            "the talks had gone well",
+            Some("A cable, sent from Halvoria's embassy in Dorvask,"),
+        ),
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    assert_eq!(a[0].side.as_deref(), Some("Sarn Basin Commission"));
+    assert_eq!(a[1].side.as_deref(), Some("Halvoria"));
+}
