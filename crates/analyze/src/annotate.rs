@@ -877,18 +877,33 @@ impl<'a> DocScan<'a> {
                 surnames.insert(b.text.to_string());
             }
         }
+        // `Halloran` of `the Halloran administration` looks like a demonym
+        // (`-an`) but is a surname too.
         let person_sides: HashSet<String> = self
             .cues
             .iter()
             .filter(|c| {
-                c.kind == AliasKind::Name
+                matches!(c.kind, AliasKind::Name | AliasKind::Demonym)
                     && !self.alias_at.contains_key(&c.word)
                     && surnames.contains(&c.side)
             })
             .map(|c| c.side.clone())
             .collect();
-        self.cues.retain(|c| {
-            let person = c.kind == AliasKind::Name && person_sides.contains(&c.side);
+        // The person's own side, where the text gives one, stands in.
+        let persons = &self.persons;
+        self.cues.retain_mut(|c| {
+            let person = matches!(c.kind, AliasKind::Name | AliasKind::Demonym)
+                && person_sides.contains(&c.side);
+            if person {
+                if let Some(side) = persons.get(&c.side).and_then(|p| p.side.clone()) {
+                    if side != c.side {
+                        c.side = side;
+                        c.kind = AliasKind::Name;
+                        c.raw_demonym = false;
+                        return true;
+                    }
+                }
+            }
             let stray_demonym = c.raw_demonym && starts.get(c.word).copied().unwrap_or(false);
             !person && !stray_demonym
         });

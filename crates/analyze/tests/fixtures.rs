@@ -699,3 +699,19 @@ fn the_commission_and_a_cable_speak_for_who_they_belong_to() {
     assert_eq!(a[0].side.as_deref(), Some("Sarn Basin Commission"));
     assert_eq!(a[1].side.as_deref(), Some("Halvoria"));
 }
+
+#[test]
+fn an_administration_named_after_its_president_speaks_for_the_country() {
+    // `Halloran` ends like a demonym, but the text names her as a person.
+    let text =
+        "Drevania's president, Ilse Halloran, told parliament the border would stay closed. \
+                The Halloran administration said it would not reopen talks with Kessalia.";
+    let d = Document::from_text("administration", text);
+    let st = [stmt(
+        text,
+        "it would not reopen talks with Kessalia",
+        Some("The Halloran administration"),
+    )];
+    let a = annotate(&d, &st, &Config::default());
+    assert_eq!(a[0].side.as_deref(), Some("Drevania"));
+}
