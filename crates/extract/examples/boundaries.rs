@@ -1,0 +1,243 @@
+//! Where predicted spans miss gold by their extent: `cargo run --release -p
+//! backchannel-extract --example boundaries [DIR] [--top N] [--part source|cue|content]`
+//! pairs every predicted Source, Cue and Content that is not exactly a gold
+//! span with the gold span of the same part it overlaps most, and counts the
+//! text each end has too much (`+`) or too little (`-`), keyed by its first
+//! words, so the biggest boundary errors show first. Gold spans no
+//! prediction touches are counted by their text (cues) to show what recall
+//! misses. Run it on train (`../shared/data/polnear/train`), never tune on dev.
+
+use backchannel_brat::{load_polnear_dir, Attribution};
+use backchannel_core::{Span, Statement};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Part {
+    Source,
+    Cue,
+    Content,
+}
+
+const PARTS: [Part; 3] = [Part::Source, Part::Cue, Part::Content];
+
+fn part_name(p: Part) -> &'static str {
+    match p {
+        Part::Source => "source",
+        Part::Cue => "cue",
+        Part::Content => "content",
+    }
+}
+
+fn gold_part(a: &Attribution, p: Part) -> &[Span] {
+    match p {
+        Part::Source => &a.source,
+        Part::Cue => &a.cue,
+        Part::Content => &a.content,
+    }
+}
+
+fn predicted_part(s: &Statement, p: Part) -> Vec<Span> {
+    match p {
+        Part::Source => s.speaker.iter().map(|x| x.span).collect(),
+        Part::Cue => s.cue.into_iter().collect(),
+        Part::Content => s.fragments.clone(),
+    }
+}
+
+fn cover(spans: &[Span]) -> Option<Span> {
+    let first = spans.first()?;
+    let last = spans.last()?;
+    Some(Span::new(first.start, last.end.max(first.start)))
+}
+
+/// A short key for the text one end has too much or too little: the whole
+/// text when it is up to three words, else its first two words and the
+/// number of words.
+fn key(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>();
+    let lower = |w: &&str| w.to_lowercase();
+    if flat.len() <= 3 {
+        flat.iter().map(lower).collect::<Vec<_>>().join(" ")
+    } else {
+        let head: Vec<String> = flat.iter().take(2).map(lower).collect();
+        format!("{} …({}w)", head.join(" "), flat.len())
+    }
+}
+
+/// A bucket label cut to its first word: `end +[, who …(9w)]` → `end +[,`
+/// with the word after the punctuation (`end +[, who`).
+fn coarse_label(label: &str) -> String {
+    label
+        .split(" … ")
+        .map(|side| {
+            let mut words = side.split(' ');
+            let mut out = String::new();
+            for w in words.by_ref() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+                if w.contains('[') && w.trim_start_matches(|c: char| c != '[').len() > 2 {
+                    break;
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+fn end_diff(text: &str, pred: usize, gold: usize) -> Option<String> {
+    use std::cmp::Ordering;
+    let (sign, a, b) = match pred.cmp(&gold) {
+        Ordering::Less => ('+', pred, gold),
+        Ordering::Greater => ('-', gold, pred),
+        Ordering::Equal => return None,
+    };
+    let piece = text.get(a..b)?;
+    Some(format!("{sign}[{}]", key(piece)))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let top = args
+        .iter()
+        .position(|a| a == "--top")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(25usize);
+    let only = args
+        .iter()
+        .position(|a| a == "--part")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| {
+            let after_option = *i > 0
+                && matches!(
+                    args.get(i - 1).map(String::as_str),
+                    Some("--top" | "--part")
+                );
+            !a.starts_with("--") && !after_option
+        })
+        .map(|(_, a)| PathBuf::from(a))
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../../shared/data/polnear/train"
+            ))
+        });
+    let gold = load_polnear_dir(&dir)?;
+    // Per part: bucket key -> (count, example).
+    let mut buckets: HashMap<(Part, String), (usize, String)> = HashMap::new();
+    let mut coarse: HashMap<(Part, String), (usize, String)> = HashMap::new();
+    let mut missed: HashMap<(Part, String), usize> = HashMap::new();
+    let mut totals: HashMap<(Part, &str), usize> = HashMap::new();
+    for g in &gold {
+        let text = g.document.text.as_str();
+        let predicted = backchannel_extract::extract(&g.document);
+        for part in PARTS {
+            let golds: Vec<&[Span]> = g
+                .attributions
+                .iter()
+                .map(|a| gold_part(a, part))
+                .filter(|s| !s.is_empty())
+                .collect();
+            let preds: Vec<Vec<Span>> = predicted
+                .iter()
+                .map(|s| predicted_part(s, part))
+                .filter(|s| !s.is_empty())
+                .collect();
+            for p in &preds {
+                if golds.contains(&p.as_slice()) {
+                    *totals.entry((part, "exact")).or_default() += 1;
+                    continue;
+                }
+                let Some(pc) = cover(p) else { continue };
+                let best = golds
+                    .iter()
+                    .filter_map(|gs| {
+                        let gc = cover(gs)?;
+                        let shared = pc.end.min(gc.end).saturating_sub(pc.start.max(gc.start));
+                        (shared > 0).then_some((shared, gc, gs.len()))
+                    })
+                    .max_by_key(|&(shared, _, _)| shared);
+                let Some((_, gc, gold_fragments)) = best else {
+                    *totals.entry((part, "spurious")).or_default() += 1;
+                    continue;
+                };
+                *totals.entry((part, "wrong extent")).or_default() += 1;
+                let left = end_diff(text, pc.start, gc.start);
+                // At the right end, `+` still means the prediction has more.
+                let right = end_diff(text, gc.end, pc.end);
+                let label = match (left, right) {
+                    (None, None) if p.len() != gold_fragments => "fragments".to_string(),
+                    (None, None) => "same cover, other fragments".to_string(),
+                    (Some(l), None) => format!("start {l}"),
+                    (None, Some(r)) => format!("end {r}"),
+                    (Some(l), Some(r)) => format!("both {l} … {r}"),
+                };
+                let example = format!(
+                    "pred <{}> gold <{}>",
+                    pc.slice(text).replace('\n', " "),
+                    gc.slice(text).replace('\n', " ")
+                );
+                let e = buckets
+                    .entry((part, label.clone()))
+                    .or_insert((0, example.clone()));
+                e.0 += 1;
+                let e = coarse
+                    .entry((part, coarse_label(&label)))
+                    .or_insert((0, example));
+                e.0 += 1;
+            }
+            for gs in &golds {
+                let Some(gc) = cover(gs) else { continue };
+                let touched = preds
+                    .iter()
+                    .any(|p| cover(p).is_some_and(|pc| pc.start < gc.end && gc.start < pc.end));
+                if !touched {
+                    *totals.entry((part, "gold untouched")).or_default() += 1;
+                    let k = key(&gc.slice(text).replace('\n', " "));
+                    *missed.entry((part, k)).or_default() += 1;
+                }
+            }
+        }
+    }
+    for part in PARTS {
+        if only.as_deref().is_some_and(|o| o != part_name(part)) {
+            continue;
+        }
+        println!("==== {}", part_name(part));
+        for what in ["exact", "wrong extent", "spurious", "gold untouched"] {
+            println!(
+                "  {what}: {}",
+                totals.get(&(part, what)).copied().unwrap_or(0)
+            );
+        }
+        let mut rows: Vec<_> = coarse.iter().filter(|((p, _), _)| *p == part).collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0 .1.cmp(&b.0 .1)));
+        println!("  -- wrong extent, by end, sign and first word of the difference");
+        for ((_, label), (n, example)) in rows.into_iter().take(top) {
+            let example: String = example.chars().take(160).collect();
+            println!("  {n:5}  {label}    e.g. {example}");
+        }
+        let mut rows: Vec<_> = buckets.iter().filter(|((p, _), _)| *p == part).collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0 .1.cmp(&b.0 .1)));
+        println!("  -- wrong extent, by what differs (+ prediction has more, - less)");
+        for ((_, label), (n, example)) in rows.into_iter().take(top) {
+            let example: String = example.chars().take(160).collect();
+            println!("  {n:5}  {label}    e.g. {example}");
+        }
+        let mut rows: Vec<_> = missed.iter().filter(|((p, _), _)| *p == part).collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0 .1.cmp(&b.0 .1)));
+        println!("  -- gold no prediction touches");
+        for ((_, k), n) in rows.into_iter().take(top) {
+            println!("  {n:5}  {k}");
+        }
+    }
+    Ok(())
+}
