@@ -9,6 +9,7 @@
 
 use backchannel_brat::{load_polnear_dir, Attribution};
 use backchannel_core::{Span, Statement};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -88,8 +89,39 @@ fn coarse_label(label: &str) -> String {
         .join(" … ")
 }
 
+/// The token right after byte `at` (a word, or one other character) and
+/// where it ends.
+fn next_token(text: &str, at: usize) -> Option<(String, usize)> {
+    let rest = text.get(at..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    let start = at + skipped;
+    let body = text.get(start..)?;
+    let first = body.chars().next()?;
+    let len = if first.is_alphanumeric() {
+        body.find(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .unwrap_or(body.len())
+    } else {
+        first.len_utf8()
+    };
+    Some((body.get(..len)?.to_lowercase(), start + len))
+}
+
+/// The last token of `span` (a word, or one other character) and where it
+/// starts.
+fn last_token(text: &str, span: Span) -> Option<(String, usize)> {
+    let body = span.slice(text);
+    let last = body.chars().next_back()?;
+    let start = if last.is_alphanumeric() {
+        body.rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .and_then(|k| Some(k + body.get(k..)?.chars().next()?.len_utf8()))
+            .unwrap_or(0)
+    } else {
+        body.len() - last.len_utf8()
+    };
+    Some((body.get(start..)?.to_lowercase(), span.start + start))
+}
+
 fn end_diff(text: &str, pred: usize, gold: usize) -> Option<String> {
-    use std::cmp::Ordering;
     let (sign, a, b) = match pred.cmp(&gold) {
         Ordering::Less => ('+', pred, gold),
         Ordering::Greater => ('-', gold, pred),
@@ -134,6 +166,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Per part: bucket key -> (count, example).
     let mut buckets: HashMap<(Part, String), (usize, String)> = HashMap::new();
     let mut coarse: HashMap<(Part, String), (usize, String)> = HashMap::new();
+    // (part, "next TOKEN" | "last TOKEN") -> (exact, gold one token longer/shorter)
+    let mut edges: HashMap<(Part, String), (usize, usize)> = HashMap::new();
+    let mut shapes: HashMap<(Part, &str), usize> = HashMap::new();
     let mut missed: HashMap<(Part, String), usize> = HashMap::new();
     let mut totals: HashMap<(Part, &str), usize> = HashMap::new();
     for g in &gold {
@@ -152,6 +187,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter(|s| !s.is_empty())
                 .collect();
             for p in &preds {
+                if let Some(pc) = cover(p) {
+                    let exact = golds.contains(&p.as_slice());
+                    if let Some((next, end)) = next_token(text, pc.end) {
+                        let longer = golds.iter().any(|gs| {
+                            cover(gs).is_some_and(|gc| gc.start == pc.start && gc.end == end)
+                        });
+                        let e = edges.entry((part, format!("next {next}"))).or_default();
+                        e.0 += usize::from(exact);
+                        e.1 += usize::from(longer);
+                    }
+                    if let Some((last, start)) = last_token(text, pc) {
+                        let shorter = golds.iter().any(|gs| {
+                            cover(gs).is_some_and(|gc| {
+                                gc.start == pc.start
+                                    && text
+                                        .get(gc.end..start)
+                                        .is_some_and(|gap| gap.trim().is_empty())
+                            })
+                        });
+                        let e = edges.entry((part, format!("last {last}"))).or_default();
+                        e.0 += usize::from(exact);
+                        e.1 += usize::from(shorter);
+                    }
+                }
                 if golds.contains(&p.as_slice()) {
                     *totals.entry((part, "exact")).or_default() += 1;
                     continue;
@@ -189,6 +248,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .entry((part, label.clone()))
                     .or_insert((0, example.clone()));
                 e.0 += 1;
+                let shape = match (pc.start.cmp(&gc.start), pc.end.cmp(&gc.end)) {
+                    (Ordering::Equal, Ordering::Equal) => "same cover",
+                    (Ordering::Equal, Ordering::Less) => "start right, ends early",
+                    (Ordering::Equal, Ordering::Greater) => "start right, ends late",
+                    (Ordering::Less, Ordering::Equal) => "end right, starts early",
+                    (Ordering::Greater, Ordering::Equal) => "end right, starts late",
+                    _ => "both ends wrong",
+                };
+                *shapes.entry((part, shape)).or_default() += 1;
                 let e = coarse
                     .entry((part, coarse_label(&label)))
                     .or_insert((0, example));
@@ -218,6 +286,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 totals.get(&(part, what)).copied().unwrap_or(0)
             );
         }
+        let mut rows: Vec<_> = shapes.iter().filter(|((p, _), _)| *p == part).collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0 .1.cmp(b.0 .1)));
+        for ((_, shape), n) in rows {
+            println!("    {shape}: {n}");
+        }
         let mut rows: Vec<_> = coarse.iter().filter(|((p, _), _)| *p == part).collect();
         rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0 .1.cmp(&b.0 .1)));
         println!("  -- wrong extent, by end, sign and first word of the difference");
@@ -231,6 +304,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for ((_, label), (n, example)) in rows.into_iter().take(top) {
             let example: String = example.chars().take(160).collect();
             println!("  {n:5}  {label}    e.g. {example}");
+        }
+        let mut rows: Vec<_> = edges
+            .iter()
+            .filter(|((p, _), (_, fix))| *p == part && *fix >= 3)
+            .collect();
+        rows.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0 .1.cmp(&b.0 .1)));
+        println!("  -- token after / last token: exact matches vs gold one token longer / shorter");
+        for ((_, k), (exact, fix)) in rows.into_iter().take(top) {
+            println!("  {fix:5} vs {exact:5} exact  {k}");
         }
         let mut rows: Vec<_> = missed.iter().filter(|((p, _), _)| *p == part).collect();
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0 .1.cmp(&b.0 .1)));

@@ -155,6 +155,9 @@ fn run(
     let reviewed = std::mem::take(&mut ex.reviewed);
     let cut_candidates = std::mem::take(&mut ex.cut_candidates);
     let mut drafts = ex.drafts;
+    for d in &mut drafts {
+        d.speaker = d.speaker.map(|sp| speaker_without_aside(text, sp));
+    }
     drafts.sort_by_key(|d| (d.span().start, d.span().end));
     drafts.dedup_by(|a, b| a.span() == b.span());
     (
@@ -163,6 +166,69 @@ fn run(
         reviewed,
         cut_candidates,
     )
+}
+
+/// Discourse adverbials set off by commas after a subject (`Vell, however,
+/// said`): never part of the speaker's mention in PolNeAR.
+const ASIDES: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "also",
+    "instead",
+    "moreover",
+    "nonetheless",
+    "nevertheless",
+    "likewise",
+    "similarly",
+    "separately",
+    "in turn",
+    "in fact",
+    "in response",
+    "in contrast",
+    "by contrast",
+    "of course",
+    "for example",
+    "for instance",
+    "for his part",
+    "for her part",
+    "for its part",
+    "for their part",
+    "in particular",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// `a speaker, however,` / `the ministry on Tuesday`: the speaker mention
+/// without a trailing discourse adverbial or day (PolNeAR leaves both out).
+fn speaker_without_aside(text: &str, speaker: Span) -> Span {
+    let body = speaker.slice(text);
+    let lower = body.to_ascii_lowercase();
+    let trimmed = lower.trim_end_matches(',');
+    // `X, however,`
+    if let Some(comma) = trimmed.rfind(", ") {
+        let aside = trimmed.get(comma + 2..).unwrap_or("");
+        if comma > 0 && ASIDES.contains(&aside) {
+            return Span::new(speaker.start, speaker.start + comma).trim(text);
+        }
+    }
+    // `X on Tuesday`
+    if let Some(on) = lower.rfind(" on ") {
+        let day = lower.get(on + 4..).unwrap_or("");
+        if on > 0 && WEEKDAYS.contains(&day) {
+            return Span::new(speaker.start, speaker.start + on).trim(text);
+        }
+    }
+    speaker
 }
 
 /// Paragraphs from the segmentation, checked against the text; the whole
@@ -534,10 +600,14 @@ impl<'a> Extractor<'a> {
                     Some(WordClass::Determiner) => {
                         start = prev;
                         let before = prev.checked_sub(1);
-                        // `the head of the agency`, `the official involved in the talks`
+                        // `the head of the agency`, `the official involved in the talks`,
+                        // `an official familiar with the matter`
                         let chained = before.is_some_and(|b| {
                             matches!(Self::class(t, b), Some(WordClass::Preposition))
                                 && (self.is(t, b, "of")
+                                    || self.is(t, b, "with")
+                                        && b > 0
+                                        && self.is(t, b - 1, "familiar")
                                     || (self.is(t, b, "in")
                                         || self.is(t, b, "from")
                                         || self.is(t, b, "at")
@@ -555,7 +625,11 @@ impl<'a> Extractor<'a> {
                         // `Commission on Presidential Debates`
                         let in_name =
                             self.capitalized(t, k) && prev > 0 && self.capitalized(t, prev - 1);
+                        let familiar_with = self.is(t, prev, "with")
+                            && prev > 0
+                            && self.is(t, prev - 1, "familiar");
                         if !(self.is(t, prev, "of")
+                            || familiar_with
                             || self.is(t, prev, "for")
                             || self.is(t, prev, "from")
                             || self.is(t, prev, "at")
@@ -1483,8 +1557,12 @@ impl<'a> Extractor<'a> {
             return Form::Partial;
         };
         let body = p.span.slice(self.text);
-        let mut inner = body.chars().skip(1);
-        let first_upper = inner.next().is_some_and(char::is_uppercase);
+        // Past the opening mark, `''` (two apostrophes) included.
+        let first_upper = body
+            .trim_start_matches(|c: char| train::is_quote_mark(c) || c == '\'' || c == '‘')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         let last = self.quote_inner_last(piece);
         let ends_sentence = matches!(last, Some('.' | '!' | '?' | ','));
         if (first_upper && ends_sentence) || self.quote_words(piece) >= 8 {
@@ -2332,6 +2410,7 @@ impl<'a> Extractor<'a> {
             && (self.comma_like(t, i - 1)
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
             && kind != CueKind::Belief
+            && !self.subject_with_aside_before(t, i - 1)
         {
             if let Some((a, mut b)) = self.forward_np(t, i + 1) {
                 // `said Rep. Ilya Ders (D-Os.)`: the party tag is part of the name.
@@ -2495,9 +2574,22 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 _ => {
-                    let Some((mut a, b)) = self.backward_np(t, j) else {
+                    let Some((mut a, mut b)) = self.backward_np(t, j) else {
                         return;
                     };
+                    // `the ministry on Tuesday said`: the day is no speaker.
+                    let day = a == b
+                        && a >= 2
+                        && self.is(t, a - 1, "on")
+                        && self
+                            .word(t, a)
+                            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
+                    if day {
+                        let Some(np) = self.backward_np(t, a - 2) else {
+                            return;
+                        };
+                        (a, b) = np;
+                    }
                     // `an official who spoke on condition of anonymity said`:
                     // the noun phrase before the cue is the object of a
                     // preposition inside a relative clause; the speaker is
@@ -2691,6 +2783,46 @@ impl<'a> Extractor<'a> {
                 self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
             }
         }
+    }
+
+    /// Whether the comma at `comma` closes a subject's relative clause or
+    /// aside opening the unit (`An official, who asked not to be named,` /
+    /// `Vell, however,`): the cue after it then has its speaker before it,
+    /// not after it.
+    fn subject_with_aside_before(&self, t: &[Tok], comma: usize) -> bool {
+        if Self::punct(t, comma) != Some(',') {
+            return false;
+        }
+        let Some(open) = (0..comma).rev().find(|&k| self.comma_like(t, k)) else {
+            return false;
+        };
+        if open == 0 || comma - open < 2 {
+            return false;
+        }
+        let relative = ["who", "whose"].iter().any(|w| self.is(t, open + 1, w));
+        let aside = comma - open <= 4 && {
+            let words: Vec<String> = (open + 1..comma)
+                .filter_map(|k| self.word(t, k).map(str::to_ascii_lowercase))
+                .collect();
+            words.len() == comma - open - 1 && ASIDES.contains(&words.join(" ").as_str())
+        };
+        if !relative && !aside {
+            return false;
+        }
+        // A noun phrase with its modifiers opens the unit: no verb, no
+        // quote, no other punctuation before the comma.
+        self.backward_np(t, open - 1).is_some()
+            && (0..open).all(|k| match t.get(k).map(|x| x.kind) {
+                Some(Kind::Word(class)) => !matches!(
+                    class,
+                    Some(
+                        WordClass::Auxiliary
+                            | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)
+                    )
+                ),
+                Some(Kind::Punct('.' | '-' | '‐' | '\'' | '’')) => true,
+                _ => false,
+            })
     }
 
     /// The subject shared by a verb coordinated at `and` (token `j`):

@@ -647,3 +647,43 @@ fn a_participle_with_its_preposition_after_a_quote_tag() {
     assert_eq!(referring.map(|s| speaker(&doc, s)), Some("Orsk"));
     assert_eq!(referring.map(|s| content(&doc, s)), Some("the port deal"));
 }
+
+#[test]
+fn subject_with_relative_clause_or_aside_before_the_cue_is_the_speaker() {
+    let (doc, st) = run(
+        "A senior official familiar with the matter, who asked not to be named, said the offer stood.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("a statement with the cue `said`");
+    assert!(
+        speaker(&doc, said).starts_with("A senior official familiar with the matter"),
+        "{}",
+        speaker(&doc, said)
+    );
+    assert_eq!(content(&doc, said), "the offer stood");
+    let (doc, s) = only("Minister Dalo Vesk, however, said the offer stood.");
+    assert_eq!(speaker(&doc, &s), "Minister Dalo Vesk");
+    assert_eq!(content(&doc, &s), "the offer stood");
+    // A clause before the comma is still content of an inverted cue.
+    let (doc, s) = only("The dam is safe, said the Kessian minister.");
+    assert_eq!(speaker(&doc, &s), "the Kessian minister");
+    assert_eq!(content(&doc, &s), "The dam is safe");
+}
+
+#[test]
+fn a_day_after_the_speaker_is_not_part_of_it() {
+    let (doc, s) = only("The Kessian ministry on Tuesday said the offer stood.");
+    assert_eq!(speaker(&doc, &s), "The Kessian ministry");
+    assert_eq!(cue(&doc, &s), "said");
+}
+
+#[test]
+fn a_doubled_apostrophe_quote_after_the_tag_continues_the_quote() {
+    let (doc, s) = only(
+        "Still, the valley wants calm. ''Tarn is a restless place, but it doesn't want disruption,'' Orsk said. ''And so it's pushing back on Vell.''",
+    );
+    assert_eq!(s.fragments.len(), 2, "{}", content(&doc, &s));
+    assert_eq!(speaker(&doc, &s), "Orsk");
+}
