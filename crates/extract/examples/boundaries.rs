@@ -139,6 +139,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(25usize);
+    // `--missed TEXT`: print the sentence of every gold cue with that text
+    // that no prediction touches.
+    let show_missed = args
+        .iter()
+        .position(|a| a == "--missed")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let only = args
         .iter()
         .position(|a| a == "--part")
@@ -151,7 +158,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let after_option = *i > 0
                 && matches!(
                     args.get(i - 1).map(String::as_str),
-                    Some("--top" | "--part")
+                    Some("--top" | "--part" | "--missed")
                 );
             !a.starts_with("--") && !after_option
         })
@@ -270,6 +277,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 if !touched {
                     *totals.entry((part, "gold untouched")).or_default() += 1;
                     let k = key(&gc.slice(text).replace('\n', " "));
+                    if show_missed.as_deref() == Some(k.as_str()) && part == Part::Cue {
+                        // The sentence around the missed cue.
+                        let from = text
+                            .get(..gc.start)
+                            .and_then(|b| b.rfind(['.', '\n']))
+                            .map_or(0, |k| k + 1);
+                        let to = text
+                            .get(gc.end..)
+                            .and_then(|a| a.find(['.', '\n']))
+                            .map_or(text.len(), |k| gc.end + k + 1);
+                        if let (Some(before), Some(after)) =
+                            (text.get(from..gc.start), text.get(gc.end..to))
+                        {
+                            println!(
+                                "MISSED {}[[{}]]{}",
+                                before.trim_start(),
+                                gc.slice(text),
+                                after
+                            );
+                        }
+                    }
                     *missed.entry((part, k)).or_default() += 1;
                 }
             }

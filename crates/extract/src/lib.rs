@@ -557,6 +557,9 @@ impl<'a> Extractor<'a> {
 
     /// A noun phrase ending at token `j`, scanned backwards.
     fn backward_np(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        if let Some(quantity) = self.bare_quantifier(t, j) {
+            return Some((quantity, j));
+        }
         match Self::class(t, j) {
             Some(WordClass::Pronoun { .. }) => {
                 // `many of you`, `some of them`
@@ -699,6 +702,49 @@ impl<'a> Extractor<'a> {
             start += 1;
         }
         Some((self.np_lead(t, start, j), j))
+    }
+
+    /// `Several said`, `Another said`, `Two in three said`: a quantifier
+    /// standing alone as a subject, opening its clause. Where it starts.
+    fn bare_quantifier(&self, t: &[Tok], j: usize) -> Option<usize> {
+        let word = self.word(t, j)?.to_ascii_lowercase();
+        let quantifier = matches!(
+            word.as_str(),
+            "another"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "few"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "others"
+        ) || word.bytes().all(|b| b.is_ascii_digit());
+        if !quantifier {
+            return None;
+        }
+        let opens = |k: usize| {
+            k == 0
+                || matches!(
+                    t.get(k - 1).map(|x| x.kind),
+                    Some(Kind::Punct(_) | Kind::Word(Some(WordClass::Boundary)))
+                )
+        };
+        // `two in three`, `four in 10`
+        if j >= 2 && self.is(t, j - 1, "in") {
+            let counted = self.word(t, j - 2).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                ) || w.bytes().all(|b| b.is_ascii_digit())
+            });
+            if counted && opens(j - 2) {
+                return Some(j - 2);
+            }
+        }
+        (opens(j) && !word.bytes().all(|b| b.is_ascii_digit())).then_some(j)
     }
 
     /// Words before a noun phrase starting at `start` (ending at `j`) that
@@ -994,9 +1040,16 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
-            let Some(i) = t.iter().position(|x| x.span.end == cue.end) else {
+            // The cue word itself, not a day or colon the cue ends with
+            // (`said Thursday`, `said:`).
+            let Some(last) = t.iter().position(|x| x.span.end == cue.end) else {
                 continue;
             };
+            let i = (0..=last)
+                .rev()
+                .take_while(|&k| t.get(k).is_some_and(|x| x.span.start >= cue.start))
+                .find(|&k| matches!(Self::class(t, k), Some(WordClass::Cue(..))))
+                .unwrap_or(last);
             let (kind, infl) = match t.get(i).map(|x| x.kind) {
                 Some(Kind::Word(Some(WordClass::Cue(kind, infl)))) => (kind, infl),
                 Some(Kind::Word(_)) => {
@@ -2329,6 +2382,14 @@ impl<'a> Extractor<'a> {
             if weekday || colon {
                 cue_end = next.span.end;
             }
+            // `said Monday night`
+            let part_of_day = weekday
+                && self
+                    .word(t, i + 2)
+                    .is_some_and(|w| matches!(w, "night" | "morning" | "afternoon" | "evening"));
+            if let (true, Some(part)) = (part_of_day, t.get(i + 2)) {
+                cue_end = part.span.end;
+            }
         }
         let mut cue_span = Span::new(
             t.get(cue_start)
@@ -2968,7 +3029,9 @@ impl<'a> Extractor<'a> {
     fn verb_position(&self, t: &[Tok], i: usize, paragraph: usize) -> bool {
         let word = self.word(t, i).unwrap_or("");
         if i > 0 {
-            if matches!(Self::class(t, i - 1), Some(WordClass::Determiner)) {
+            if matches!(Self::class(t, i - 1), Some(WordClass::Determiner))
+                && self.bare_quantifier(t, i - 1).is_none()
+            {
                 return false;
             }
             if self
@@ -3132,6 +3195,18 @@ impl<'a> Extractor<'a> {
             };
         }
         if adjunct {
+            // `said Thursday his worry is ...`, `said on Friday he met ...`:
+            // after a time phrase, a clause opening with its subject.
+            if let Some(k) = self.after_time_phrase(t, after) {
+                let subject = matches!(
+                    Self::class(t, k),
+                    Some(WordClass::Pronoun { .. } | WordClass::Determiner)
+                ) && !self.is(t, k, "who")
+                    || self.capitalized(t, k) && Self::class(t, k).is_none();
+                if subject && self.word(t, k + 1).is_some() {
+                    return Some(k);
+                }
+            }
             for k in after..(after + 10).min(t.len()) {
                 if self.is(t, k, "that") {
                     return Some(k);
@@ -3181,6 +3256,37 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(after)
+    }
+
+    /// Where a time phrase starting at token `at` ends (the token after
+    /// it): `Thursday`, `on Friday night`, `yesterday`, `last week`.
+    fn after_time_phrase(&self, t: &[Tok], at: usize) -> Option<usize> {
+        let lower = |k: usize| self.word(t, k).map(str::to_ascii_lowercase);
+        let day = |k: usize| lower(k).is_some_and(|w| WEEKDAYS.contains(&w.as_str()));
+        let part = |k: usize| {
+            matches!(
+                lower(k).as_deref(),
+                Some("night" | "morning" | "afternoon" | "evening")
+            )
+        };
+        let mut k = match lower(at).as_deref() {
+            Some("yesterday" | "today" | "tonight") => at + 1,
+            Some("on") if day(at + 1) => at + 2,
+            Some("last" | "this")
+                if matches!(
+                    lower(at + 1).as_deref(),
+                    Some("week" | "month" | "year" | "night" | "weekend")
+                ) =>
+            {
+                at + 2
+            }
+            Some(_) if day(at) => at + 1,
+            _ => return None,
+        };
+        if part(k) {
+            k += 1;
+        }
+        Some(k)
     }
 
     /// Content before the speaker: tokens `0..=to`, the last of which must

@@ -687,3 +687,27 @@ fn a_doubled_apostrophe_quote_after_the_tag_continues_the_quote() {
     assert_eq!(s.fragments.len(), 2, "{}", content(&doc, &s));
     assert_eq!(speaker(&doc, &s), "Orsk");
 }
+
+#[test]
+fn a_bare_quantifier_is_a_speaker() {
+    let (doc, s) = only("Two in three said they would vote for Vell.");
+    assert_eq!(speaker(&doc, &s), "Two in three");
+    assert_eq!(content(&doc, &s), "they would vote for Vell");
+    let (doc, s) = only("Several said the Kessian grants should stay.");
+    assert_eq!(speaker(&doc, &s), "Several");
+    // `all` after a pronoun is no subject of its own.
+    let (doc, st) = run("They all said the talks failed.");
+    assert!(st.iter().all(|s| speaker(&doc, s) != "all"));
+}
+
+#[test]
+fn content_after_a_day_without_that() {
+    let (doc, s) = only("Minister Orsk said Thursday he would leave the Kessian board.");
+    assert_eq!(cue(&doc, &s), "said Thursday");
+    assert_eq!(content(&doc, &s), "he would leave the Kessian board");
+    let (doc, s) = only("Orsk said on Friday the dam was safe.");
+    assert_eq!(cue(&doc, &s), "said");
+    assert_eq!(content(&doc, &s), "the dam was safe");
+    let (doc, s) = only("Orsk said Monday night that the dam was safe.");
+    assert_eq!(cue(&doc, &s), "said Monday night");
+}
