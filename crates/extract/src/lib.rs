@@ -1148,9 +1148,19 @@ impl<'a> Extractor<'a> {
         if from != i + 1 || to <= from {
             return None;
         }
-        let plain = ["about", "of", "with", "on", "against", "upon", "for"]
-            .iter()
-            .any(|p| self.is(t, from, p));
+        // `said about half of ...` is a number, not the topic.
+        let approximate = self.is(t, from, "about")
+            && self.word(t, from + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "half" | "two" | "three" | "four" | "five" | "ten" | "a" | "one"
+                    )
+            });
+        let plain = !approximate
+            && ["about", "of", "with", "on", "against", "upon", "for"]
+                .iter()
+                .any(|p| self.is(t, from, p));
         let to_np = self.is(t, from, "to")
             && (matches!(Self::class(t, from + 1), Some(WordClass::Determiner))
                 || self.capitalized(t, from + 1)
@@ -1672,7 +1682,44 @@ impl<'a> Extractor<'a> {
         } else {
             return;
         };
-        self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+        if !self.content_draft(t, from, to, Some(cue), speaker, None, paragraph) && from == 0 {
+            self.nested_according(t, to, cue, speaker, paragraph);
+        }
+    }
+
+    /// `"Q," Vell said, according to the council.`: the source after
+    /// `according to` reports the whole attribution before it (tokens
+    /// `0..=to`), a statement already drafted.
+    fn nested_according(
+        &mut self,
+        t: &[Tok],
+        to: usize,
+        cue: Span,
+        speaker: Option<Span>,
+        paragraph: usize,
+    ) {
+        let mut to = to;
+        while to > 0 && matches!(Self::punct(t, to), Some(',' | '(' | '—' | '–' | '-')) {
+            to -= 1;
+        }
+        let nested = self.drafts.iter().rev().take(4).any(|d| {
+            d.paragraph == paragraph
+                && d.cue.is_some()
+                && t.first().is_some_and(|x| x.span.start <= d.span().start)
+                && t.get(to).is_some_and(|x| d.span().end <= x.span.end)
+        });
+        let Some(content) = Self::span_of(t, 0, to).filter(|_| nested && to >= 2) else {
+            return;
+        };
+        self.drafts.push(Draft {
+            fragments: vec![content],
+            form: Form::Mixed,
+            cue: Some(cue),
+            speaker,
+            relative_head: None,
+            inherits: None,
+            paragraph,
+        });
     }
 
     /// `In a Dorrow Institute poll released Monday, 40 percent backed Vell`
@@ -3041,7 +3088,9 @@ impl<'a> Extractor<'a> {
                 return false;
             }
         }
-        if matches!(Self::class(t, i + 1), Some(WordClass::Auxiliary)) && !self.is(t, i + 1, "not")
+        if matches!(Self::class(t, i + 1), Some(WordClass::Auxiliary))
+            && !self.is(t, i + 1, "not")
+            && !self.relative_subject_before(t, i)
         {
             return false;
         }
@@ -3256,6 +3305,25 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(after)
+    }
+
+    /// `which officials said will ...`, `who he said were ...`: the subject
+    /// of cue word `i` follows a relative word, whose clause the cue's
+    /// content completes.
+    fn relative_subject_before(&self, t: &[Tok], i: usize) -> bool {
+        let Some((a, _)) = i.checked_sub(1).and_then(|j| self.backward_np(t, j)) else {
+            return false;
+        };
+        let Some(rel) = a.checked_sub(1) else {
+            return false;
+        };
+        ["which", "who", "whom"].iter().any(|w| self.is(t, rel, w))
+            || self.is(t, rel, "what")
+                && rel > 0
+                && matches!(
+                    Self::class(t, rel - 1),
+                    Some(WordClass::Preposition | WordClass::Cue(..))
+                )
     }
 
     /// Where a time phrase starting at token `at` ends (the token after

@@ -711,3 +711,33 @@ fn content_after_a_day_without_that() {
     let (doc, s) = only("Orsk said Monday night that the dam was safe.");
     assert_eq!(cue(&doc, &s), "said Monday night");
 }
+
+#[test]
+fn relative_word_before_a_subject_and_cue_opens_the_content() {
+    let (doc, st) = run(
+        "The new tariffs, which Kessian officials said will take effect in May, do not apply to grain.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("a statement with the cue `said`");
+    assert_eq!(speaker(&doc, said), "Kessian officials");
+    let fragments: Vec<&str> = said.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(fragments, ["which", "will take effect in May"]);
+    // `What he said was a lie.`: the clause is the subject, no attribution.
+    let (_, st) = run("What Orsk said was a lie.");
+    assert!(st.is_empty());
+}
+
+#[test]
+fn according_to_after_an_attribution_reports_the_whole_of_it() {
+    let (doc, st) = run("“Stay off the floor,” Orsk said, according to the Kessian Herald.");
+    let said = st.iter().find(|s| cue(&doc, s) == "said").expect("said");
+    assert_eq!(content(&doc, said), "“Stay off the floor,”");
+    let according = st
+        .iter()
+        .find(|s| cue(&doc, s) == "according to")
+        .expect("according to");
+    assert_eq!(speaker(&doc, according), "the Kessian Herald");
+    assert_eq!(content(&doc, according), "“Stay off the floor,” Orsk said");
+}
