@@ -1862,7 +1862,22 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let words = to + 1 - from;
-        if quotes.is_empty() && words < 2 {
+        // One word is content only as a name or an object pronoun
+        // (`criticized Vell`, `denied it`).
+        let single_object = words == 1
+            && (self.capitalized(t, from) && Self::class(t, from).is_none()
+                || ["him", "her", "them", "it", "that", "this"]
+                    .iter()
+                    .any(|w| self.is(t, from, w)))
+            // not inside what another statement says
+            && !t.get(from).is_some_and(|x| {
+                self.drafts
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|d| d.span().contains(x.span))
+            });
+        if quotes.is_empty() && words < 2 && !single_object {
             return false;
         }
         let (fragments, form) = if quotes.len() == words {

@@ -741,3 +741,15 @@ fn according_to_after_an_attribution_reports_the_whole_of_it() {
     assert_eq!(speaker(&doc, according), "the Kessian Herald");
     assert_eq!(content(&doc, according), "“Stay off the floor,” Orsk said");
 }
+
+#[test]
+fn a_name_or_object_pronoun_alone_is_content() {
+    let (doc, s) = only("Minister Orsk criticized Vell.");
+    assert_eq!(cue(&doc, &s), "criticized");
+    assert_eq!(content(&doc, &s), "Vell");
+    let (doc, s) = only("The Kessian ministry denied it.");
+    assert_eq!(content(&doc, &s), "it");
+    // Any other single word is no content.
+    let (_, st) = run("Orsk said yes.");
+    assert!(st.is_empty());
+}
