@@ -146,6 +146,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .position(|a| a == "--missed")
         .and_then(|i| args.get(i + 1))
         .cloned();
+    // `--fragments`: print the fragments of every prediction whose cover is
+    // a gold span's but whose fragments are not.
+    let show_fragments = args.iter().any(|a| a == "--fragments");
     let only = args
         .iter()
         .position(|a| a == "--part")
@@ -228,10 +231,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .filter_map(|gs| {
                         let gc = cover(gs)?;
                         let shared = pc.end.min(gc.end).saturating_sub(pc.start.max(gc.start));
-                        (shared > 0).then_some((shared, gc, gs.len()))
+                        (shared > 0).then_some((shared, gc, *gs))
                     })
                     .max_by_key(|&(shared, _, _)| shared);
-                let Some((_, gc, gold_fragments)) = best else {
+                let Some((_, gc, gold_spans)) = best else {
                     *totals.entry((part, "spurious")).or_default() += 1;
                     continue;
                 };
@@ -240,12 +243,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 // At the right end, `+` still means the prediction has more.
                 let right = end_diff(text, gc.end, pc.end);
                 let label = match (left, right) {
-                    (None, None) if p.len() != gold_fragments => "fragments".to_string(),
+                    (None, None) if p.len() != gold_spans.len() => "fragments".to_string(),
                     (None, None) => "same cover, other fragments".to_string(),
                     (Some(l), None) => format!("start {l}"),
                     (None, Some(r)) => format!("end {r}"),
                     (Some(l), Some(r)) => format!("both {l} … {r}"),
                 };
+                if show_fragments && pc == gc {
+                    let join = |spans: &[Span]| {
+                        spans
+                            .iter()
+                            .map(|f| f.slice(text).replace('\n', " "))
+                            .collect::<Vec<_>>()
+                            .join(" … ")
+                    };
+                    println!(
+                        "FRAGMENTS pred <{}>\n          gold <{}>",
+                        join(p),
+                        join(gold_spans)
+                    );
+                }
                 let example = format!(
                     "pred <{}> gold <{}>",
                     pc.slice(text).replace('\n', " "),

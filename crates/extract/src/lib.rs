@@ -602,15 +602,33 @@ impl<'a> Extractor<'a> {
                 Some(Kind::Word(class)) => match class {
                     Some(WordClass::Determiner) => {
                         start = prev;
-                        let before = prev.checked_sub(1);
+                        // `the two voters`, `a few lawmakers`, `his many critics`
+                        let counted = self.word(t, prev).is_some_and(|w| {
+                            matches!(
+                                w.to_ascii_lowercase().as_str(),
+                                "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "few"
+                                    | "many"
+                                    | "other"
+                                    | "several"
+                            )
+                        });
+                        if counted
+                            && prev > 0
+                            && matches!(Self::class(t, prev - 1), Some(WordClass::Determiner))
+                        {
+                            start = prev - 1;
+                        }
+                        let before = start.checked_sub(1);
                         // `the head of the agency`, `the official involved in the talks`,
                         // `an official familiar with the matter`
                         let chained = before.is_some_and(|b| {
                             matches!(Self::class(t, b), Some(WordClass::Preposition))
                                 && (self.is(t, b, "of")
-                                    || self.is(t, b, "with")
-                                        && b > 0
-                                        && self.is(t, b - 1, "familiar")
+                                    || self.knowing_preposition(t, b)
                                     || (self.is(t, b, "in")
                                         || self.is(t, b, "from")
                                         || self.is(t, b, "at")
@@ -622,15 +640,13 @@ impl<'a> Extractor<'a> {
                         if !chained {
                             break;
                         }
-                        k = prev;
+                        k = start;
                     }
                     Some(WordClass::Preposition) => {
                         // `Commission on Presidential Debates`
                         let in_name =
                             self.capitalized(t, k) && prev > 0 && self.capitalized(t, prev - 1);
-                        let familiar_with = self.is(t, prev, "with")
-                            && prev > 0
-                            && self.is(t, prev - 1, "familiar");
+                        let familiar_with = self.knowing_preposition(t, prev);
                         if !(self.is(t, prev, "of")
                             || familiar_with
                             || self.is(t, prev, "for")
@@ -645,6 +661,11 @@ impl<'a> Extractor<'a> {
                             break;
                         }
                         k = prev;
+                        // `briefed on`, `close to`: the word before belongs too.
+                        if familiar_with {
+                            k = prev - 1;
+                            start = k;
+                        }
                     }
                     // `Vell and Orsk`, `developers and supporters`
                     Some(WordClass::Boundary)
@@ -702,6 +723,17 @@ impl<'a> Extractor<'a> {
             start += 1;
         }
         Some((self.np_lead(t, start, j), j))
+    }
+
+    /// The preposition of `familiar with`, `briefed on`, `close to`: a
+    /// source described by what it knows, one phrase with its object.
+    fn knowing_preposition(&self, t: &[Tok], k: usize) -> bool {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        self.is(t, k, "with") && self.is(t, before, "familiar")
+            || self.is(t, k, "on") && self.is(t, before, "briefed")
+            || self.is(t, k, "to") && self.is(t, before, "close")
     }
 
     /// `Several said`, `Another said`, `Two in three said`: a quantifier

@@ -753,3 +753,13 @@ fn a_name_or_object_pronoun_alone_is_content() {
     let (_, st) = run("Orsk said yes.");
     assert!(st.is_empty());
 }
+
+#[test]
+fn counted_and_knowing_speaker_phrases_are_whole() {
+    let (doc, s) = only("The two Kessian envoys said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "The two Kessian envoys");
+    let (doc, s) = only("People briefed on the Tarn talks said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "People briefed on the Tarn talks");
+    let (doc, s) = only("Sources close to Minister Orsk said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "Sources close to Minister Orsk");
+}
