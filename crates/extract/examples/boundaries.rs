@@ -179,6 +179,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // (part, "next TOKEN" | "last TOKEN") -> (exact, gold one token longer/shorter)
     let mut edges: HashMap<(Part, String), (usize, usize)> = HashMap::new();
     let mut shapes: HashMap<(Part, &str), usize> = HashMap::new();
+    let mut spurious: HashMap<(Part, String), usize> = HashMap::new();
     let mut missed: HashMap<(Part, String), usize> = HashMap::new();
     let mut totals: HashMap<(Part, &str), usize> = HashMap::new();
     for g in &gold {
@@ -236,6 +237,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .max_by_key(|&(shared, _, _)| shared);
                 let Some((_, gc, gold_spans)) = best else {
                     *totals.entry((part, "spurious")).or_default() += 1;
+                    let k = key(&pc.slice(text).replace('\n', " "));
+                    *spurious.entry((part, k)).or_default() += 1;
                     continue;
                 };
                 *totals.entry((part, "wrong extent")).or_default() += 1;
@@ -358,6 +361,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("  -- token after / last token: exact matches vs gold one token longer / shorter");
         for ((_, k), (exact, fix)) in rows.into_iter().take(top) {
             println!("  {fix:5} vs {exact:5} exact  {k}");
+        }
+        let mut rows: Vec<_> = spurious.iter().filter(|((p, _), _)| *p == part).collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0 .1.cmp(&b.0 .1)));
+        println!("  -- predictions no gold touches");
+        for ((_, k), n) in rows.into_iter().take(top) {
+            println!("  {n:5}  {k}");
         }
         let mut rows: Vec<_> = missed.iter().filter(|((p, _), _)| *p == part).collect();
         rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0 .1.cmp(&b.0 .1)));

@@ -1765,8 +1765,10 @@ impl<'a> Extractor<'a> {
         let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
         let cue = t.get(i).map(|x| x.span);
         if lead {
+            // `a CNN/ORC poll`, `an NBC News/Wall Street Journal poll`: a slash
+            // or ampersand joins two names.
             let Some(comma) = (i + 1..(i + 20).min(t.len())).find(|&k| {
-                Self::punct(t, k).is_some()
+                Self::punct(t, k).is_some_and(|c| !matches!(c, '/' | '&'))
                     || matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_)))
             }) else {
                 return false;

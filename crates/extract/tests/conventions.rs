@@ -763,3 +763,14 @@ fn counted_and_knowing_speaker_phrases_are_whole() {
     let (doc, s) = only("Sources close to Minister Orsk said the dam was safe.");
     assert_eq!(speaker(&doc, &s), "Sources close to Minister Orsk");
 }
+
+#[test]
+fn a_poll_named_by_two_outlets_is_one_source() {
+    let (doc, s) =
+        only("In a Kessia News/Tarn Herald poll released Monday, 50 percent of voters chose Vell.");
+    assert_eq!(
+        speaker(&doc, &s),
+        "a Kessia News/Tarn Herald poll released Monday"
+    );
+    assert_eq!(content(&doc, &s), "50 percent of voters chose Vell");
+}
