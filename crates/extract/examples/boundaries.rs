@@ -1,11 +1,17 @@
 //! Where predicted spans miss gold by their extent: `cargo run --release -p
-//! backchannel-extract --example boundaries [DIR] [--top N] [--part source|cue|content]`
-//! pairs every predicted Source, Cue and Content that is not exactly a gold
-//! span with the gold span of the same part it overlaps most, and counts the
-//! text each end has too much (`+`) or too little (`-`), keyed by its first
-//! words, so the biggest boundary errors show first. Gold spans no
-//! prediction touches are counted by their text (cues) to show what recall
-//! misses. Run it on train (`../shared/data/polnear/train`), never tune on dev.
+//! backchannel-extract --example boundaries [DIR] [--top N] [--part
+//! source|cue|content] [--missed TEXT] [--fragments]` pairs every predicted
+//! Source, Cue and Content that is not exactly a gold span with the gold span
+//! of the same part it overlaps most, and counts the text each end has too
+//! much (`+`) or too little (`-`), keyed by its first words, so the biggest
+//! boundary errors show first; then, per token after (or last token of) the
+//! predictions, how often gold is exactly one token longer (shorter) against
+//! how often the prediction is exact. Predictions no gold touches and gold
+//! spans no prediction touches are counted by their text. `--missed TEXT`
+//! prints the sentence of each untouched gold cue with that text;
+//! `--fragments` prints predictions with a gold span's cover but other
+//! fragments. Run it on train (`../shared/data/polnear/train`, the default),
+//! never tune on dev.
 
 use backchannel_brat::{load_polnear_dir, Attribution};
 use backchannel_core::{Span, Statement};
