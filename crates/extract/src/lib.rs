@@ -155,6 +155,9 @@ fn run(
     let reviewed = std::mem::take(&mut ex.reviewed);
     let cut_candidates = std::mem::take(&mut ex.cut_candidates);
     let mut drafts = ex.drafts;
+    for d in &mut drafts {
+        d.speaker = d.speaker.map(|sp| speaker_without_aside(text, sp));
+    }
     drafts.sort_by_key(|d| (d.span().start, d.span().end));
     drafts.dedup_by(|a, b| a.span() == b.span());
     (
@@ -163,6 +166,69 @@ fn run(
         reviewed,
         cut_candidates,
     )
+}
+
+/// Discourse adverbials set off by commas after a subject (`Vell, however,
+/// said`): never part of the speaker's mention in PolNeAR.
+const ASIDES: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "also",
+    "instead",
+    "moreover",
+    "nonetheless",
+    "nevertheless",
+    "likewise",
+    "similarly",
+    "separately",
+    "in turn",
+    "in fact",
+    "in response",
+    "in contrast",
+    "by contrast",
+    "of course",
+    "for example",
+    "for instance",
+    "for his part",
+    "for her part",
+    "for its part",
+    "for their part",
+    "in particular",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// `a speaker, however,` / `the ministry on Tuesday`: the speaker mention
+/// without a trailing discourse adverbial or day (PolNeAR leaves both out).
+fn speaker_without_aside(text: &str, speaker: Span) -> Span {
+    let body = speaker.slice(text);
+    let lower = body.to_ascii_lowercase();
+    let trimmed = lower.trim_end_matches(',');
+    // `X, however,`
+    if let Some(comma) = trimmed.rfind(", ") {
+        let aside = trimmed.get(comma + 2..).unwrap_or("");
+        if comma > 0 && ASIDES.contains(&aside) {
+            return Span::new(speaker.start, speaker.start + comma).trim(text);
+        }
+    }
+    // `X on Tuesday`
+    if let Some(on) = lower.rfind(" on ") {
+        let day = lower.get(on + 4..).unwrap_or("");
+        if on > 0 && WEEKDAYS.contains(&day) {
+            return Span::new(speaker.start, speaker.start + on).trim(text);
+        }
+    }
+    speaker
 }
 
 /// Paragraphs from the segmentation, checked against the text; the whole
@@ -491,6 +557,9 @@ impl<'a> Extractor<'a> {
 
     /// A noun phrase ending at token `j`, scanned backwards.
     fn backward_np(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        if let Some(quantity) = self.bare_quantifier(t, j) {
+            return Some((quantity, j));
+        }
         match Self::class(t, j) {
             Some(WordClass::Pronoun { .. }) => {
                 // `many of you`, `some of them`
@@ -533,11 +602,33 @@ impl<'a> Extractor<'a> {
                 Some(Kind::Word(class)) => match class {
                     Some(WordClass::Determiner) => {
                         start = prev;
-                        let before = prev.checked_sub(1);
-                        // `the head of the agency`, `the official involved in the talks`
+                        // `the two voters`, `a few lawmakers`, `his many critics`
+                        let counted = self.word(t, prev).is_some_and(|w| {
+                            matches!(
+                                w.to_ascii_lowercase().as_str(),
+                                "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "few"
+                                    | "many"
+                                    | "other"
+                                    | "several"
+                            )
+                        });
+                        if counted
+                            && prev > 0
+                            && matches!(Self::class(t, prev - 1), Some(WordClass::Determiner))
+                        {
+                            start = prev - 1;
+                        }
+                        let before = start.checked_sub(1);
+                        // `the head of the agency`, `the official involved in the talks`,
+                        // `an official familiar with the matter`
                         let chained = before.is_some_and(|b| {
                             matches!(Self::class(t, b), Some(WordClass::Preposition))
                                 && (self.is(t, b, "of")
+                                    || self.knowing_preposition(t, b)
                                     || (self.is(t, b, "in")
                                         || self.is(t, b, "from")
                                         || self.is(t, b, "at")
@@ -549,13 +640,15 @@ impl<'a> Extractor<'a> {
                         if !chained {
                             break;
                         }
-                        k = prev;
+                        k = start;
                     }
                     Some(WordClass::Preposition) => {
                         // `Commission on Presidential Debates`
                         let in_name =
                             self.capitalized(t, k) && prev > 0 && self.capitalized(t, prev - 1);
+                        let familiar_with = self.knowing_preposition(t, prev);
                         if !(self.is(t, prev, "of")
+                            || familiar_with
                             || self.is(t, prev, "for")
                             || self.is(t, prev, "from")
                             || self.is(t, prev, "at")
@@ -568,6 +661,11 @@ impl<'a> Extractor<'a> {
                             break;
                         }
                         k = prev;
+                        // `briefed on`, `close to`: the word before belongs too.
+                        if familiar_with {
+                            k = prev - 1;
+                            start = k;
+                        }
                     }
                     // `Vell and Orsk`, `developers and supporters`
                     Some(WordClass::Boundary)
@@ -625,6 +723,60 @@ impl<'a> Extractor<'a> {
             start += 1;
         }
         Some((self.np_lead(t, start, j), j))
+    }
+
+    /// The preposition of `familiar with`, `briefed on`, `close to`: a
+    /// source described by what it knows, one phrase with its object.
+    fn knowing_preposition(&self, t: &[Tok], k: usize) -> bool {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        self.is(t, k, "with") && self.is(t, before, "familiar")
+            || self.is(t, k, "on") && self.is(t, before, "briefed")
+            || self.is(t, k, "to") && self.is(t, before, "close")
+    }
+
+    /// `Several said`, `Another said`, `Two in three said`: a quantifier
+    /// standing alone as a subject, opening its clause. Where it starts.
+    fn bare_quantifier(&self, t: &[Tok], j: usize) -> Option<usize> {
+        let word = self.word(t, j)?.to_ascii_lowercase();
+        let quantifier = matches!(
+            word.as_str(),
+            "another"
+                | "some"
+                | "many"
+                | "several"
+                | "most"
+                | "few"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "others"
+        ) || word.bytes().all(|b| b.is_ascii_digit());
+        if !quantifier {
+            return None;
+        }
+        let opens = |k: usize| {
+            k == 0
+                || matches!(
+                    t.get(k - 1).map(|x| x.kind),
+                    Some(Kind::Punct(_) | Kind::Word(Some(WordClass::Boundary)))
+                )
+        };
+        // `two in three`, `four in 10`
+        if j >= 2 && self.is(t, j - 1, "in") {
+            let counted = self.word(t, j - 2).is_some_and(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+                ) || w.bytes().all(|b| b.is_ascii_digit())
+            });
+            if counted && opens(j - 2) {
+                return Some(j - 2);
+            }
+        }
+        (opens(j) && !word.bytes().all(|b| b.is_ascii_digit())).then_some(j)
     }
 
     /// Words before a noun phrase starting at `start` (ending at `j`) that
@@ -920,9 +1072,16 @@ impl<'a> Extractor<'a> {
             else {
                 continue;
             };
-            let Some(i) = t.iter().position(|x| x.span.end == cue.end) else {
+            // The cue word itself, not a day or colon the cue ends with
+            // (`said Thursday`, `said:`).
+            let Some(last) = t.iter().position(|x| x.span.end == cue.end) else {
                 continue;
             };
+            let i = (0..=last)
+                .rev()
+                .take_while(|&k| t.get(k).is_some_and(|x| x.span.start >= cue.start))
+                .find(|&k| matches!(Self::class(t, k), Some(WordClass::Cue(..))))
+                .unwrap_or(last);
             let (kind, infl) = match t.get(i).map(|x| x.kind) {
                 Some(Kind::Word(Some(WordClass::Cue(kind, infl)))) => (kind, infl),
                 Some(Kind::Word(_)) => {
@@ -1021,9 +1180,19 @@ impl<'a> Extractor<'a> {
         if from != i + 1 || to <= from {
             return None;
         }
-        let plain = ["about", "of", "with", "on", "against", "upon", "for"]
-            .iter()
-            .any(|p| self.is(t, from, p));
+        // `said about half of ...` is a number, not the topic.
+        let approximate = self.is(t, from, "about")
+            && self.word(t, from + 1).is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "half" | "two" | "three" | "four" | "five" | "ten" | "a" | "one"
+                    )
+            });
+        let plain = !approximate
+            && ["about", "of", "with", "on", "against", "upon", "for"]
+                .iter()
+                .any(|p| self.is(t, from, p));
         let to_np = self.is(t, from, "to")
             && (matches!(Self::class(t, from + 1), Some(WordClass::Determiner))
                 || self.capitalized(t, from + 1)
@@ -1483,8 +1652,12 @@ impl<'a> Extractor<'a> {
             return Form::Partial;
         };
         let body = p.span.slice(self.text);
-        let mut inner = body.chars().skip(1);
-        let first_upper = inner.next().is_some_and(char::is_uppercase);
+        // Past the opening mark, `''` (two apostrophes) included.
+        let first_upper = body
+            .trim_start_matches(|c: char| train::is_quote_mark(c) || c == '\'' || c == '‘')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         let last = self.quote_inner_last(piece);
         let ends_sentence = matches!(last, Some('.' | '!' | '?' | ','));
         if (first_upper && ends_sentence) || self.quote_words(piece) >= 8 {
@@ -1541,7 +1714,44 @@ impl<'a> Extractor<'a> {
         } else {
             return;
         };
-        self.content_draft(t, from, to, Some(cue), speaker, None, paragraph);
+        if !self.content_draft(t, from, to, Some(cue), speaker, None, paragraph) && from == 0 {
+            self.nested_according(t, to, cue, speaker, paragraph);
+        }
+    }
+
+    /// `"Q," Vell said, according to the council.`: the source after
+    /// `according to` reports the whole attribution before it (tokens
+    /// `0..=to`), a statement already drafted.
+    fn nested_according(
+        &mut self,
+        t: &[Tok],
+        to: usize,
+        cue: Span,
+        speaker: Option<Span>,
+        paragraph: usize,
+    ) {
+        let mut to = to;
+        while to > 0 && matches!(Self::punct(t, to), Some(',' | '(' | '—' | '–' | '-')) {
+            to -= 1;
+        }
+        let nested = self.drafts.iter().rev().take(4).any(|d| {
+            d.paragraph == paragraph
+                && d.cue.is_some()
+                && t.first().is_some_and(|x| x.span.start <= d.span().start)
+                && t.get(to).is_some_and(|x| d.span().end <= x.span.end)
+        });
+        let Some(content) = Self::span_of(t, 0, to).filter(|_| nested && to >= 2) else {
+            return;
+        };
+        self.drafts.push(Draft {
+            fragments: vec![content],
+            form: Form::Mixed,
+            cue: Some(cue),
+            speaker,
+            relative_head: None,
+            inherits: None,
+            paragraph,
+        });
     }
 
     /// `In a Dorrow Institute poll released Monday, 40 percent backed Vell`
@@ -1555,8 +1765,10 @@ impl<'a> Extractor<'a> {
         let lead = i == 0 || (i == 1 && matches!(Self::class(t, 0), Some(WordClass::Boundary)));
         let cue = t.get(i).map(|x| x.span);
         if lead {
+            // `a CNN/ORC poll`, `an NBC News/Wall Street Journal poll`: a slash
+            // or ampersand joins two names.
             let Some(comma) = (i + 1..(i + 20).min(t.len())).find(|&k| {
-                Self::punct(t, k).is_some()
+                Self::punct(t, k).is_some_and(|c| !matches!(c, '/' | '&'))
                     || matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_)))
             }) else {
                 return false;
@@ -1684,7 +1896,22 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let words = to + 1 - from;
-        if quotes.is_empty() && words < 2 {
+        // One word is content only as a name or an object pronoun
+        // (`criticized Vell`, `denied it`).
+        let single_object = words == 1
+            && (self.capitalized(t, from) && Self::class(t, from).is_none()
+                || ["him", "her", "them", "it", "that", "this"]
+                    .iter()
+                    .any(|w| self.is(t, from, w)))
+            // not inside what another statement says
+            && !t.get(from).is_some_and(|x| {
+                self.drafts
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|d| d.span().contains(x.span))
+            });
+        if quotes.is_empty() && words < 2 && !single_object {
             return false;
         }
         let (fragments, form) = if quotes.len() == words {
@@ -2251,6 +2478,14 @@ impl<'a> Extractor<'a> {
             if weekday || colon {
                 cue_end = next.span.end;
             }
+            // `said Monday night`
+            let part_of_day = weekday
+                && self
+                    .word(t, i + 2)
+                    .is_some_and(|w| matches!(w, "night" | "morning" | "afternoon" | "evening"));
+            if let (true, Some(part)) = (part_of_day, t.get(i + 2)) {
+                cue_end = part.span.end;
+            }
         }
         let mut cue_span = Span::new(
             t.get(cue_start)
@@ -2332,6 +2567,7 @@ impl<'a> Extractor<'a> {
             && (self.comma_like(t, i - 1)
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
             && kind != CueKind::Belief
+            && !self.subject_with_aside_before(t, i - 1)
         {
             if let Some((a, mut b)) = self.forward_np(t, i + 1) {
                 // `said Rep. Ilya Ders (D-Os.)`: the party tag is part of the name.
@@ -2495,9 +2731,22 @@ impl<'a> Extractor<'a> {
                     }
                 }
                 _ => {
-                    let Some((mut a, b)) = self.backward_np(t, j) else {
+                    let Some((mut a, mut b)) = self.backward_np(t, j) else {
                         return;
                     };
+                    // `the ministry on Tuesday said`: the day is no speaker.
+                    let day = a == b
+                        && a >= 2
+                        && self.is(t, a - 1, "on")
+                        && self
+                            .word(t, a)
+                            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
+                    if day {
+                        let Some(np) = self.backward_np(t, a - 2) else {
+                            return;
+                        };
+                        (a, b) = np;
+                    }
                     // `an official who spoke on condition of anonymity said`:
                     // the noun phrase before the cue is the object of a
                     // preposition inside a relative clause; the speaker is
@@ -2693,6 +2942,46 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether the comma at `comma` closes a subject's relative clause or
+    /// aside opening the unit (`An official, who asked not to be named,` /
+    /// `Vell, however,`): the cue after it then has its speaker before it,
+    /// not after it.
+    fn subject_with_aside_before(&self, t: &[Tok], comma: usize) -> bool {
+        if Self::punct(t, comma) != Some(',') {
+            return false;
+        }
+        let Some(open) = (0..comma).rev().find(|&k| self.comma_like(t, k)) else {
+            return false;
+        };
+        if open == 0 || comma - open < 2 {
+            return false;
+        }
+        let relative = ["who", "whose"].iter().any(|w| self.is(t, open + 1, w));
+        let aside = comma - open <= 4 && {
+            let words: Vec<String> = (open + 1..comma)
+                .filter_map(|k| self.word(t, k).map(str::to_ascii_lowercase))
+                .collect();
+            words.len() == comma - open - 1 && ASIDES.contains(&words.join(" ").as_str())
+        };
+        if !relative && !aside {
+            return false;
+        }
+        // A noun phrase with its modifiers opens the unit: no verb, no
+        // quote, no other punctuation before the comma.
+        self.backward_np(t, open - 1).is_some()
+            && (0..open).all(|k| match t.get(k).map(|x| x.kind) {
+                Some(Kind::Word(class)) => !matches!(
+                    class,
+                    Some(
+                        WordClass::Auxiliary
+                            | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)
+                    )
+                ),
+                Some(Kind::Punct('.' | '-' | '‐' | '\'' | '’')) => true,
+                _ => false,
+            })
+    }
+
     /// The subject shared by a verb coordinated at `and` (token `j`):
     /// `Vell met the envoys and said ...`. The speaker of a statement found
     /// earlier in the sentence, or else the noun phrase opening the sentence
@@ -2836,7 +3125,9 @@ impl<'a> Extractor<'a> {
     fn verb_position(&self, t: &[Tok], i: usize, paragraph: usize) -> bool {
         let word = self.word(t, i).unwrap_or("");
         if i > 0 {
-            if matches!(Self::class(t, i - 1), Some(WordClass::Determiner)) {
+            if matches!(Self::class(t, i - 1), Some(WordClass::Determiner))
+                && self.bare_quantifier(t, i - 1).is_none()
+            {
                 return false;
             }
             if self
@@ -2846,7 +3137,9 @@ impl<'a> Extractor<'a> {
                 return false;
             }
         }
-        if matches!(Self::class(t, i + 1), Some(WordClass::Auxiliary)) && !self.is(t, i + 1, "not")
+        if matches!(Self::class(t, i + 1), Some(WordClass::Auxiliary))
+            && !self.is(t, i + 1, "not")
+            && !self.relative_subject_before(t, i)
         {
             return false;
         }
@@ -3000,6 +3293,18 @@ impl<'a> Extractor<'a> {
             };
         }
         if adjunct {
+            // `said Thursday his worry is ...`, `said on Friday he met ...`:
+            // after a time phrase, a clause opening with its subject.
+            if let Some(k) = self.after_time_phrase(t, after) {
+                let subject = matches!(
+                    Self::class(t, k),
+                    Some(WordClass::Pronoun { .. } | WordClass::Determiner)
+                ) && !self.is(t, k, "who")
+                    || self.capitalized(t, k) && Self::class(t, k).is_none();
+                if subject && self.word(t, k + 1).is_some() {
+                    return Some(k);
+                }
+            }
             for k in after..(after + 10).min(t.len()) {
                 if self.is(t, k, "that") {
                     return Some(k);
@@ -3049,6 +3354,56 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(after)
+    }
+
+    /// `which officials said will ...`, `who he said were ...`: the subject
+    /// of cue word `i` follows a relative word, whose clause the cue's
+    /// content completes.
+    fn relative_subject_before(&self, t: &[Tok], i: usize) -> bool {
+        let Some((a, _)) = i.checked_sub(1).and_then(|j| self.backward_np(t, j)) else {
+            return false;
+        };
+        let Some(rel) = a.checked_sub(1) else {
+            return false;
+        };
+        ["which", "who", "whom"].iter().any(|w| self.is(t, rel, w))
+            || self.is(t, rel, "what")
+                && rel > 0
+                && matches!(
+                    Self::class(t, rel - 1),
+                    Some(WordClass::Preposition | WordClass::Cue(..))
+                )
+    }
+
+    /// Where a time phrase starting at token `at` ends (the token after
+    /// it): `Thursday`, `on Friday night`, `yesterday`, `last week`.
+    fn after_time_phrase(&self, t: &[Tok], at: usize) -> Option<usize> {
+        let lower = |k: usize| self.word(t, k).map(str::to_ascii_lowercase);
+        let day = |k: usize| lower(k).is_some_and(|w| WEEKDAYS.contains(&w.as_str()));
+        let part = |k: usize| {
+            matches!(
+                lower(k).as_deref(),
+                Some("night" | "morning" | "afternoon" | "evening")
+            )
+        };
+        let mut k = match lower(at).as_deref() {
+            Some("yesterday" | "today" | "tonight") => at + 1,
+            Some("on") if day(at + 1) => at + 2,
+            Some("last" | "this")
+                if matches!(
+                    lower(at + 1).as_deref(),
+                    Some("week" | "month" | "year" | "night" | "weekend")
+                ) =>
+            {
+                at + 2
+            }
+            Some(_) if day(at) => at + 1,
+            _ => return None,
+        };
+        if part(k) {
+            k += 1;
+        }
+        Some(k)
     }
 
     /// Content before the speaker: tokens `0..=to`, the last of which must

@@ -646,7 +646,13 @@ pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
     averaged_perceptron(examples)
 }
 
-/// The averaged perceptron itself, over examples visited in order.
+/// Averaged perceptrons trained per visiting order, [`PERCEPTRON_ORDERS`] of
+/// them, their weights averaged: one order alone makes the model swing with
+/// any small change in the examples.
+const PERCEPTRON_ORDERS: u64 = 5;
+
+/// The averaged perceptron itself: the mean of the perceptrons trained on
+/// the examples in document order and in fixed pseudo-random orders.
 fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::with_capacity(labelled.len());
@@ -661,6 +667,45 @@ fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
         examples.push((ids, positive));
     }
     let n = index.len();
+    let mut sum = vec![0.0f64; n];
+    for seed in 0..PERCEPTRON_ORDERS {
+        let order = visiting_order(examples.len(), seed);
+        for (s, w) in sum.iter_mut().zip(train_one_order(&examples, &order, n)) {
+            *s += w;
+        }
+    }
+    let mut out: Vec<(String, f64)> = index
+        .into_iter()
+        .filter_map(|(feature, f)| {
+            let avg = sum.get(f)? / PERCEPTRON_ORDERS as f64;
+            (avg.abs() >= MIN_WEIGHT_WRITTEN).then_some((feature, avg))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    CueClassifier { weights: out }
+}
+
+/// Example indices in document order (`seed` 0) or shuffled by a fixed
+/// linear congruential generator, so training stays reproducible.
+fn visiting_order(len: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    if seed == 0 {
+        return order;
+    }
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    for i in (1..len).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+/// One averaged perceptron over `examples` visited in `order` each epoch:
+/// the weight of every feature, averaged over all steps.
+fn train_one_order(examples: &[(Vec<usize>, bool)], order: &[usize], n: usize) -> Vec<f64> {
     let mut weights = vec![0.0f64; n];
     // Sums of each weight over every step, kept lazily: `totals[f]` is the
     // sum up to `stamp[f]`.
@@ -668,7 +713,7 @@ fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
     let mut stamp = vec![0usize; n];
     let mut step = 0usize;
     for _ in 0..CLASSIFIER_EPOCHS {
-        for (ids, positive) in &examples {
+        for (ids, positive) in order.iter().filter_map(|&e| examples.get(e)) {
             step += 1;
             let score: f64 = ids.iter().filter_map(|&f| weights.get(f)).sum();
             let predicted = score > 0.0;
@@ -687,17 +732,19 @@ fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
             }
         }
     }
-    let mut out: Vec<(String, f64)> = index
-        .into_iter()
-        .filter_map(|(feature, f)| {
-            let w = *weights.get(f)?;
-            let total = totals.get(f)? + w * (step - stamp.get(f)?) as f64;
-            let avg = if step == 0 { 0.0 } else { total / step as f64 };
-            (avg.abs() >= MIN_WEIGHT_WRITTEN).then_some((feature, avg))
+    (0..n)
+        .map(|f| {
+            let (Some(w), Some(t), Some(s)) = (weights.get(f), totals.get(f), stamp.get(f)) else {
+                return 0.0;
+            };
+            let total = t + w * (step - s) as f64;
+            if step == 0 {
+                0.0
+            } else {
+                total / step as f64
+            }
         })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    CueClassifier { weights: out }
+        .collect()
 }
 
 fn phrase(ws: &[Word], start: usize, n: usize) -> String {
@@ -712,6 +759,20 @@ fn phrase(ws: &[Word], start: usize, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visiting_orders_are_reproducible_permutations() {
+        assert_eq!(visiting_order(5, 0), vec![0, 1, 2, 3, 4]);
+        for seed in 1..PERCEPTRON_ORDERS {
+            let order = visiting_order(50, seed);
+            assert_eq!(order, visiting_order(50, seed));
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..50).collect::<Vec<_>>());
+            assert_ne!(order, visiting_order(50, 0), "seed {seed} shuffles");
+        }
+        assert_ne!(visiting_order(50, 1), visiting_order(50, 2));
+    }
     use backchannel_brat::Attribution;
     use backchannel_core::{Document, Span};
 

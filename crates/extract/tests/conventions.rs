@@ -647,3 +647,130 @@ fn a_participle_with_its_preposition_after_a_quote_tag() {
     assert_eq!(referring.map(|s| speaker(&doc, s)), Some("Orsk"));
     assert_eq!(referring.map(|s| content(&doc, s)), Some("the port deal"));
 }
+
+#[test]
+fn subject_with_relative_clause_or_aside_before_the_cue_is_the_speaker() {
+    let (doc, st) = run(
+        "A senior official familiar with the matter, who asked not to be named, said the offer stood.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("a statement with the cue `said`");
+    assert!(
+        speaker(&doc, said).starts_with("A senior official familiar with the matter"),
+        "{}",
+        speaker(&doc, said)
+    );
+    assert_eq!(content(&doc, said), "the offer stood");
+    let (doc, s) = only("Minister Dalo Vesk, however, said the offer stood.");
+    assert_eq!(speaker(&doc, &s), "Minister Dalo Vesk");
+    assert_eq!(content(&doc, &s), "the offer stood");
+    // A clause before the comma is still content of an inverted cue.
+    let (doc, s) = only("The dam is safe, said the Kessian minister.");
+    assert_eq!(speaker(&doc, &s), "the Kessian minister");
+    assert_eq!(content(&doc, &s), "The dam is safe");
+}
+
+#[test]
+fn a_day_after_the_speaker_is_not_part_of_it() {
+    let (doc, s) = only("The Kessian ministry on Tuesday said the offer stood.");
+    assert_eq!(speaker(&doc, &s), "The Kessian ministry");
+    assert_eq!(cue(&doc, &s), "said");
+}
+
+#[test]
+fn a_doubled_apostrophe_quote_after_the_tag_continues_the_quote() {
+    let (doc, s) = only(
+        "Still, the valley wants calm. ''Tarn is a restless place, but it doesn't want disruption,'' Orsk said. ''And so it's pushing back on Vell.''",
+    );
+    assert_eq!(s.fragments.len(), 2, "{}", content(&doc, &s));
+    assert_eq!(speaker(&doc, &s), "Orsk");
+}
+
+#[test]
+fn a_bare_quantifier_is_a_speaker() {
+    let (doc, s) = only("Two in three said they would vote for Vell.");
+    assert_eq!(speaker(&doc, &s), "Two in three");
+    assert_eq!(content(&doc, &s), "they would vote for Vell");
+    let (doc, s) = only("Several said the Kessian grants should stay.");
+    assert_eq!(speaker(&doc, &s), "Several");
+    // `all` after a pronoun is no subject of its own.
+    let (doc, st) = run("They all said the talks failed.");
+    assert!(st.iter().all(|s| speaker(&doc, s) != "all"));
+}
+
+#[test]
+fn content_after_a_day_without_that() {
+    let (doc, s) = only("Minister Orsk said Thursday he would leave the Kessian board.");
+    assert_eq!(cue(&doc, &s), "said Thursday");
+    assert_eq!(content(&doc, &s), "he would leave the Kessian board");
+    let (doc, s) = only("Orsk said on Friday the dam was safe.");
+    assert_eq!(cue(&doc, &s), "said");
+    assert_eq!(content(&doc, &s), "the dam was safe");
+    let (doc, s) = only("Orsk said Monday night that the dam was safe.");
+    assert_eq!(cue(&doc, &s), "said Monday night");
+}
+
+#[test]
+fn relative_word_before_a_subject_and_cue_opens_the_content() {
+    let (doc, st) = run(
+        "The new tariffs, which Kessian officials said will take effect in May, do not apply to grain.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("a statement with the cue `said`");
+    assert_eq!(speaker(&doc, said), "Kessian officials");
+    let fragments: Vec<&str> = said.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(fragments, ["which", "will take effect in May"]);
+    // `What he said was a lie.`: the clause is the subject, no attribution.
+    let (_, st) = run("What Orsk said was a lie.");
+    assert!(st.is_empty());
+}
+
+#[test]
+fn according_to_after_an_attribution_reports_the_whole_of_it() {
+    let (doc, st) = run("“Stay off the floor,” Orsk said, according to the Kessian Herald.");
+    let said = st.iter().find(|s| cue(&doc, s) == "said").expect("said");
+    assert_eq!(content(&doc, said), "“Stay off the floor,”");
+    let according = st
+        .iter()
+        .find(|s| cue(&doc, s) == "according to")
+        .expect("according to");
+    assert_eq!(speaker(&doc, according), "the Kessian Herald");
+    assert_eq!(content(&doc, according), "“Stay off the floor,” Orsk said");
+}
+
+#[test]
+fn a_name_or_object_pronoun_alone_is_content() {
+    let (doc, s) = only("Minister Orsk criticized Vell.");
+    assert_eq!(cue(&doc, &s), "criticized");
+    assert_eq!(content(&doc, &s), "Vell");
+    let (doc, s) = only("The Kessian ministry denied it.");
+    assert_eq!(content(&doc, &s), "it");
+    // Any other single word is no content.
+    let (_, st) = run("Orsk said yes.");
+    assert!(st.is_empty());
+}
+
+#[test]
+fn counted_and_knowing_speaker_phrases_are_whole() {
+    let (doc, s) = only("The two Kessian envoys said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "The two Kessian envoys");
+    let (doc, s) = only("People briefed on the Tarn talks said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "People briefed on the Tarn talks");
+    let (doc, s) = only("Sources close to Minister Orsk said the dam was safe.");
+    assert_eq!(speaker(&doc, &s), "Sources close to Minister Orsk");
+}
+
+#[test]
+fn a_poll_named_by_two_outlets_is_one_source() {
+    let (doc, s) =
+        only("In a Kessia News/Tarn Herald poll released Monday, 50 percent of voters chose Vell.");
+    assert_eq!(
+        speaker(&doc, &s),
+        "a Kessia News/Tarn Herald poll released Monday"
+    );
+    assert_eq!(content(&doc, &s), "50 percent of voters chose Vell");
+}

@@ -76,10 +76,10 @@ fn dev_scores_stay_above_their_floors() {
         .map(|(g, p)| (g, p.as_slice()))
         .collect();
     let scores = score_statements(&pairs);
-    // Measured 0.661 / 0.686 / 0.550 / 0.910 (speaker 0.915) when these
+    // Measured 0.666 / 0.688 / 0.552 / 0.910 (speaker 0.915) when these
     // floors were set.
-    assert!(scores.source.exact.f1 > 0.65, "{scores}");
-    assert!(scores.cue.exact.f1 > 0.675, "{scores}");
+    assert!(scores.source.exact.f1 > 0.655, "{scores}");
+    assert!(scores.cue.exact.f1 > 0.68, "{scores}");
     assert!(scores.content.exact.f1 > 0.545, "{scores}");
     let quoted = scores.quoted.iter().find(|q| q.threshold < 0.5);
     assert!(
