@@ -383,6 +383,10 @@ struct DocScan<'a> {
     cues: Vec<SideCue>,
     outlets: Vec<Span>,
     persons: HashMap<String, PersonInfo>,
+    /// Would-be sides the text shows to be people's surnames (`Trump` of
+    /// `the Trump administration` beside `Donald Trump`): votes against
+    /// them as sides in corpus discovery.
+    person_cue_names: Vec<String>,
     /// Word ranges of full personal names (two or more name words).
     full_names: Vec<(usize, usize)>,
     /// Full names the document shows to be people: introduced with a side
@@ -660,6 +664,7 @@ impl<'a> DocScan<'a> {
             outlets,
             persons: HashMap::default(),
             full_names: Vec::new(),
+            person_cue_names: Vec::new(),
             known_people: HashSet::default(),
             orgs: Vec::new(),
             home: None,
@@ -883,12 +888,23 @@ impl<'a> DocScan<'a> {
             .cues
             .iter()
             .filter(|c| {
+                // A side another story found (`Trump` of `Trump's team`) is
+                // a person here only where the text introduces them.
+                let alias = self.alias_at.get(&c.word);
                 matches!(c.kind, AliasKind::Name | AliasKind::Demonym)
-                    && !self.alias_at.contains_key(&c.word)
                     && surnames.contains(&c.side)
+                    && match alias {
+                        None => true,
+                        Some(&ai) => {
+                            self.aliases[ai].entry.discovered && self.persons.contains_key(&c.side)
+                        }
+                    }
             })
             .map(|c| c.side.clone())
             .collect();
+        let mut dropped: Vec<String> = person_sides.iter().cloned().collect();
+        dropped.sort();
+        self.person_cue_names = dropped;
         // The person's own side, where the text gives one, stands in.
         let persons = &self.persons;
         self.cues.retain_mut(|c| {
@@ -1027,6 +1043,10 @@ impl<'a> DocScan<'a> {
             if w.text.chars().count() < 3 || !w.text.chars().all(|c| c.is_alphabetic()) {
                 continue;
             }
+            // `the President's` is a title, not a side named `President`.
+            if k.starts_title(&w.lower) || PERSON_NOUNS_SET.contains(w.lower.as_str()) {
+                continue;
+            }
             let next = ws.get(i + 1);
             let joined =
                 |j: usize| j < ws.len() && j > 0 && gap(text, &ws[j - 1], &ws[j]).trim().is_empty();
@@ -1040,7 +1060,7 @@ impl<'a> DocScan<'a> {
             let near_inst = (i + 1..(i + 4).min(ws.len()))
                 .take_while(|&j| joined(j))
                 .any(inst_at);
-            if w.possessive && next_inst {
+            if w.possessive && (next_inst || near_inst) {
                 self.names_seen.insert(w.text.to_string());
                 self.cues.push(SideCue {
                     word: i,
@@ -1249,19 +1269,33 @@ impl<'a> DocScan<'a> {
                 && !self.is_title_word(k, j)
                 && !text::is_stopword(&w.lower)
         };
+        // A one-word side another story found may be this person's surname
+        // (`Castell` of `Ruben Castell`).
+        let discovered_surname = |j: usize| {
+            let w = &self.words[j];
+            w.text.chars().any(char::is_lowercase)
+                && self.alias_at.get(&j).is_some_and(|&ai| {
+                    let m = &self.aliases[ai];
+                    m.entry.discovered && m.len == 1 && m.entry.kind == AliasKind::Name
+                })
+        };
         if i >= self.words.len() || !is_name_word(i) {
             return None;
         }
         let mut j = i;
-        while j + 1 < self.words.len() && !self.words[j].possessive && is_name_word(j + 1) && {
-            let g = gap(self.text, &self.words[j], &self.words[j + 1]);
-            let g = if self.words[j].text.len() == 1 {
-                g.strip_prefix('.').unwrap_or(g)
-            } else {
-                g
-            };
-            g.trim().is_empty()
-        } {
+        while j + 1 < self.words.len()
+            && !self.words[j].possessive
+            && (is_name_word(j + 1) || discovered_surname(j + 1))
+            && {
+                let g = gap(self.text, &self.words[j], &self.words[j + 1]);
+                let g = if self.words[j].text.len() == 1 {
+                    g.strip_prefix('.').unwrap_or(g)
+                } else {
+                    g
+                };
+                g.trim().is_empty()
+            }
+        {
             j += 1;
         }
         // An initial never ends a name (`Vance J.` ends the sentence).
@@ -2358,6 +2392,11 @@ pub(crate) fn discover_sides(doc: &Document, k: &Knowledge) -> Vec<SideCandidate
                 }
             }
             None => out.push((c.side.clone(), kind, demonym, rejected)),
+        }
+    }
+    for name in &scan.person_cue_names {
+        if k.lookup(name).is_none() && !out.iter().any(|(s, ..)| s == name) {
+            out.push((name.clone(), AliasKind::Name, Vec::new(), true));
         }
     }
     out

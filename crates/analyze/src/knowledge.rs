@@ -592,6 +592,20 @@ mod tests {
                 .as_deref(),
             Some("Brazil")
         );
+        // Party names fold to one side whatever form the story uses.
+        for form in ["GOP", "Republicans", "Republican"] {
+            assert_eq!(
+                k.lookup(form).and_then(|e| e.side.clone()).as_deref(),
+                Some("Republican Party"),
+                "{form}"
+            );
+        }
+        assert_eq!(
+            k.lookup("Democrats")
+                .and_then(|e| e.side.clone())
+                .as_deref(),
+            Some("Democratic Party")
+        );
         // keshvar-only countries get a plain name and their nationality.
         assert_eq!(
             k.lookup("Peru").and_then(|e| e.side.clone()).as_deref(),

@@ -715,3 +715,33 @@ fn an_administration_named_after_its_president_speaks_for_the_country() {
     let a = annotate(&d, &st, &Config::default());
     assert_eq!(a[0].side.as_deref(), Some("Drevania"));
 }
+
+#[test]
+fn a_surname_another_story_made_a_side_is_a_person_where_the_text_introduces_them() {
+    // One story reads `Castell's team` as a side; the other introduces
+    // Finance Minister Ruben Castell of Sorvaine.
+    let a_text = "Castell's team said the budget was balanced.";
+    let b_text = "Sorvaine's finance minister, Ruben Castell, spoke on Monday. \
+                  The Castell administration said the payment would be made.";
+    let docs = [
+        doc("a", "Calder Ledger", a_text),
+        doc("b", "Calder Ledger", b_text),
+    ];
+    let statements = vec![
+        vec![stmt(
+            a_text,
+            "the budget was balanced",
+            Some("Castell's team"),
+        )],
+        vec![stmt(
+            b_text,
+            "the payment would be made",
+            Some("The Castell administration"),
+        )],
+    ];
+    let analysis = analyze(&docs, statements, &Config::default());
+    assert_eq!(
+        find(&analysis, "the payment would be made").side.as_deref(),
+        Some("Sorvaine")
+    );
+}
