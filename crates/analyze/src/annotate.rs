@@ -1511,6 +1511,19 @@ fn resolve_speaker(
             }
         }
     }
+    // The extractor's name, or the words of the antecedent found here.
+    let reresolved = !ante.is_empty()
+        && sp
+            .antecedent
+            .is_none_or(|a| !a.contains(scan.words[ante[0]].span));
+    let extracted_name: String = match (reresolved, ante.first(), ante.last()) {
+        (true, Some(&a), Some(&b)) => scan
+            .text
+            .get(scan.words[a].span.start..scan.words[b].span.end)
+            .unwrap_or(&sp.name)
+            .to_string(),
+        _ => sp.name.clone(),
+    };
     let mention: Vec<usize> = if pronoun_np && !ante.is_empty() {
         ante.clone()
     } else {
@@ -1528,14 +1541,14 @@ fn resolve_speaker(
         }
         head.push(wi);
     }
-    let name_words = text::words(&sp.name);
+    let name_words = text::words(&extracted_name);
     let head_words: Vec<Word> = head.iter().map(|&i| scan.words[i].clone()).collect();
     let mention_words: Vec<Word> = mention.iter().map(|&i| scan.words[i].clone()).collect();
 
     let was_described = described.is_some();
     let profile = SpeakerProfile {
         text: surface,
-        name: described.unwrap_or_else(|| sp.name.clone()),
+        name: described.unwrap_or_else(|| extracted_name.clone()),
         ..Default::default()
     };
     // A news outlet reporting.
@@ -1544,7 +1557,7 @@ fn resolve_speaker(
             .iter()
             .all(|w| !w.is_capitalised() || w.lower == "the")
             && has(&head_words, OUTLET_NOUNS))
-        || k.lookup(&sp.name)
+        || k.lookup(&extracted_name)
             .is_some_and(|e| e.kind == AliasKind::Outlet);
     if is_outlet {
         let side = underlying_side(scan, st);
@@ -1567,7 +1580,7 @@ fn resolve_speaker(
         .find(|m| m.entry.kind == AliasKind::Actor && mention.contains(&m.word))
         .map(|m| m.entry.clone())
         .or_else(|| {
-            k.lookup(&sp.name)
+            k.lookup(&extracted_name)
                 .filter(|e| e.kind == AliasKind::Actor)
                 .cloned()
         });
@@ -1647,7 +1660,7 @@ fn resolve_speaker(
         let m = k.find_aliases(&name_words);
         if let Some(e) = m.iter().find(|m| m.entry.side.is_some()) {
             side = e.entry.side.clone();
-        } else if let Some(info) = memory.names.get(&sp.name) {
+        } else if let Some(info) = memory.names.get(&extracted_name) {
             side = info.side.clone();
             official |= info.official;
             former_flag |= info.former;
@@ -1733,19 +1746,7 @@ fn resolve_speaker(
     }
     let mut profile = profile;
     if !was_described {
-        if pronoun_np
-            && !ante.is_empty()
-            && sp
-                .antecedent
-                .is_none_or(|a| !a.contains(scan.words[ante[0]].span))
-        {
-            // Resolved here, not by the extractor: the antecedent's words.
-            if let (Some(&a), Some(&b)) = (ante.first(), ante.last()) {
-                profile.name =
-                    scan.text[scan.words[a].span.start..scan.words[b].span.end].to_string();
-            }
-        }
-        if let Some(name) = scan.canonical_name(k, &mention, &sp.name) {
+        if let Some(name) = scan.canonical_name(k, &mention, &extracted_name) {
             if let Some(female) = gendered {
                 memory.female.insert(name.clone(), female);
             }
@@ -1775,7 +1776,7 @@ fn resolve_speaker(
             memory.roles.insert(key, info.clone());
         }
         if proper_name {
-            memory.names.insert(sp.name.clone(), info.clone());
+            memory.names.insert(extracted_name.clone(), info.clone());
         }
     }
     if !pronoun || memory.last.is_none() {

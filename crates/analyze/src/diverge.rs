@@ -365,6 +365,11 @@ impl StanceCues {
         if c.refusal.is_none() {
             c.refusal = first_negated(&ws, &sets.willing);
         }
+        // So is a clause whose subject is a negative one with a future:
+        // `No foreign inspector will set foot ...`, `Nobody is going to ...`.
+        if c.refusal.is_none() {
+            c.refusal = negative_subject_future(text, &ws);
+        }
         for (i, w) in ws.iter().enumerate() {
             let num = if w
                 .lower
@@ -392,6 +397,32 @@ impl StanceCues {
         }
         c
     }
+}
+
+/// `No <noun phrase> will|shall|can ...` at the start of a clause: the words
+/// from the negative to the modal.
+fn negative_subject_future(text: &str, ws: &[Word]) -> Option<String> {
+    for (i, w) in ws.iter().enumerate() {
+        if !matches!(w.lower.as_str(), "no" | "nobody" | "none" | "neither") {
+            continue;
+        }
+        let clause_start = i == 0
+            || text
+                .get(ws[i - 1].span.end..w.span.start)
+                .is_some_and(|g| g.chars().any(|ch| ".,;:\"“«(—".contains(ch)));
+        if !clause_start {
+            continue;
+        }
+        let modal = ws[i + 1..]
+            .iter()
+            .take(4)
+            .position(|m| matches!(m.lower.as_str(), "will" | "shall" | "can" | "going"))
+            .map(|o| i + 1 + o);
+        if let Some(m) = modal {
+            return text.get(w.span.start..ws[m].span.end).map(str::to_string);
+        }
+    }
+    None
 }
 
 fn first_negated(ws: &[Word], set: &PhraseSet) -> Option<String> {
@@ -771,4 +802,19 @@ pub(crate) fn pair(
             .then_with(|| a.topic.cmp(&b.topic))
     });
     (divergences, private_only)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StanceCues;
+
+    #[test]
+    fn a_negative_subject_with_a_future_is_a_refusal() {
+        let c =
+            StanceCues::of("“No foreign inspector will set foot in the control room,” she said.");
+        assert_eq!(c.refusal.as_deref(), Some("No foreign inspector will"));
+        // A `no` inside a clause is not one (`there is no doubt it will`).
+        let c = StanceCues::of("There is no doubt the dam will fill on time.");
+        assert_eq!(c.refusal, None);
+    }
 }
