@@ -898,6 +898,8 @@ impl<'a> Extractor<'a> {
         let mut k = i + 1;
         while k < t.len() && k - i < 12 {
             match t.get(k).map(|x| x.kind) {
+                // `told reporters he's ...`: a new clause's subject.
+                Some(Kind::Word(_)) if self.pronoun_contraction(t, k) => break,
                 Some(Kind::Word(class)) => match class {
                     Some(
                         WordClass::Boundary
@@ -3386,6 +3388,9 @@ impl<'a> Extractor<'a> {
                             || matches!(t.get(e + 1).map(|x| x.kind), Some(Kind::Quote(_))))
                     {
                         k = e + 1;
+                    } else if let Some(that) = self.that_after_adjuncts(t, e + 1) {
+                        // `told voters in Kessia on Sunday that ...`
+                        k = that;
                     }
                 }
             }
@@ -3467,6 +3472,40 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(after)
+    }
+
+    /// Whether token `k` is a pronoun contracted with `is` or `has`
+    /// (`he's`, `she’s`), never part of a noun phrase before it.
+    fn pronoun_contraction(&self, t: &[Tok], k: usize) -> bool {
+        self.word(t, k).is_some_and(|w| {
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+            stem.is_some_and(|s| {
+                ["he", "she", "it", "there"]
+                    .iter()
+                    .any(|p| s.eq_ignore_ascii_case(p))
+            })
+        })
+    }
+
+    /// The `that` after up to two more short prepositional phrases
+    /// starting at token `k` (`on Sunday that`, `at a rally in Velmar
+    /// that`).
+    fn that_after_adjuncts(&self, t: &[Tok], k: usize) -> Option<usize> {
+        let mut k = k;
+        for _ in 0..2 {
+            if self.is(t, k, "that") {
+                return Some(k);
+            }
+            if !matches!(Self::class(t, k), Some(WordClass::Preposition)) || self.is(t, k, "of") {
+                return None;
+            }
+            let (_, e) = self.forward_np(t, k + 1)?;
+            if e > k + 3 {
+                return None;
+            }
+            k = e + 1;
+        }
+        self.is(t, k, "that").then_some(k)
     }
 
     /// `which officials said will ...`, `who he said were ...`: the subject

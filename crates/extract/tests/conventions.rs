@@ -808,3 +808,22 @@ fn a_learned_phrase_the_rules_leave_is_a_cue_with_its_preposition() {
         content(&doc, &s)
     );
 }
+
+#[test]
+fn a_hearer_may_be_followed_by_places_and_times_before_that() {
+    let (doc, s) =
+        only("Mrs. Vell told voters in Kessia on Sunday that Mr. Orsk would run the treasury.");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(speaker(&doc, &s), "Mrs. Vell");
+    assert_eq!(content(&doc, &s), "that Mr. Orsk would run the treasury");
+}
+
+#[test]
+fn a_contracted_pronoun_after_the_hearer_opens_the_content() {
+    let (doc, s) = only("Orsk told the Velmar Post he’s already received hundreds of letters.");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(
+        content(&doc, &s),
+        "he’s already received hundreds of letters"
+    );
+}
