@@ -538,6 +538,8 @@ pub struct LearnedPhrase {
     pub rest: Vec<String>,
     pub kind: CueKind,
     pub inflection: Inflection,
+    /// How often the phrase is a gold cue where it could be one (train).
+    pub precision: f64,
 }
 
 /// Learned multiword cues keyed by their first word, longest first. Phrases
@@ -572,6 +574,7 @@ pub fn learned_phrases() -> &'static HashMap<String, Vec<LearnedPhrase>> {
                 rest,
                 kind,
                 inflection,
+                precision: c.precision(),
             });
         }
         for v in map.values_mut() {
@@ -774,6 +777,82 @@ impl CutScore {
 /// Lowest estimated precision for a learned word the rules do not use to
 /// be offered to the cue classifier.
 const WEAK_CUE_PRECISION: f64 = 0.05;
+
+/// Lowest estimated precision for a learned phrase the rules do not use to
+/// be offered to the cue classifier (rarer phrases cost more than they add).
+const WEAK_PHRASE_PRECISION: f64 = 0.15;
+
+/// What the cue classifier is offered at a word the rules leave unused.
+#[derive(Debug, Clone, Default)]
+pub struct WeakCue {
+    /// The word alone, when it is a weak cue word (`wants`), with its
+    /// inflection.
+    pub word: Option<Inflection>,
+    /// Learned multiword phrases opening with the word that are too
+    /// unreliable for the rules (`talking about`, `worried about`), longest
+    /// first.
+    pub phrases: Vec<LearnedPhrase>,
+}
+
+/// Weak cue words and the first words of weak phrases, in one table so
+/// that a word costs one lookup.
+fn weak_table() -> &'static HashMap<String, WeakCue> {
+    static WEAK: OnceLock<HashMap<String, WeakCue>> = OnceLock::new();
+    WEAK.get_or_init(|| {
+        let mut map: HashMap<String, WeakCue> = HashMap::default();
+        for (word, infl) in weak_cues() {
+            map.entry(word.clone()).or_default().word = Some(*infl);
+        }
+        let Ok(model) = crate::train::CueModel::from_tsv(LEARNED_CUES) else {
+            return map;
+        };
+        let mut buf = String::new();
+        for c in model
+            .usable(LEARNED_MIN_GOLD, WEAK_PHRASE_PRECISION)
+            .filter(|c| c.precision() < LEARNED_PHRASE_PRECISION)
+        {
+            let mut words = c.phrase.split(' ').map(str::to_string);
+            let Some(first) = words.next() else { continue };
+            let rest: Vec<String> = words.collect();
+            let weekday = rest.last().is_some_and(|w| w.ends_with("day"));
+            let ascii = c
+                .phrase
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch == ' ');
+            // After `reported by` comes the source, not the content.
+            let agent = rest.last().is_some_and(|w| w == "by");
+            if rest.is_empty() || weekday || agent || !ascii || first.len() > 14 {
+                continue;
+            }
+            // Phrases opening with a closed-class word (`to endorse`, `the
+            // question of`) are no verb phrase.
+            let (kind, inflection) = match classify(&first, &mut buf) {
+                Some(WordClass::Cue(kind, infl)) => (kind, infl),
+                None => (CueKind::Speech, guess_inflection(&first)),
+                Some(_) => continue,
+            };
+            map.entry(first).or_default().phrases.push(LearnedPhrase {
+                rest,
+                kind,
+                inflection,
+                precision: c.precision(),
+            });
+        }
+        for v in map.values_mut() {
+            v.phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        map
+    })
+}
+
+/// The weak cue word and weak phrases opening with `word` (lowercase),
+/// if any.
+pub fn weak_cue_at(word: &str) -> Option<&'static WeakCue> {
+    if word.len() > 14 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    weak_table().get(word)
+}
 
 /// Learned single words too unreliable for the rules (`wants`, `backing`):
 /// the cue classifier decides on each occurrence.

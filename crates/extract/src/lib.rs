@@ -137,6 +137,7 @@ fn run(
         buf: String::new(),
         tokens: Vec::new(),
         pending_colon: None,
+        heading_end: None,
         headline: doc.headline,
         mode,
         candidates: Vec::new(),
@@ -148,6 +149,11 @@ fn run(
             if n == 0 && ex.speaker_turn(unit, para, pi) {
                 break;
             }
+            // The statements under a heading leave the heading out.
+            let unit = match ex.heading_end.take() {
+                Some(end) if n == 0 && end < unit.end => Span::new(end, unit.end),
+                _ => unit,
+            };
             ex.unit(unit, pi);
         }
     }
@@ -391,6 +397,8 @@ struct Extractor<'a> {
     tokens: Vec<Tok>,
     /// `X said:` closing a paragraph, waiting for the quote that opens the next.
     pending_colon: Option<(Span, Option<Span>, usize)>,
+    /// Where a section heading (`Funding:`) that opens the paragraph ends.
+    heading_end: Option<usize>,
     headline: Option<Span>,
     mode: CueModelUse,
     /// Leftover cue words and their features, in [`CueModelUse::Collect`] mode.
@@ -890,6 +898,8 @@ impl<'a> Extractor<'a> {
         let mut k = i + 1;
         while k < t.len() && k - i < 12 {
             match t.get(k).map(|x| x.kind) {
+                // `told reporters he's ...`: a new clause's subject.
+                Some(Kind::Word(_)) if self.pronoun_contraction(t, k) => break,
                 Some(Kind::Word(class)) => match class {
                     Some(
                         WordClass::Boundary
@@ -1002,55 +1012,101 @@ impl<'a> Extractor<'a> {
         self.loose_quotes(t, paragraph, first_draft);
     }
 
-    /// Cue words in a verb position that no rule turned into a statement:
+    /// Cue words in a verb position that no rule turned into a statement,
+    /// and learned phrases too unreliable for the rules (`talking about`):
     /// the learned classifier ([`train::CueClassifier`]) decides which are
     /// cues; those get the speaker before them and the content after them.
     fn leftover_cues(&mut self, t: &[Tok], paragraph: usize, first_draft: usize) {
         for i in 0..t.len() {
-            let (kind, infl) = match t.get(i).map(|x| x.kind) {
-                Some(Kind::Word(Some(WordClass::Cue(kind, infl)))) => (kind, infl),
-                Some(Kind::Word(None)) => match self.word(t, i).and_then(lexicon::weak_cue) {
+            let class = match t.get(i).map(|x| x.kind) {
+                Some(Kind::Word(class @ (None | Some(WordClass::Cue(..))))) => class,
+                _ => continue,
+            };
+            let weak = self.word(t, i).and_then(lexicon::weak_cue_at);
+            if let Some(weak) = weak {
+                let phrase = weak.phrases.iter().find(|p| {
+                    p.rest.iter().enumerate().all(|(k, r)| {
+                        self.word(t, i + 1 + k)
+                            .is_some_and(|x| x.eq_ignore_ascii_case(r))
+                    })
+                });
+                if let Some(p) = phrase {
+                    let last = i + p.rest.len();
+                    let cue = (i, last, Some(p.precision));
+                    self.leftover_cue(t, cue, p.kind, p.inflection, paragraph, first_draft);
+                }
+            }
+            let (kind, infl) = match class {
+                Some(WordClass::Cue(kind, infl)) => (kind, infl),
+                _ => match weak.and_then(|w| w.word) {
                     Some(infl) => (CueKind::Speech, infl),
                     None => continue,
                 },
-                _ => continue,
             };
-            let Some(span) = t.get(i).map(|x| x.span) else {
-                continue;
-            };
-            let used = self
-                .drafts
-                .get(first_draft..)
-                .unwrap_or(&[])
+            self.leftover_cue(t, (i, i, None), kind, infl, paragraph, first_draft);
+        }
+    }
+
+    /// Whether the word before token `i` is a possessive (`his`, `Vell's`).
+    fn possessor_before(&self, t: &[Tok], i: usize) -> bool {
+        let Some(w) = i.checked_sub(1).and_then(|p| self.word(t, p)) else {
+            return false;
+        };
+        w.ends_with("'s")
+            || w.ends_with("’s")
+            || ["his", "her", "their", "its", "our", "my", "your"]
                 .iter()
-                .any(|d| d.cue.is_some_and(|c| c.overlaps(span)));
-            let nested = self
-                .drafts
-                .get(first_draft..)
-                .unwrap_or(&[])
-                .iter()
-                .any(|d| d.span().contains(span));
-            if used || nested || !self.verb_position(t, i, paragraph) {
-                continue;
+                .any(|p| w.eq_ignore_ascii_case(p))
+    }
+
+    /// Offers the cue words `first..=last` (a learned phrase of estimated
+    /// `precision`, or one word) to the learned classifier (or records
+    /// them, training) when no statement uses them and they have a content.
+    fn leftover_cue(
+        &mut self,
+        t: &[Tok],
+        (first, last, precision): (usize, usize, Option<f64>),
+        kind: CueKind,
+        infl: Inflection,
+        paragraph: usize,
+        first_draft: usize,
+    ) {
+        let (Some(a), Some(b)) = (t.get(first), t.get(last)) else {
+            return;
+        };
+        let span = a.span.cover(b.span);
+        let drafts = self.drafts.get(first_draft..).unwrap_or(&[]);
+        let used = drafts
+            .iter()
+            .any(|d| d.cue.is_some_and(|c| c.overlaps(span)));
+        let nested = drafts.iter().any(|d| d.span().contains(span));
+        // A phrase may also be a noun's (`his support for`, `Vell's attacks
+        // on`), its possessor the speaker.
+        let owned = last > first && self.possessor_before(t, first);
+        if used || nested || !(owned || self.verb_position(t, first, paragraph)) {
+            return;
+        }
+        // With no content to give it, a cue word makes no statement.
+        let cue_start = self.modifiers_before(t, first);
+        if self.learned_content(t, last, kind, cue_start).is_none() {
+            return;
+        }
+        match self.mode {
+            CueModelUse::Collect => {
+                let mut features = Vec::new();
+                self.phrase_features(t, (first, last, precision), kind, infl, &mut |f| {
+                    features.push(f.to_string())
+                });
+                let lead = t.get(cue_start).map_or(span, |x| x.span);
+                self.candidates.push((lead.cover(span), features));
             }
-            // With no content to give it, a cue word makes no statement.
-            let cue_start = self.modifiers_before(t, i);
-            if self.learned_content(t, i, kind, cue_start).is_none() {
-                continue;
-            }
-            match self.mode {
-                CueModelUse::Collect => {
-                    let mut features = Vec::new();
-                    self.cue_features(t, i, kind, infl, &mut |f| features.push(f.to_string()));
-                    let lead = t.get(self.modifiers_before(t, i)).map_or(span, |x| x.span);
-                    self.candidates.push((lead.cover(span), features));
-                }
-                CueModelUse::Apply => {
-                    let mut score = lexicon::CueScore::default();
-                    self.cue_features(t, i, kind, infl, &mut |f| score.add(f));
-                    if score.is_cue() {
-                        self.learned_cue(t, i, kind, paragraph);
-                    }
+            CueModelUse::Apply => {
+                let mut score = lexicon::CueScore::default();
+                self.phrase_features(t, (first, last, precision), kind, infl, &mut |f| {
+                    score.add(f)
+                });
+                if score.is_cue() {
+                    self.learned_cue(t, first, last, kind, paragraph);
                 }
             }
         }
@@ -1112,31 +1168,38 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Tokens `lead..=i` as a cue with the auxiliaries and adverbs before
-    /// them, the noun phrase before those as its speaker and the clause
+    /// Tokens `first..=last` as a cue with the auxiliaries and adverbs
+    /// before them, the noun phrase before those as its speaker and the clause
     /// after it (or, closing its sentence, the clause before the speaker)
     /// as its content.
-    fn learned_cue(&mut self, t: &[Tok], i: usize, kind: CueKind, paragraph: usize) {
-        let Some(cue_tok) = t.get(i) else { return };
-        let cue_start = self.modifiers_before(t, i);
-        let Some(first) = t.get(cue_start) else {
+    fn learned_cue(
+        &mut self,
+        t: &[Tok],
+        first: usize,
+        last: usize,
+        kind: CueKind,
+        paragraph: usize,
+    ) {
+        let Some(cue_tok) = t.get(last) else { return };
+        let cue_start = self.modifiers_before(t, first);
+        let Some(lead) = t.get(cue_start) else {
             return;
         };
-        let cue = Span::new(first.span.start, cue_tok.span.end);
+        let cue = Span::new(lead.span.start, cue_tok.span.end);
         // `he was asked if ...`: the subject of a passive cue is not its
         // source; with `seemed`, `was named` it is part of the content
         // (`Vell … to agree`, `Vell … the winner`).
-        let subject = self.learned_speaker(t, i, cue_start);
-        let raised = self.passive(t, cue_start, i) || self.raising(t, i);
+        let subject = self.learned_speaker(t, first, cue_start);
+        let raised = self.passive(t, cue_start, first) || self.raising(t, first);
         let (speaker, src_start) = match subject {
             Some(_) if raised => (None, None),
             Some((a, b)) => (Self::span_of(t, a, b), Some(a)),
             None => (None, None),
         };
-        match self.learned_content(t, i, kind, cue_start) {
+        match self.learned_content(t, last, kind, cue_start) {
             Some(LearnedContent::After(from)) => {
                 let to = self.content_end(t, from);
-                let (cue, from) = match self.cue_preposition(t, i, from, to) {
+                let (cue, from) = match self.cue_preposition(t, last, from, to) {
                     Some(p) => (Span::new(cue.start, p.end), from + 1),
                     None => (cue, from),
                 };
@@ -1165,7 +1228,7 @@ impl<'a> Extractor<'a> {
             }
             Some(LearnedContent::Before) => {
                 if let Some(to) = src_start.and_then(|a| a.checked_sub(1)) {
-                    self.before_content(t, to, Some(cue), speaker, i + 1, paragraph);
+                    self.before_content(t, to, Some(cue), speaker, last + 1, paragraph);
                 }
             }
             None => {}
@@ -1371,14 +1434,32 @@ impl<'a> Extractor<'a> {
         infl: Inflection,
         sink: &mut dyn FnMut(&str),
     ) {
+        self.phrase_features(t, (i, i, None), kind, infl, sink);
+    }
+
+    /// [`Self::cue_features`] of the cue words `first..=last`: a learned
+    /// phrase reads as its precision in tenths (`phrase2`), so that what
+    /// is learned of one phrase carries over to others.
+    fn phrase_features(
+        &self,
+        t: &[Tok],
+        (first, last, precision): (usize, usize, Option<f64>),
+        kind: CueKind,
+        infl: Inflection,
+        sink: &mut dyn FnMut(&str),
+    ) {
         use std::fmt::Write as _;
+        let i = first;
         let mut bufs = [[0; 24]; 5];
         let [b_w, b_p1, b_p2, b_n1, b_n2] = &mut bufs;
-        let w = self.feature_token(t, Some(i), b_w);
+        let w = match precision {
+            None => self.feature_token(t, Some(i), b_w),
+            Some(p) => std::borrow::Cow::Owned(format!("phrase{}", (p * 10.0) as u32)),
+        };
         let p1 = self.feature_token(t, i.checked_sub(1), b_p1);
         let p2 = self.feature_token(t, i.checked_sub(2), b_p2);
-        let n1 = self.feature_token(t, Some(i + 1), b_n1);
-        let n2 = self.feature_token(t, Some(i + 2), b_n2);
+        let n1 = self.feature_token(t, Some(last + 1), b_n1);
+        let n2 = self.feature_token(t, Some(last + 2), b_n2);
         let j = self.modifiers_before(t, i);
         let subject = match j.checked_sub(1).map(|k| (k, Self::class(t, k))) {
             None => "none",
@@ -1392,7 +1473,7 @@ impl<'a> Extractor<'a> {
         } else {
             "none"
         };
-        let content = match self.learned_content(t, i, kind, j) {
+        let content = match self.learned_content(t, last, kind, j) {
             None => "none",
             Some(LearnedContent::Before) => "before",
             Some(LearnedContent::After(c)) if self.is(t, c, "that") => "that",
@@ -1402,7 +1483,7 @@ impl<'a> Extractor<'a> {
             {
                 "quote"
             }
-            Some(LearnedContent::After(c)) if c == i + 1 => "next",
+            Some(LearnedContent::After(c)) if c == last + 1 => "next",
             Some(LearnedContent::After(_)) => "later",
         };
         let quotes = t.iter().any(|x| matches!(x.kind, Kind::Quote(_)));
@@ -1433,6 +1514,11 @@ impl<'a> Extractor<'a> {
         emit(format_args!("passive={}", self.passive(t, j, i)));
         emit(format_args!("quotes={quotes}"));
         emit(format_args!("first={}", i == 0));
+        if last > first {
+            emit(format_args!("phrase"));
+            emit(format_args!("owned={}", self.possessor_before(t, first)));
+            emit(format_args!("phrase|content={content}"));
+        }
     }
 
     /// A paragraph opening with a speaker's name and a colon (transcripts,
@@ -1523,6 +1609,10 @@ impl<'a> Extractor<'a> {
         if content.slice(self.text).split_whitespace().count() < 3 {
             return false;
         }
+        if self.reports_others(content) {
+            self.heading_end = Some(content.start);
+            return false;
+        }
         let speaker = Self::span_of(t, 0, colon - 1);
         let cue = t.get(colon).map(|x| x.span);
         if lead > 0 {
@@ -1552,6 +1642,31 @@ impl<'a> Extractor<'a> {
             paragraph,
         });
         true
+    }
+
+    /// Whether `content` attributes words to someone itself (`"...,"
+    /// Vell said`, `according to`): then the `Name:` before it is a
+    /// section heading (`Funding: ...`), not the speaker of a turn.
+    fn reports_others(&mut self, content: Span) -> bool {
+        let mut t = Vec::new();
+        self.tokenize(content, 200, &mut t);
+        (0..t.len()).any(|k| {
+            if self.is(&t, k, "according") && self.is(&t, k + 1, "to") {
+                return true;
+            }
+            if !matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))) {
+                return false;
+            }
+            (k + 2..(k + 7).min(t.len())).any(|c| {
+                matches!(
+                    Self::class(&t, c),
+                    Some(WordClass::Cue(
+                        CueKind::Speech,
+                        Inflection::Past | Inflection::ThirdSingular
+                    ))
+                ) && (k + 1..c).all(|w| matches!(t.get(w).map(|x| x.kind), Some(Kind::Word(_))))
+            })
+        })
     }
 
     /// `"We will not sign." ― Anya Vell`
@@ -3273,6 +3388,9 @@ impl<'a> Extractor<'a> {
                             || matches!(t.get(e + 1).map(|x| x.kind), Some(Kind::Quote(_))))
                     {
                         k = e + 1;
+                    } else if let Some(that) = self.that_after_adjuncts(t, e + 1) {
+                        // `told voters in Kessia on Sunday that ...`
+                        k = that;
                     }
                 }
             }
@@ -3354,6 +3472,40 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(after)
+    }
+
+    /// Whether token `k` is a pronoun contracted with `is` or `has`
+    /// (`he's`, `she’s`), never part of a noun phrase before it.
+    fn pronoun_contraction(&self, t: &[Tok], k: usize) -> bool {
+        self.word(t, k).is_some_and(|w| {
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"));
+            stem.is_some_and(|s| {
+                ["he", "she", "it", "there"]
+                    .iter()
+                    .any(|p| s.eq_ignore_ascii_case(p))
+            })
+        })
+    }
+
+    /// The `that` after up to two more short prepositional phrases
+    /// starting at token `k` (`on Sunday that`, `at a rally in Velmar
+    /// that`).
+    fn that_after_adjuncts(&self, t: &[Tok], k: usize) -> Option<usize> {
+        let mut k = k;
+        for _ in 0..2 {
+            if self.is(t, k, "that") {
+                return Some(k);
+            }
+            if !matches!(Self::class(t, k), Some(WordClass::Preposition)) || self.is(t, k, "of") {
+                return None;
+            }
+            let (_, e) = self.forward_np(t, k + 1)?;
+            if e > k + 3 {
+                return None;
+            }
+            k = e + 1;
+        }
+        self.is(t, k, "that").then_some(k)
     }
 
     /// `which officials said will ...`, `who he said were ...`: the subject

@@ -774,3 +774,56 @@ fn a_poll_named_by_two_outlets_is_one_source() {
     );
     assert_eq!(content(&doc, &s), "50 percent of voters chose Vell");
 }
+
+#[test]
+fn a_section_heading_is_no_speaker_turn() {
+    // The paragraph reports others itself, so `Funding:` is a heading.
+    let (doc, st) = run(
+        "Funding: The ministry has cut the grant for the eastern valleys, \
+         according to the Velmar Gazette. \"We will not survive another year,\" Anya Petrova said.",
+    );
+    assert_eq!(st.len(), 2);
+    let according = &st[0];
+    assert_eq!(cue(&doc, according), "according to");
+    assert_eq!(speaker(&doc, according), "the Velmar Gazette");
+    assert_eq!(
+        content(&doc, according),
+        "The ministry has cut the grant for the eastern valleys"
+    );
+    assert_eq!(speaker(&doc, &st[1]), "Anya Petrova");
+    // A transcript turn stays one.
+    let (doc, s) = only("Petrova: We will not survive another year without the grant.");
+    assert_eq!(cue(&doc, &s), ":");
+    assert_eq!(speaker(&doc, &s), "Petrova");
+}
+
+#[test]
+fn a_learned_phrase_the_rules_leave_is_a_cue_with_its_preposition() {
+    let (doc, s) = only("Senator Orsk was talking about the border tax at the rally in Velmar.");
+    assert_eq!(cue(&doc, &s), "was talking about");
+    assert_eq!(speaker(&doc, &s), "Senator Orsk");
+    assert!(
+        content(&doc, &s).starts_with("the border tax"),
+        "{}",
+        content(&doc, &s)
+    );
+}
+
+#[test]
+fn a_hearer_may_be_followed_by_places_and_times_before_that() {
+    let (doc, s) =
+        only("Mrs. Vell told voters in Kessia on Sunday that Mr. Orsk would run the treasury.");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(speaker(&doc, &s), "Mrs. Vell");
+    assert_eq!(content(&doc, &s), "that Mr. Orsk would run the treasury");
+}
+
+#[test]
+fn a_contracted_pronoun_after_the_hearer_opens_the_content() {
+    let (doc, s) = only("Orsk told the Velmar Post he’s already received hundreds of letters.");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(
+        content(&doc, &s),
+        "he’s already received hundreds of letters"
+    );
+}
