@@ -554,34 +554,55 @@ pub fn learned_phrases() -> &'static HashMap<String, Vec<LearnedPhrase>> {
         };
         let mut buf = String::new();
         for c in model.usable(LEARNED_MIN_GOLD, LEARNED_PHRASE_PRECISION) {
-            let mut words = c.phrase.split(' ').map(str::to_string);
-            let Some(first) = words.next() else { continue };
-            let rest: Vec<String> = words.collect();
-            let weekday = rest.last().is_some_and(|w| w.ends_with("day"));
-            let ascii = c
-                .phrase
-                .chars()
-                .all(|ch| ch.is_ascii_lowercase() || ch == ' ');
-            if rest.is_empty() || weekday || !ascii || first == "according" {
+            let Some((first, phrase)) = learned_phrase(&c.phrase, c.precision(), &mut buf) else {
+                continue;
+            };
+            if first == "according" {
                 continue;
             }
-            let (kind, inflection) = match classify(&first, &mut buf) {
-                Some(WordClass::Cue(kind, infl)) => (kind, infl),
-                None => (CueKind::Speech, guess_inflection(&first)),
-                Some(_) => continue,
-            };
-            map.entry(first).or_default().push(LearnedPhrase {
-                rest,
-                kind,
-                inflection,
-                precision: c.precision(),
-            });
+            map.entry(first).or_default().push(phrase);
         }
         for v in map.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         map
     })
+}
+
+/// A learned multiword cue phrase split into its first word and the rest,
+/// with the kind and inflection of that first word; `None` for phrases
+/// that are no verb phrase the rules could use: non-ASCII, ending in a
+/// weekday, or opening with a closed-class word (`to endorse`, `the
+/// question of`).
+fn learned_phrase(
+    phrase: &str,
+    precision: f64,
+    buf: &mut String,
+) -> Option<(String, LearnedPhrase)> {
+    let mut words = phrase.split(' ').map(str::to_string);
+    let first = words.next()?;
+    let rest: Vec<String> = words.collect();
+    let weekday = rest.last().is_some_and(|w| w.ends_with("day"));
+    let ascii = phrase
+        .chars()
+        .all(|ch| ch.is_ascii_lowercase() || ch == ' ');
+    if rest.is_empty() || weekday || !ascii {
+        return None;
+    }
+    let (kind, inflection) = match classify(&first, buf) {
+        Some(WordClass::Cue(kind, infl)) => (kind, infl),
+        None => (CueKind::Speech, guess_inflection(&first)),
+        Some(_) => return None,
+    };
+    Some((
+        first,
+        LearnedPhrase {
+            rest,
+            kind,
+            inflection,
+            precision,
+        },
+    ))
 }
 
 /// Single learned words as cues, their inflection guessed from the ending.
@@ -811,32 +832,15 @@ fn weak_table() -> &'static HashMap<String, WeakCue> {
             .usable(LEARNED_MIN_GOLD, WEAK_PHRASE_PRECISION)
             .filter(|c| c.precision() < LEARNED_PHRASE_PRECISION)
         {
-            let mut words = c.phrase.split(' ').map(str::to_string);
-            let Some(first) = words.next() else { continue };
-            let rest: Vec<String> = words.collect();
-            let weekday = rest.last().is_some_and(|w| w.ends_with("day"));
-            let ascii = c
-                .phrase
-                .chars()
-                .all(|ch| ch.is_ascii_lowercase() || ch == ' ');
+            let Some((first, phrase)) = learned_phrase(&c.phrase, c.precision(), &mut buf) else {
+                continue;
+            };
             // After `reported by` comes the source, not the content.
-            let agent = rest.last().is_some_and(|w| w == "by");
-            if rest.is_empty() || weekday || agent || !ascii || first.len() > 14 {
+            let agent = phrase.rest.last().is_some_and(|w| w == "by");
+            if agent || first.len() > 14 {
                 continue;
             }
-            // Phrases opening with a closed-class word (`to endorse`, `the
-            // question of`) are no verb phrase.
-            let (kind, inflection) = match classify(&first, &mut buf) {
-                Some(WordClass::Cue(kind, infl)) => (kind, infl),
-                None => (CueKind::Speech, guess_inflection(&first)),
-                Some(_) => continue,
-            };
-            map.entry(first).or_default().phrases.push(LearnedPhrase {
-                rest,
-                kind,
-                inflection,
-                precision: c.precision(),
-            });
+            map.entry(first).or_default().phrases.push(phrase);
         }
         for v in map.values_mut() {
             v.phrases.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
