@@ -217,6 +217,12 @@ const OUTLET_HEADS: &[&str] = &[
     "Daily",
     "Wire",
     "Press",
+    "Ledger",
+    "Guardian",
+    "Globe",
+    "Inquirer",
+    "Examiner",
+    "Sentinel",
 ];
 
 const OUTLET_NOUNS: &[&str] = &[
