@@ -1752,7 +1752,7 @@ fn resolve_speaker(
     }
     let mut profile = profile;
     if !was_described {
-        if let Some(name) = scan.canonical_name(k, &mention, &extracted_name) {
+        if let Some(name) = scan.canonical_name(k, &mention, &head, &extracted_name) {
             if let Some(female) = gendered {
                 memory.female.insert(name.clone(), female);
             }

@@ -25,6 +25,19 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '.' || c == '-'
 }
 
+/// The words of `slice[s..e]`, split at hyphens (`U.S.-Russia` is two),
+/// with offsets shifted by `base`.
+fn push_split(slice: &str, s: usize, e: usize, base: usize, out: &mut Vec<Word>) {
+    let mut cur = s;
+    for part in slice[s..e].split('-') {
+        let pe = cur + part.len();
+        if let Some(w) = make_word(slice, cur, pe, base) {
+            out.push(w);
+        }
+        cur = pe + 1;
+    }
+}
+
 /// Words of `text[span]`. Hyphens split words (`U.S.-Russia` is two words),
 /// dots stay only inside abbreviations (`U.S.`), possessives are marked.
 pub fn words_in(text: &str, span: Span) -> Vec<Word> {
@@ -33,17 +46,7 @@ pub fn words_in(text: &str, span: Span) -> Vec<Word> {
     };
     // About one word per six bytes of news text.
     let mut out = Vec::with_capacity(slice.len() / 6 + 1);
-    let push = |s: usize, e: usize, out: &mut Vec<Word>| {
-        // Hyphens split words: `U.S.-Russia` is two.
-        let mut cur = s;
-        for part in slice[s..e].split('-') {
-            let pe = cur + part.len();
-            if let Some(w) = make_word(slice, cur, pe, span.start) {
-                out.push(w);
-            }
-            cur = pe + 1;
-        }
-    };
+    let push = |s: usize, e: usize, out: &mut Vec<Word>| push_split(slice, s, e, span.start, out);
     let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -746,17 +749,8 @@ mod tests {
             return out;
         };
         let mut start: Option<usize> = None;
-        let push = |s: usize, e: usize, out: &mut Vec<Word>| {
-            // Hyphens split words: `U.S.-Russia` is two.
-            let mut cur = s;
-            for part in slice[s..e].split('-') {
-                let pe = cur + part.len();
-                if let Some(w) = make_word(slice, cur, pe, span.start) {
-                    out.push(w);
-                }
-                cur = pe + 1;
-            }
-        };
+        let push =
+            |s: usize, e: usize, out: &mut Vec<Word>| push_split(slice, s, e, span.start, out);
         for (i, c) in slice.char_indices() {
             if is_word_char(c) {
                 if start.is_none() {

@@ -52,14 +52,16 @@ impl DocScan<'_> {
                 .iter()
                 .any(|w| ORG_HEADS_SET.contains(w.text.as_str()) || self.in_outlet(w))
             && !INSTITUTION_TAILS.contains(&self.words[end - 1].text.as_str())
-            && !self.orgs.iter().any(|o| {
-                let run = self.words[start..end]
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                o.ends_with(&run)
-            })
+            && {
+                let run = self.run_text(start, end);
+                !self.orgs.iter().any(|o| o.ends_with(&run))
+            }
+    }
+
+    /// The full name starting at word `i` (`full_names` is in text order).
+    fn full_name_at(&self, i: usize) -> Option<(usize, usize)> {
+        let at = self.full_names.partition_point(|&(s, _)| s < i);
+        self.full_names.get(at).copied().filter(|&(s, _)| s == i)
     }
 
     /// Full names seen inside a statement's source: people, whether or not
@@ -98,39 +100,28 @@ impl DocScan<'_> {
     }
 
     /// The full name (two or more name words) a speaker mention of words
-    /// `mention` stands for, or the fuller description that introduced it.
+    /// `mention` stands for, or the fuller description that introduced it;
+    /// `head` is the mention up to its first comma or relative pronoun.
     /// `None` keeps the extractor's name.
     pub(super) fn canonical_name(
         &self,
         k: &Knowledge,
         mention: &[usize],
+        head: &[usize],
         extracted: &str,
     ) -> Option<String> {
         let (&first, &last) = (mention.first()?, mention.last()?);
-        // A full name heading the mention (the last name run before a comma or
-        // relative pronoun: `Economic Affairs Commissioner Jana Wexler`), or
-        // in apposition to its head: `The committee's chair, Marit Enge of ...`;
-        // never one inside a modifier (`The cable, signed by Ambassador X,`).
-        let head_end = mention
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|&(n, &wi)| {
-                let w = &self.words[wi];
-                matches!(w.lower.as_str(), "who" | "which" | "whose")
-                    || gap(self.text, &self.words[mention[n - 1]], w).contains(',')
-            })
-            .map(|(_, &wi)| wi)
-            .unwrap_or(last + 1);
-        if let Some(&(s, e)) = self
+        // A full name heading the mention (the last name run of its head:
+        // `Economic Affairs Commissioner Jana Wexler`), or in apposition to
+        // its head: `The committee's chair, Marit Enge of ...`; never one
+        // inside a modifier (`The cable, signed by Ambassador X,`).
+        let head_end = head.last().map_or(last + 1, |&h| h + 1);
+        if let Some((s, e)) = self
             .full_names
             .iter()
             .rfind(|&&(s, e)| s >= first && e == head_end)
-            .or_else(|| {
-                self.full_names
-                    .iter()
-                    .find(|&&(s, e)| s == head_end && e <= last + 1)
-            })
+            .copied()
+            .or_else(|| self.full_name_at(head_end).filter(|&(_, e)| e <= last + 1))
         {
             return Some(self.run_text(s, e));
         }
@@ -140,7 +131,7 @@ impl DocScan<'_> {
             || SPOKES.contains(&head.lower.as_str())
             || self.is_title_word(k, last)
         {
-            if let Some(&(s, e)) = self.full_names.iter().find(|&&(s, _)| s == last + 1) {
+            if let Some((s, e)) = self.full_name_at(last + 1) {
                 let comma_before = gap(self.text, head, &self.words[s]).trim() == ",";
                 let closed = self
                     .words
@@ -257,7 +248,7 @@ impl DocScan<'_> {
                     }
                     continue;
                 }
-                if let Some(&(s, e)) = self.full_names.iter().find(|&&(s, _)| s == i) {
+                if let Some((s, e)) = self.full_name_at(i) {
                     let name = self.run_text(s, e);
                     if self.known_people.contains(&name) && compatible(&name) {
                         return Some((s, e));
