@@ -444,6 +444,20 @@ const PORTFOLIO_HOLDERS: &[&str] = &[
 
 /// Words that name a kind of polity or body, never one on their own.
 const GENERIC_SIDE_WORDS: &[&str] = &[
+    // Continents and regions: `African American` or `European users` name
+    // no party to a story.
+    "africa",
+    "europe",
+    "asia",
+    "america",
+    "americas",
+    "oceania",
+    "eurasia",
+    "arctic",
+    "antarctica",
+    "caribbean",
+    "balkans",
+    "scandinavia",
     "republic",
     "kingdom",
     "state",
@@ -572,6 +586,22 @@ pub(crate) fn demonym_to_name<'n>(
     d: &str,
     names: impl Iterator<Item = &'n String>,
 ) -> Option<String> {
+    // `European`, `African`: regions, not parties.
+    const REGION_DEMONYMS: &[&str] = &[
+        "european",
+        "african",
+        "asian",
+        "arctic",
+        "caribbean",
+        "balkan",
+        "scandinavian",
+        "eurasian",
+        "oceanian",
+        "antarctic",
+    ];
+    if REGION_DEMONYMS.contains(&d.to_lowercase().as_str()) {
+        return None;
+    }
     let dl = d.chars().count();
     names
         // `Republican` is no demonym of a `Republic`: a generic word names
@@ -769,6 +799,47 @@ impl<'a> DocScan<'a> {
         }
     }
 
+    /// `Belmark, for its part, has been consistent. Its president ...`: the
+    /// proper noun opening the sentence before a sentence-initial `its`, when
+    /// it is no person: the owner of what `its` names. A single word the text
+    /// also capitalises mid-sentence, so `Officials` or `However` are not.
+    fn owner_of_sentence_initial_its(&self, pos: usize) -> Option<String> {
+        let i = self.words.partition_point(|w| w.span.start < pos);
+        if !self.sentence_start(i) {
+            return None;
+        }
+        let si = self.layout.sentence_at(pos)?;
+        let (prev, para) = *self.layout.sentences.get(si.checked_sub(1)?)?;
+        if self.layout.sentences.get(si)?.1 != para {
+            return None;
+        }
+        let f = self.words.partition_point(|w| w.span.start < prev.start);
+        let w = self.words.get(f)?;
+        let next = self.words.get(f + 1)?;
+        let single = !gap(self.text, w, next).trim().is_empty() || !next.is_capitalised();
+        if !w.is_capitalised()
+            || !single
+            || w.possessive
+            || w.text.chars().count() < 3
+            || !w.text.chars().all(char::is_alphabetic)
+            || text::is_stopword(&w.lower)
+            || PERSON_NOUNS_SET.contains(w.lower.as_str())
+            || self.full_names.iter().any(|&(s, e)| (s..e).contains(&f))
+            || self.in_outlet(w)
+        {
+            return None;
+        }
+        if let Some(c) = self.cue_at(f) {
+            return Some(c.side.clone());
+        }
+        let proper = self
+            .words
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != f && o.text == w.text && !self.sentence_start(j));
+        proper.then(|| w.text.to_string())
+    }
+
     /// The country-like side named last before byte `pos` in its paragraph
     /// or the one before.
     fn side_before(&self, pos: usize) -> Option<String> {
@@ -953,7 +1024,10 @@ impl<'a> DocScan<'a> {
                 continue;
             }
             if let Some(c) = self.cue_at(i) {
-                return Some(c.side.clone());
+                // A side the quote names is what is said, not who says it.
+                if !self.quotes.iter().any(|q| q.contains(self.words[i].span)) {
+                    return Some(c.side.clone());
+                }
             }
             i += 1;
         }
@@ -970,8 +1044,14 @@ impl<'a> DocScan<'a> {
                 break;
             }
             let end = (c.word + 4).min(self.words.len());
-            let Some(n) =
-                (c.word + 1..end).find(|&j| ANON_NOUNS.contains(&self.words[j].lower.as_str()))
+            // The noun in the same phrase: no punctuation or quote between.
+            let Some(n) = (c.word + 1..end)
+                .take_while(|&j| {
+                    gap(self.text, &self.words[j - 1], &self.words[j])
+                        .trim()
+                        .is_empty()
+                })
+                .find(|&j| ANON_NOUNS.contains(&self.words[j].lower.as_str()))
             else {
                 continue;
             };
@@ -1210,11 +1290,32 @@ impl<'a> DocScan<'a> {
                 }
             }
         }
+        // Normalise demonyms to names seen in this document or known,
+        // so `Belmark` is a side where `a Belmarkian official` is.
+        let mut names: Vec<String> = self.names_seen.iter().cloned().collect();
+        names.sort();
+        for c in &mut self.cues {
+            if c.raw_demonym {
+                if let Some(n) = demonym_to_name(&c.side, names.iter()) {
+                    c.side = n;
+                    c.raw_demonym = false;
+                }
+            }
+        }
         // Every plain mention of a side established above is a cue too.
         let established: HashSet<String> = self
             .cues
             .iter()
-            .filter(|c| c.kind == AliasKind::Name && !c.raw_demonym && !c.side.contains(' '))
+            .filter(|c| {
+                // Only for places the knowledge lacks: known ones have
+                // their aliases already.
+                let normalised_demonym = c.kind == AliasKind::Demonym
+                    && !self.alias_at.contains_key(&c.word)
+                    && k.lookup(&c.side).is_none();
+                (c.kind == AliasKind::Name || normalised_demonym)
+                    && !c.raw_demonym
+                    && !c.side.contains(' ')
+            })
             .map(|c| c.side.clone())
             .collect();
         let taken: HashSet<usize> = self.cues.iter().map(|c| c.word).collect();
@@ -1234,17 +1335,6 @@ impl<'a> DocScan<'a> {
         }
         self.cues.sort_by_key(|c| c.word);
         self.cues.dedup_by_key(|c| c.word);
-        // Normalise demonyms to names seen in this document or known.
-        let mut names: Vec<String> = self.names_seen.iter().cloned().collect();
-        names.sort();
-        for c in &mut self.cues {
-            if c.raw_demonym {
-                if let Some(n) = demonym_to_name(&c.side, names.iter()) {
-                    c.side = n;
-                    c.raw_demonym = false;
-                }
-            }
-        }
     }
 
     fn plausible_side_name(&self, k: &Knowledge, name: &str) -> bool {
@@ -1431,6 +1521,9 @@ struct Resolved {
     outlet: bool,
     institution: bool,
     spokesperson: bool,
+    /// The speaker is a stated line (`the official line`, `the
+    /// government's position`): on the record by definition.
+    stated_line: bool,
     side_evidence: Option<Evidence>,
 }
 
@@ -1573,6 +1666,7 @@ fn resolve_speaker(
             outlet: true,
             institution: false,
             spokesperson: false,
+            stated_line: false,
             side_evidence: None,
         });
     }
@@ -1686,7 +1780,9 @@ fn resolve_speaker(
     let first = head_words.first().map(|w| w.lower.as_str()).unwrap_or("");
     if side.is_none() && matches!(first, "its" | "their") {
         // `its government`: the side named last before the mention.
-        side = scan.side_before(sp.span.start);
+        side = scan
+            .owner_of_sentence_initial_its(sp.span.start)
+            .or_else(|| scan.side_before(sp.span.start));
         institution = !person_noun;
     }
     if side.is_none() && matches!(first, "his" | "her") {
@@ -1709,7 +1805,12 @@ fn resolve_speaker(
         head_words.first().map(|w| w.lower.as_str()),
         Some("his" | "her" | "its" | "their")
     );
-    let anonymous = !proper_name && has(&head_words, ANON_NOUNS) && !spokesperson && !possessed;
+    // `The official Ostravian line blames ...`: a position, not a source.
+    let stated_line = head_words
+        .last()
+        .is_some_and(|w| STATED_LINE_NOUNS.contains(&w.lower.as_str()));
+    let anonymous =
+        !proper_name && has(&head_words, ANON_NOUNS) && !spokesperson && !possessed && !stated_line;
     let mut anonymous_flag = anonymous;
     let mut home_guess = false;
     if pronoun && side.is_none() {
@@ -1794,6 +1895,7 @@ fn resolve_speaker(
         outlet: false,
         institution,
         spokesperson,
+        stated_line,
         side_evidence,
     })
 }
@@ -1804,6 +1906,9 @@ fn has(ws: &[Word], set: &[&str]) -> bool {
 
 /// Evidence rule of a side taken from the document's home country.
 pub(crate) const HOME_SIDE_RULE: &str = "side-home-country";
+
+/// Head nouns of a speaker that is a stated position (`the official line`).
+const STATED_LINE_NOUNS: &[&str] = &["line", "position", "stance", "narrative", "version"];
 
 /// Nouns of unnamed sources: with no name they make a speaker anonymous.
 const ANON_NOUNS: &[&str] = &[
@@ -1999,6 +2104,14 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
                     2.5,
                     Evidence {
                         rule: "spokesperson".into(),
+                        ..ev
+                    },
+                ));
+            } else if r.stated_line {
+                public.push((
+                    3.0,
+                    Evidence {
+                        rule: "stated-line".into(),
                         ..ev
                     },
                 ));

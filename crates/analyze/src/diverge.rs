@@ -89,6 +89,13 @@ const ADMIT: &[&str] = &[
     "failed to",
     "did not prioritize",
     "did not prioritise",
+    "share the responsibility",
+    "share responsibility",
+    "shared responsibility",
+    "share the blame",
+    "shares the blame",
+    "partly responsible",
+    "partly to blame",
 ];
 const DENY: &[&str] = &[
     "deny",
@@ -107,6 +114,13 @@ const DENY: &[&str] = &[
     "bears no",
     "unfounded",
     "categorically",
+    "blames",
+    "blamed",
+    "all the blame",
+    "solely responsible",
+    "entirely responsible",
+    "wholly responsible",
+    "solely to blame",
 ];
 const HEDGE: &[&str] = &[
     "might",
@@ -168,6 +182,12 @@ const OPTIMISM: &[&str] = &[
     "will prevail",
     "winning",
     "strong position",
+    "is working",
+    "are working",
+    "has worked",
+    "have worked",
+    "paying off",
+    "effective",
 ];
 const OCCURRENCE: &[&str] = &[
     "twice",

@@ -167,6 +167,123 @@ const TOPIC_NOISE: &[&str] = &[
     "major",
 ];
 
+/// Words news uses for one subject, folded into a shared concept key so
+/// `no channel` and `met every week`, or `blames` and `responsibility`,
+/// can meet in one topic. The first word of each group names it.
+const CONCEPTS: &[&[&str]] = &[
+    &[
+        "talks",
+        "talk",
+        "negotiations",
+        "negotiation",
+        "negotiate",
+        "negotiated",
+        "negotiating",
+        "negotiators",
+        "dialogue",
+        "channel",
+        "channels",
+        "contacts",
+        "meetings",
+        "met",
+    ],
+    &[
+        "blame",
+        "blames",
+        "blamed",
+        "blaming",
+        "responsibility",
+        "responsible",
+        "fault",
+        "culpability",
+        "culpable",
+        "blameless",
+        "blamelessness",
+    ],
+    &["sanctions", "sanction", "embargo", "embargoes", "penalties"],
+    &[
+        "troops",
+        "soldiers",
+        "soldier",
+        "army",
+        "battalions",
+        "brigades",
+    ],
+    &["ceasefire", "cease-fire", "truce", "armistice"],
+    &["loan", "loans", "credit", "bailout", "lenders", "lending"],
+    &[
+        "inspections",
+        "inspection",
+        "inspectors",
+        "inspector",
+        "monitors",
+        "monitoring",
+    ],
+    &["election", "elections", "ballot", "vote", "voting", "polls"],
+];
+
+/// The concept a word belongs to, by its lowercase form.
+fn concept_of(lower: &str) -> Option<&'static str> {
+    static INDEX: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut m = HashMap::default();
+            for group in CONCEPTS {
+                if let Some(name) = group.first() {
+                    for w in *group {
+                        m.insert(*w, *name);
+                    }
+                }
+            }
+            m
+        })
+        .get(lower)
+        .copied()
+}
+
+/// Key of a concept in a bag: a prefix no word key can have.
+fn concept_key(name: &str) -> CompactString {
+    let mut k = CompactString::from("@");
+    k.push_str(name);
+    k
+}
+
+/// Words that follow a phrase head rather than continue its phrase:
+/// prepositions, conjunctions, auxiliaries, determiners and pronouns.
+const HEAD_FOLLOWERS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "against", "over", "under",
+    "into", "and", "or", "but", "nor", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "could", "should", "can", "may", "might", "must", "shall", "do",
+    "does", "did", "that", "which", "who", "whom", "whose", "when", "where", "while", "if", "as",
+    "than", "because", "since", "after", "before", "until", "the", "a", "an", "this", "these",
+    "those", "its", "their", "his", "her", "our", "it", "they", "he", "she", "we", "not", "no",
+    "also", "still", "only", "s",
+];
+
+/// Adverbs and participles (`necessarily`, `failed`) describe what is said
+/// about a subject; they are no subject of their own.
+fn is_modifier_form(w: &str) -> bool {
+    const NOUNS_IN_LY: &[&str] = &[
+        "family", "ally", "rally", "supply", "assembly", "italy", "july", "monopoly", "anomaly",
+        "reply", "homily",
+    ];
+    const NOUNS_IN_ED: &[&str] = &[
+        "hundred",
+        "speed",
+        "creed",
+        "greed",
+        "breed",
+        "seed",
+        "need",
+        "shed",
+        "bloodshed",
+    ];
+    let n = w.chars().count();
+    (n >= 5 && w.ends_with("ly") && !NOUNS_IN_LY.contains(&w))
+        || (n >= 5 && w.ends_with("ed") && !NOUNS_IN_ED.contains(&w))
+}
+
 /// A found topic's key terms (display forms, seed first) and the weight
 /// each listed term id lends a statement towards it.
 type KeyTerms = (Vec<String>, Vec<(u32, f64)>);
@@ -191,22 +308,43 @@ fn add_terms(
             && !text::is_stopword(&w.lower)
             && !skip.contains(w.lower.as_str())
     };
+    let joined = |a: &Word, b: &Word| {
+        let g = text.get(a.span.end..b.span.start).unwrap_or(",");
+        g.trim().is_empty() || g.trim() == "-"
+    };
     let mut prev: Option<&Word> = None;
-    for w in ws {
+    for (i, w) in ws.iter().enumerate() {
+        if let Some(c) = concept_of(&w.lower) {
+            let key = concept_key(c);
+            *bag.entry(key.clone()).or_insert(0.0) += weight;
+            *surface
+                .entry(key)
+                .or_default()
+                .entry(CompactString::from(c))
+                .or_insert(0) += 1;
+        }
         if !content(w) {
             prev = None;
             continue;
         }
         let key = text::stem_compact(&w.lower);
         *bag.entry(key.clone()).or_insert(0.0) += weight;
-        *surface
-            .entry(key.clone())
-            .or_default()
-            .entry(w.lower.clone())
-            .or_insert(0) += 1;
+        let forms = surface.entry(key.clone()).or_default();
+        *forms.entry(w.lower.clone()).or_insert(0) += 1;
+        // A word said as the head of its phrase (not only as a modifier,
+        // `a single decision`) can name a topic on its own: marked by an
+        // empty surface form.
+        let modifier = !w.possessive
+            && ws.get(i + 1).is_some_and(|n| {
+                joined(w, n)
+                    && n.lower.chars().all(char::is_alphabetic)
+                    && !HEAD_FOLLOWERS.contains(&n.lower.as_str())
+            });
+        if weight >= 1.0 && !modifier && !is_modifier_form(&w.lower) {
+            *forms.entry(CompactString::default()).or_insert(0) += 1;
+        }
         if let Some(p) = prev {
-            let g = text.get(p.span.end..w.span.start).unwrap_or(",");
-            if g.trim().is_empty() || g.trim() == "-" {
+            if joined(p, w) {
                 let mut bk = text::stem_compact(&p.lower);
                 bk.push(' ');
                 bk.push_str(&key);
@@ -249,6 +387,25 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
         .map(|chunk| {
             let mut found: HashSet<String> = HashSet::default();
             let mut looked_up: HashSet<String> = HashSet::default();
+            // Capitalised words, to read places the knowledge lacks from
+            // their demonyms (`Belmarkian` names `Belmark`).
+            let mut capitalised: HashSet<String> = HashSet::default();
+            for d in chunk {
+                for w in text::words(&d.text) {
+                    if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
+                        capitalised.insert(w.lower.to_string());
+                    }
+                }
+            }
+            for c in &capitalised {
+                for suffix in ["ian", "n", "an", "ese", "i"] {
+                    if let Some(base) = c.strip_suffix(suffix) {
+                        if base.chars().count() >= 4 && capitalised.contains(base) {
+                            found.insert(base.to_string());
+                        }
+                    }
+                }
+            }
             for d in chunk {
                 for w in text::words(d.outlet.as_deref().unwrap_or("")) {
                     found.insert(w.lower.to_string());
@@ -306,6 +463,19 @@ fn statement_bag(
     let t = doc.text.as_str();
     let cw = text::words_in(t, a.statement.span);
     add_terms(&cw, t, 1.0, skip, &mut bag, surface);
+    // A cue that carries the subject (`blames X for ...`) counts as content.
+    if let Some(cue) = a.statement.cue {
+        for w in text::words_in(t, cue) {
+            if let Some(c) = concept_of(&w.lower) {
+                *bag.entry(concept_key(c)).or_insert(0.0) += 1.0;
+                *surface
+                    .entry(concept_key(c))
+                    .or_default()
+                    .entry(CompactString::from(c))
+                    .or_insert(0) += 1;
+            }
+        }
+    }
     // Context: the statement's sentence(s) and the one before.
     let r = layout.sentences_over(a.statement.span);
     let from = r.start.saturating_sub(1);
@@ -398,11 +568,21 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             .get(key)
             .and_then(|m| {
                 m.iter()
+                    .filter(|(form, _)| !form.is_empty())
                     .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             })
             .map_or_else(|| key.to_string(), |(s, _)| s.to_string())
     };
     let idf = |df: usize| ((n as f64 + 1.0) / (df as f64 + 0.5)).ln().max(0.0);
+    // A single word names a topic only where some statement says it as a
+    // phrase head; bigrams and concepts always may.
+    let may_name = |key: &str| {
+        key.contains(' ')
+            || key.starts_with('@')
+            || surface
+                .get(key)
+                .is_some_and(|m| m.contains_key(&CompactString::default()))
+    };
 
     let mut topics: Vec<Topic> = Vec::new();
     // Per statement: (topic index, strength).
@@ -440,7 +620,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     }
 
     // Found topics, seeded by frequent keyphrases.
-    let max_df = (n / 4).max(4);
+    let max_df = (n / 4).max(8);
     // Seeds must be said in at least two statements' own words, not only
     // in their context.
     let mut content_df: Vec<usize> = vec![0; term_str.len()];
@@ -454,7 +634,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     let mut candidates: Vec<(u32, f64)> = postings
         .iter()
         .enumerate()
-        .filter(|(k, p)| content_df[*k] >= 2 && p.len() <= max_df)
+        .filter(|(k, p)| content_df[*k] >= 2 && p.len() <= max_df && may_name(term_str[*k]))
         .map(|(k, p)| {
             let bigram = if term_str[k].contains(' ') { 2.0 } else { 1.0 };
             (k as u32, (p.len() as f64).sqrt() * idf(p.len()) * bigram)
@@ -605,7 +785,7 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         }
         let own = bag
             .iter()
-            .filter(|(_, w)| **w >= 1.0)
+            .filter(|(k, w)| **w >= 1.0 && may_name(k))
             .max_by(|a, b| {
                 let bigram = |k: &str| if k.contains(' ') { 1.5 } else { 1.0 };
                 (a.1 * bigram(a.0))

@@ -745,3 +745,119 @@ fn a_surname_another_story_made_a_side_is_a_person_where_the_text_introduces_the
         Some("Sorvaine")
     );
 }
+
+/// A column setting an insider's private account against the public line.
+const COLUMN: &str = "Behind closed doors, Ostravia tells a different story.\n\n\
+A retired Ostravian diplomat who took part in the meetings told the Halden Courier that the two sides met every week.\n\n\
+The Ostravian foreign ministry insists that it will never negotiate over the Tesk Valley.\n\n\
+The retired diplomat went further. He said that Ostravia \"could live with\" a neutral valley if Belmark withdrew its troops.\n\n\
+An Ostravian official who spoke on condition of anonymity said the sanctions on Belmark had failed.\n\n\
+In public, Finance Minister Tomas Reiner insists that the sanctions are working.\n\n\
+Belmark, for its part, has been more consistent. Its president, Aldo Ferrant, said that his country \"will not withdraw a single soldier\" from the ridge.\n\n\
+The official Ostravian line blames Belmark alone for the collapse of the ceasefire. \
+Yet the retired diplomat acknowledged that \"both governments share the responsibility for what happened in March.\"";
+
+fn column_statements() -> Vec<Statement> {
+    let t = COLUMN;
+    let with_cue = |mut s: Statement, cue: &str| {
+        let at = t.find(cue).unwrap_or_else(|| panic!("no {cue:?}"));
+        s.cue = Some(Span::new(at, at + cue.len()));
+        s
+    };
+    vec![
+        with_cue(
+            stmt(
+                t,
+                "that it will never negotiate over the Tesk Valley",
+                Some("The Ostravian foreign ministry"),
+            ),
+            "insists",
+        ),
+        stmt(
+            t,
+            "that Ostravia \"could live with\" a neutral valley if Belmark withdrew its troops",
+            Some("He"),
+        ),
+        stmt(
+            t,
+            "the sanctions on Belmark had failed",
+            Some("An Ostravian official who spoke on condition of anonymity"),
+        ),
+        stmt(
+            t,
+            "that the sanctions are working",
+            Some("Finance Minister Tomas Reiner"),
+        ),
+        stmt(
+            t,
+            "that his country \"will not withdraw a single soldier\" from the ridge",
+            Some("Its president, Aldo Ferrant,"),
+        ),
+        with_cue(
+            stmt(
+                t,
+                "Belmark alone for the collapse of the ceasefire",
+                Some("The official Ostravian line"),
+            ),
+            "blames",
+        ),
+        with_cue(
+            stmt_after(
+                t,
+                "that \"both governments share the responsibility for what happened in March.\"",
+                Some("the retired diplomat"),
+                t.find("Yet").unwrap_or(0),
+            ),
+            "acknowledged",
+        ),
+    ]
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_about_a_described_person_is_that_person() {
+    let d = Document::from_text("column", COLUMN);
+    let a = annotate(&d, &column_statements(), &Config::default());
+    // `The retired diplomat went further. He said ...`: the diplomat, an
+    // unnamed Ostravian insider, not the ministry quoted before.
+    assert_eq!(a[1].channel, Channel::Private);
+    assert_eq!(a[1].side.as_deref(), Some("Ostravia"));
+    // `Its president` after `Belmark, for its part,`: Belmark's, known only
+    // from the demonym-free text and `Belmark withdrew its troops`.
+    assert_eq!(a[4].side.as_deref(), Some("Belmark"));
+    // The official line is on the record.
+    assert_eq!(a[5].channel, Channel::Public);
+    assert!(a[5].evidence.iter().any(|e| e.rule == "stated-line"));
+}
+
+#[test]
+fn a_column_pairs_each_private_account_with_the_public_line_it_contradicts() {
+    let docs = [doc("column", "Halden Courier", COLUMN)];
+    let analysis = analyze(&docs, vec![column_statements()], &Config::default());
+    let topic_of = |side: &str, private: &str| {
+        analysis
+            .divergences
+            .iter()
+            .find(|d| {
+                d.side == side
+                    && d.private
+                        .iter()
+                        .any(|id| find(&analysis, private).id == *id)
+            })
+            .map(|d| d.topic.clone())
+    };
+    // `blames` and `responsibility` meet in one topic through the concept
+    // they share.
+    assert_eq!(
+        topic_of("Ostravia", "both governments share").as_deref(),
+        Some("blame")
+    );
+    assert_eq!(
+        topic_of("Ostravia", "the sanctions on Belmark had failed").as_deref(),
+        Some("sanctions")
+    );
+    assert!(topic_of("Ostravia", "could live with").is_some());
+    // Belmark says the same in public throughout: nothing to report.
+    assert!(analysis.divergences.iter().all(|d| d.side != "Belmark"));
+    // A word said only as a modifier (`a single soldier`) names no topic.
+    assert!(analysis.topics.iter().all(|t| t.name != "single"));
+}

@@ -191,7 +191,8 @@ impl DocScan<'_> {
     }
 
     /// The person a `he` / `she` at byte `at` most likely is when the story
-    /// names one who said nothing quotable: the first person named outside
+    /// names one who said nothing quotable: a sentence-opening definite
+    /// description of a person, or the first person named outside
     /// quotes, not after a preposition, in the pronoun's sentence (before it)
     /// or the sentences of its paragraph before it, or else the sentence
     /// before (`Asked in parliament ..., Foreign Minister Talia Brenner was
@@ -248,6 +249,11 @@ impl DocScan<'_> {
                     }
                     continue;
                 }
+                if i == first {
+                    if let Some(e) = self.definite_person_subject(i) {
+                        return Some((i, e));
+                    }
+                }
                 if let Some((s, e)) = self.full_name_at(i) {
                     let name = self.run_text(s, e);
                     if self.known_people.contains(&name) && compatible(&name) {
@@ -269,6 +275,34 @@ impl DocScan<'_> {
                     }
                 }
                 i += 1;
+            }
+        }
+        None
+    }
+
+    /// `The retired diplomat went further.`: a sentence opening with a
+    /// definite description of a person (`the`, up to three lowercase
+    /// modifiers, a person noun) is about that person; the end of the
+    /// description in words.
+    fn definite_person_subject(&self, i: usize) -> Option<usize> {
+        if self.words.get(i)?.lower != "the" {
+            return None;
+        }
+        for h in i + 1..(i + 5).min(self.words.len()) {
+            let w = &self.words[h];
+            if w.is_capitalised()
+                || w.possessive
+                || !gap(self.text, &self.words[h - 1], w).trim().is_empty()
+            {
+                return None;
+            }
+            if PERSON_NOUNS_SET.contains(w.lower.as_str()) {
+                // A compound (`the diplomat corps`) is not the person.
+                let next_joined = self.words.get(h + 1).is_some_and(|n| {
+                    gap(self.text, w, n).trim().is_empty()
+                        && PERSON_NOUNS_SET.contains(n.lower.as_str())
+                });
+                return (!next_joined).then_some(h + 1);
             }
         }
         None
