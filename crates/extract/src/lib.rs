@@ -2003,10 +2003,24 @@ impl<'a> Extractor<'a> {
                 _ => None,
             })
             .collect();
+        // A quote an `According to X,` statement took whole may also be
+        // what the speaker inside it says (`According to X, Y said that
+        // ... "Q" ...`).
+        let nested_in_according = |piece: &QuotePiece| {
+            self.drafts.iter().rev().take(4).any(|d| {
+                d.span().contains(piece.span)
+                    && d.cue.is_some_and(|c| {
+                        c.slice(self.text)
+                            .get(..9)
+                            .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+                    })
+                    && t.get(from).is_some_and(|x| d.span().contains(x.span))
+            })
+        };
         if quotes.iter().any(|&p| {
-            self.pieces
-                .get(p)
-                .is_none_or(|x| self.claimed.get(x.quote).copied().unwrap_or(true))
+            self.pieces.get(p).is_none_or(|x| {
+                self.claimed.get(x.quote).copied().unwrap_or(true) && !nested_in_according(x)
+            })
         }) {
             return false;
         }
@@ -2463,8 +2477,41 @@ impl<'a> Extractor<'a> {
     fn noun_statement(&mut self, t: &[Tok], i: usize, paragraph: usize) {
         let cue = t.get(i).map(|x| x.span);
         let speaker = i.checked_sub(1).and_then(|p| {
+            let is_possessive = |k: usize| {
+                self.word(t, k)
+                    .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
+            };
+            // `Kallas's public insistence that`: the possessor stands
+            // before up to two plain modifiers.
+            let p = (p.saturating_sub(2)..=p)
+                .rev()
+                .take_while(|&k| {
+                    k == p
+                        || self.word(t, k + 1).is_some_and(|w| {
+                            w.bytes().all(|b| b.is_ascii_lowercase()) && !is_possessive(k + 1)
+                        }) && Self::class(t, k + 1).is_none()
+                })
+                .find(|&k| is_possessive(k))
+                .unwrap_or(p);
             let w = self.word(t, p)?;
             let possessive = w.ends_with("’s") || w.ends_with("'s");
+            if possessive && self.capitalized(t, p) {
+                // A named possessor is its capitalised run, not the clause
+                // before it (`The move contradicts Kallas's`).
+                let mut a = p;
+                while a > 0
+                    && self.capitalized(t, a - 1)
+                    && !is_possessive(a - 1)
+                    && t.get(a - 1).zip(t.get(a)).is_some_and(|(x, y)| {
+                        self.text
+                            .get(x.span.end..y.span.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                    })
+                {
+                    a -= 1;
+                }
+                return Self::span_of(t, a, p);
+            }
             if possessive
                 && w.chars().next().is_some_and(char::is_lowercase)
                 && self.backward_np(t, p).is_none()
@@ -2806,9 +2853,11 @@ impl<'a> Extractor<'a> {
                     let Some(k) = (0..j).rev().find(|&k| self.comma_like(t, k)) else {
                         return;
                     };
-                    let relative = self.is(t, k + 1, "who");
+                    // `X, who spoke ...,` or an apposition with its own
+                    // relative clause: `X, an official who spoke ...,`.
+                    let relative = (k + 1..(k + 7).min(j)).any(|m| self.is(t, m, "who"));
                     let reach = if relative { 30 } else { 16 };
-                    if k == 0 || j - k > reach || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !self.is(t, k + 1, "who"))) {
+                    if k == 0 || j - k > reach || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !relative)) {
                         return;
                     }
                     // `Vell, the minister, one of the signatories, said`
@@ -2866,15 +2915,16 @@ impl<'a> Extractor<'a> {
                     // the noun phrase before the cue is the object of a
                     // preposition inside a relative clause; the speaker is
                     // the phrase the clause hangs on.
-                    if a >= 2
-                        && [
-                            "on", "of", "under", "with", "to", "about", "for", "from", "at", "in",
-                        ]
-                        .iter()
-                        .any(|p| self.is(t, a - 1, p))
-                    {
-                        let relative = (a.saturating_sub(8)..a - 1)
+                    // So is any phrase ending a `who` clause with no
+                    // punctuation in it: `an official who was not authorised
+                    // to discuss the matter said`, `a diplomat who took part
+                    // in the meetings said`.
+                    if a >= 2 {
+                        let relative = (a.saturating_sub(20)..a)
                             .rev()
+                            .take_while(|&r| {
+                                matches!(t.get(r).map(|x| x.kind), Some(Kind::Word(_)))
+                            })
                             .find(|&r| r >= 1 && self.is(t, r, "who"));
                         if let Some((x, _)) = relative.and_then(|r| self.backward_np(t, r - 1)) {
                             a = x;
@@ -3072,12 +3122,19 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let relative = ["who", "whose"].iter().any(|w| self.is(t, open + 1, w));
-        let aside = comma - open <= 4 && {
-            let words: Vec<String> = (open + 1..comma)
-                .filter_map(|k| self.word(t, k).map(str::to_ascii_lowercase))
-                .collect();
-            words.len() == comma - open - 1 && ASIDES.contains(&words.join(" ").as_str())
-        };
+        // `A Belmarkian official, speaking privately, repeated ...`: a
+        // participle opens the aside.
+        let participle = comma - open <= 10
+            && self.word(t, open + 1).is_some_and(|w| {
+                w.len() > 5 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase())
+            });
+        let aside = participle
+            || comma - open <= 4 && {
+                let words: Vec<String> = (open + 1..comma)
+                    .filter_map(|k| self.word(t, k).map(str::to_ascii_lowercase))
+                    .collect();
+                words.len() == comma - open - 1 && ASIDES.contains(&words.join(" ").as_str())
+            };
         if !relative && !aside {
             return false;
         }

@@ -827,3 +827,73 @@ fn a_contracted_pronoun_after_the_hearer_opens_the_content() {
         "he’s already received hundreds of letters"
     );
 }
+
+#[test]
+fn a_source_described_by_a_long_relative_clause_is_the_whole_phrase() {
+    let (doc, s) = only(
+        "An Ostravian official who spoke on condition of anonymity because he was not \
+         authorised to discuss the matter said the talks had stalled.",
+    );
+    assert_eq!(
+        speaker(&doc, &s),
+        "An Ostravian official who spoke on condition of anonymity because he was not \
+         authorised to discuss the matter"
+    );
+    assert_eq!(content(&doc, &s), "the talks had stalled");
+    let (doc, s) = only(
+        "A second source, an Ostravian official who spoke on condition of anonymity because \
+         he was not authorised to discuss the matter, said the valley was lost.",
+    );
+    assert!(speaker(&doc, &s).starts_with("A second source, an Ostravian official who"));
+    assert_eq!(content(&doc, &s), "the valley was lost");
+}
+
+#[test]
+fn a_speaker_named_after_according_to_keeps_its_relative_clause() {
+    let (doc, st) = run(
+        "According to the Halden Courier, a retired Ostravian diplomat who took part in the \
+         meetings said that the two sides had met every week.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("the diplomat's statement");
+    assert_eq!(
+        speaker(&doc, said),
+        "a retired Ostravian diplomat who took part in the meetings"
+    );
+    assert_eq!(content(&doc, said), "that the two sides had met every week");
+    // A partial quote inside is both statements' words.
+    let (doc, st) = run(
+        "According to the Halden Courier, a retired Ostravian diplomat who took part in the \
+         meetings said that the two sides had met \"almost every week\" since the spring.",
+    );
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("the diplomat's statement with its partial quote");
+    assert_eq!(
+        content(&doc, said),
+        "that the two sides had met \"almost every week\" since the spring"
+    );
+    assert!(st.iter().any(|s| cue(&doc, s) == "According to"));
+}
+
+#[test]
+fn a_participle_aside_keeps_the_speaker_before_the_cue() {
+    let (doc, s) = only("A Belmarkian official, speaking privately, repeated the same position.");
+    assert_eq!(name(&s), "A Belmarkian official");
+    assert_eq!(cue(&doc, &s), "repeated");
+    assert_eq!(content(&doc, &s), "the same position");
+}
+
+#[test]
+fn a_possessor_before_an_adjective_speaks_a_noun_cue() {
+    let (doc, s) = only(
+        "The move contradicts Prime Minister Irena Kallas's public insistence that \"not one \
+         metre of the valley is up for discussion.\"",
+    );
+    assert_eq!(name(&s), "Prime Minister Irena Kallas");
+    assert!(speaker(&doc, &s).starts_with("Prime Minister Irena Kallas"));
+    assert_eq!(cue(&doc, &s), "insistence");
+}
