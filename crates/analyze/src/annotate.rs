@@ -2078,7 +2078,12 @@ fn collect(
     }
 }
 
-fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channel, Vec<Evidence>) {
+fn channel_of(
+    scan: &DocScan,
+    st: &Statement,
+    res: Option<&Resolved>,
+    others: &[Statement],
+) -> (Channel, Vec<Evidence>) {
     let mut private: Vec<(f64, Evidence)> = Vec::new();
     let mut public: Vec<(f64, Evidence)> = Vec::new();
     if let Some(r) = res {
@@ -2165,10 +2170,64 @@ fn channel_of(scan: &DocScan, st: &Statement, res: Option<&Resolved>) -> (Channe
         _ => (st.span, None),
     };
     let speaker_span = st.speaker.as_ref().map(|s| s.span).unwrap_or_default();
+    // Another statement's own words in the sentence (`..., according to
+    // people familiar with the talks, even as its minister insists ...`)
+    // decide that statement's channel, not this one's; one that reports
+    // this statement (`X said ..., according to Y`) decides both.
+    // Statements chained to this one (reporting it, or reporting who
+    // reports it: `The cable quotes the embassy as reporting that « our
+    // side indicated ... »`) are part of its sourcing.
+    let in_sentence: Vec<&Statement> = others
+        .iter()
+        .filter(|o| o.span.overlaps(sent_span))
+        .collect();
+    let mut chained: Vec<bool> = in_sentence.iter().map(|o| o.span == st.span).collect();
+    loop {
+        let mut grew = false;
+        for (n, o) in in_sentence.iter().enumerate() {
+            if chained[n] {
+                continue;
+            }
+            let reports_a_chained = in_sentence.iter().zip(&chained).any(|(c, &on)| {
+                on && (o.span.overlaps(c.span)
+                    || c.speaker
+                        .as_ref()
+                        .is_some_and(|sp| o.span.overlaps(sp.span))
+                    || o.speaker.as_ref().is_some_and(|sp| {
+                        sp.span.overlaps(c.span)
+                            || c.speaker
+                                .as_ref()
+                                .is_some_and(|cs| cs.span.overlaps(sp.span))
+                    }))
+            });
+            if reports_a_chained {
+                chained[n] = true;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    let other_parts: Vec<Span> = in_sentence
+        .iter()
+        .zip(&chained)
+        .filter(|(_, &on)| !on)
+        .map(|(o, _)| *o)
+        .flat_map(|o| {
+            o.fragments
+                .iter()
+                .copied()
+                .chain(o.cue)
+                .chain(o.speaker.as_ref().map(|sp| sp.span))
+        })
+        .filter(|part| !part.overlaps(st.span) && !part.overlaps(speaker_span))
+        .collect();
     let sent_words: Vec<Word> = scan
         .unquoted_words(sent_span, st.span)
         .into_iter()
         .filter(|w| !speaker_span.contains(w.span))
+        .filter(|w| !other_parts.iter().any(|p| p.contains(w.span)))
         .collect();
     collect(&PRIVATE_SET, PRIVATE_CUES, &sent_words, 2.0, &mut private);
     collect(&PUBLIC_SET, PUBLIC_CUES, &sent_words, 2.0, &mut public);
@@ -2328,7 +2387,7 @@ pub(crate) fn annotate_with(
             None
         };
         let (channel, mut evidence) = if valid {
-            channel_of(&scan, st, res.as_ref())
+            channel_of(&scan, st, res.as_ref(), statements)
         } else {
             (Channel::Unknown, Vec::new())
         };
