@@ -366,6 +366,10 @@ pub(crate) fn boundary_token(raw: &str, out: &mut String) {
             out.push(if is_quote_mark(c) { '"' } else { c });
         }
         (Some(c), _) if c.is_uppercase() => out.push_str("Cap"),
+        _ if raw.is_ascii() => {
+            let word = raw.trim_end_matches('.');
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
         _ => {
             for c in raw.trim_end_matches('.').chars() {
                 if c == '’' {
@@ -644,6 +648,169 @@ pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
         }
     }
     averaged_perceptron(examples)
+}
+
+/// Averaged ranking weights smaller than this are left out of the written
+/// re-ranker.
+const MIN_RANK_WEIGHT_WRITTEN: f64 = 0.05;
+
+/// Trains the content-boundary re-ranker, an averaged ranking perceptron
+/// over the candidate starts and ends [`crate::content_bound_candidates`]
+/// offers: for every rule content that overlaps a gold content (the one it
+/// overlaps most, when that has one fragment), the candidate equal to the
+/// gold start (end) is the right one; statements where no candidate is are
+/// left out.
+pub fn learn_content_bounds(gold: &[GoldDoc]) -> CueClassifier {
+    averaged_ranker(content_bound_examples(gold))
+}
+
+/// One ranking example: each candidate's features, and the index of the
+/// right candidate.
+pub type RankExample = (Vec<Vec<String>>, usize);
+
+/// The examples [`learn_content_bounds`] trains on, starts and ends of each
+/// statement in document order.
+pub fn content_bound_examples(gold: &[GoldDoc]) -> Vec<RankExample> {
+    let mut examples: Vec<RankExample> = Vec::new();
+    for doc in gold {
+        for c in crate::content_bound_candidates(&doc.document) {
+            let Some(target) = doc
+                .attributions
+                .iter()
+                .filter_map(|a| {
+                    let first = a.content.first()?;
+                    let last = a.content.last()?;
+                    let cover = backchannel_core::Span::new(first.start, last.end.max(first.start));
+                    Some((cover, a.content.len()))
+                })
+                .filter(|(cover, _)| cover.overlaps(c.rule))
+                .max_by_key(|(cover, _)| cover.overlap(c.rule))
+            else {
+                continue;
+            };
+            if target.1 != 1 {
+                continue;
+            }
+            for (list, at) in [(c.starts, target.0.start), (c.ends, target.0.end)] {
+                if let Some(right) = list.iter().position(|(byte, _)| *byte == at) {
+                    examples.push((list.into_iter().map(|(_, f)| f).collect(), right));
+                }
+            }
+        }
+    }
+    examples
+}
+
+/// Fewest occurrences among all candidates for a feature to be learned:
+/// rarer ones only fit the training documents.
+const MIN_RANK_FEATURE_COUNT: u32 = 5;
+
+/// The ranking counterpart of [`averaged_perceptron`]: each example is a
+/// list of candidates (their features) and the index of the right one.
+pub fn averaged_ranker(labelled: Vec<RankExample>) -> CueClassifier {
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for f in labelled.iter().flat_map(|(c, _)| c.iter().flatten()) {
+        *counts.entry(f.as_str()).or_insert(0) += 1;
+    }
+    let kept: HashSet<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_RANK_FEATURE_COUNT)
+        .map(|(f, _)| f.to_string())
+        .collect();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut examples: Vec<(Vec<Vec<usize>>, usize)> = Vec::with_capacity(labelled.len());
+    for (candidates, right) in labelled {
+        let ids = candidates
+            .into_iter()
+            .map(|features| {
+                features
+                    .into_iter()
+                    .filter(|f| kept.contains(f))
+                    .map(|f| {
+                        let next = index.len();
+                        *index.entry(f).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        examples.push((ids, right));
+    }
+    let n = index.len();
+    let mut sum = vec![0.0f64; n];
+    for seed in 0..PERCEPTRON_ORDERS {
+        let order = visiting_order(examples.len(), seed);
+        for (s, w) in sum
+            .iter_mut()
+            .zip(train_one_ranking_order(&examples, &order, n))
+        {
+            *s += w;
+        }
+    }
+    let mut out: Vec<(String, f64)> = index
+        .into_iter()
+        .filter_map(|(feature, f)| {
+            let avg = sum.get(f)? / PERCEPTRON_ORDERS as f64;
+            (avg.abs() >= MIN_RANK_WEIGHT_WRITTEN).then_some((feature, avg))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    CueClassifier { weights: out }
+}
+
+/// One averaged ranking perceptron over `examples` visited in `order` each
+/// epoch: where the best-scored candidate (the first on a tie) is not the
+/// right one, the right one's features gain 1 and its features lose 1.
+fn train_one_ranking_order(
+    examples: &[(Vec<Vec<usize>>, usize)],
+    order: &[usize],
+    n: usize,
+) -> Vec<f64> {
+    let mut weights = vec![0.0f64; n];
+    let mut totals = vec![0.0f64; n];
+    let mut stamp = vec![0usize; n];
+    let mut step = 0usize;
+    let mut bump = |ids: &[usize], delta: f64, step: usize, weights: &mut Vec<f64>| {
+        for &f in ids {
+            if let (Some(w), Some(t), Some(s)) =
+                (weights.get_mut(f), totals.get_mut(f), stamp.get_mut(f))
+            {
+                *t += *w * (step - *s) as f64;
+                *s = step;
+                *w += delta;
+            }
+        }
+    };
+    for _ in 0..CLASSIFIER_EPOCHS {
+        for (candidates, right) in order.iter().filter_map(|&e| examples.get(e)) {
+            step += 1;
+            let mut best = (f64::NEG_INFINITY, 0usize);
+            for (k, ids) in candidates.iter().enumerate() {
+                let score: f64 = ids.iter().filter_map(|&f| weights.get(f)).sum();
+                if score > best.0 {
+                    best = (score, k);
+                }
+            }
+            if best.1 == *right {
+                continue;
+            }
+            if let (Some(good), Some(bad)) = (candidates.get(*right), candidates.get(best.1)) {
+                bump(good, 1.0, step, &mut weights);
+                bump(bad, -1.0, step, &mut weights);
+            }
+        }
+    }
+    (0..n)
+        .map(|f| {
+            let (Some(w), Some(t), Some(s)) = (weights.get(f), totals.get(f), stamp.get(f)) else {
+                return 0.0;
+            };
+            if step == 0 {
+                0.0
+            } else {
+                (t + w * (step - s) as f64) / step as f64
+            }
+        })
+        .collect()
 }
 
 /// Averaged perceptrons trained per visiting order, [`PERCEPTRON_ORDERS`] of
