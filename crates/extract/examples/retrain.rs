@@ -6,8 +6,7 @@
 
 use backchannel_brat::load_polnear_dir;
 use backchannel_extract::train::{
-    learn_content_bounds, learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues,
-    learn_rule_veto,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
 };
 use std::path::{Path, PathBuf};
 
@@ -41,7 +40,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write("content_cut.tsv", learn_content_cut(&gold).to_tsv())?;
     write("cue_classifier.tsv", learn_cue_classifier(&gold).to_tsv())?;
     write("rule_veto.tsv", learn_rule_veto(&gold).to_tsv())?;
-    write("content_bounds.tsv", learn_content_bounds(&gold).to_tsv())?;
     println!("{changed} model files changed");
     Ok(())
 }

@@ -795,16 +795,6 @@ impl CutScore {
     }
 }
 
-/// The content-boundary re-ranker learned from PolNeAR train (see
-/// [`crate::train::learn_content_bounds`]).
-const LEARNED_CONTENT_BOUNDS: &str = include_str!("../data/content_bounds.tsv");
-
-/// The re-ranker's weights by the key of their feature names.
-pub(crate) fn content_bounds() -> &'static HashMap<u64, f64> {
-    static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
-    WEIGHTS.get_or_init(|| weight_table(LEARNED_CONTENT_BOUNDS, crate::rerank::feature_key))
-}
-
 /// Lowest estimated precision for a learned word the rules do not use to
 /// be offered to the cue classifier.
 const WEAK_CUE_PRECISION: f64 = 0.05;

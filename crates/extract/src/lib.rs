@@ -43,11 +43,8 @@
 
 pub mod lexicon;
 mod quotes;
-mod rerank;
 mod resolve;
 pub mod train;
-
-pub use rerank::BoundCandidates;
 
 use backchannel_core::{Document, Form, Segmentation, Span, Speaker, Statement};
 use lexicon::{classify, CueKind, Inflection, WordClass};
@@ -61,19 +58,7 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
 
 /// Extracts the statements of `doc` given its segmentation, in text order.
 pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
-    let mut statements = run(doc, seg, CueModelUse::Apply).0;
-    rerank::apply(&doc.text, seg, &mut statements);
-    statements.sort_by_key(|s| (s.span.start, s.span.end));
-    statements
-}
-
-/// The content boundaries the learned re-ranker may move the rules'
-/// contents in `doc` to, with their features: what
-/// [`train::learn_content_bounds`] trains on.
-pub fn content_bound_candidates(doc: &Document) -> Vec<BoundCandidates> {
-    let seg = backchannel_segment::segment(&doc.text);
-    let statements = run(doc, &seg, CueModelUse::Apply).0;
-    rerank::collect(&doc.text, &seg, &statements)
+    run(doc, seg, CueModelUse::Apply).0
 }
 
 /// Cue words the rules left without a statement in `doc`, with the
