@@ -6,7 +6,8 @@
 
 use backchannel_brat::load_polnear_dir;
 use backchannel_extract::train::{
-    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_nested_veto,
+    learn_rule_veto,
 };
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     write("content_cut.tsv", learn_content_cut(&gold).to_tsv())?;
     write("cue_classifier.tsv", learn_cue_classifier(&gold).to_tsv())?;
     write("rule_veto.tsv", learn_rule_veto(&gold).to_tsv())?;
+    write("nested_veto.tsv", learn_nested_veto(&gold).to_tsv())?;
     println!("{changed} model files changed");
     Ok(())
 }

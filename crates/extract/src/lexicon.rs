@@ -751,6 +751,38 @@ impl VetoScore {
     }
 }
 
+/// The nested veto learned from PolNeAR train (see
+/// [`crate::train::learn_nested_veto`]).
+const LEARNED_NESTED_VETO: &str = include_str!("../data/nested_veto.tsv");
+
+/// Score below which a nested statement is dropped: below zero, since a
+/// wrongly dropped statement costs about twice what a wrongly kept one
+/// does (tuned on train halves with `examples/nested_cv.rs`).
+const NESTED_VETO_THRESHOLD: f64 = -2.0;
+
+fn nested_veto() -> &'static HashMap<u64, f64> {
+    static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
+    WEIGHTS.get_or_init(|| weight_table(LEARNED_NESTED_VETO, feature_key))
+}
+
+/// The nested veto's score of one statement nested in another's content.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NestedScore(f64);
+
+impl NestedScore {
+    /// Adds the weight of `feature` (nothing for an unknown one).
+    pub fn add(&mut self, feature: &str) {
+        if let Some(w) = nested_veto().get(&feature_key(feature)) {
+            self.0 += w;
+        }
+    }
+
+    /// Whether the statement is dropped.
+    pub fn dropped(self) -> bool {
+        self.0 < NESTED_VETO_THRESHOLD
+    }
+}
+
 /// The content cut learned from PolNeAR train (see
 /// [`crate::train::learn_content_cut`]).
 const LEARNED_CONTENT_CUT: &str = include_str!("../data/content_cut.tsv");

@@ -38,7 +38,10 @@
 //! `, while`). `data/content_cut.tsv`, a third perceptron, reads the places
 //! where an indirect content the rules ended could stop earlier (a comma, a
 //! dash, a conjunction or preposition) and cuts it at the first it accepts
-//! (`..., throwing`, `... at a news conference`). A test checks that all
+//! (`..., throwing`, `... at a news conference`). `data/nested_veto.tsv`,
+//! a fourth, reads the statements found inside another statement's content
+//! (`X said Y refused to ...`; not inside an `according to`) and drops the
+//! ones it scores as no attribution of their own. A test checks that all
 //! committed files are exactly what training produces.
 
 pub mod lexicon;
@@ -58,7 +61,152 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
 
 /// Extracts the statements of `doc` given its segmentation, in text order.
 pub fn extract_segmented(doc: &Document, seg: &Segmentation) -> Vec<Statement> {
-    run(doc, seg, CueModelUse::Apply).0
+    let mut statements = run(doc, seg, CueModelUse::Apply).0;
+    drop_unlikely_nested(&doc.text, &mut statements);
+    statements
+}
+
+/// Statements whose cue and content lie inside another statement's
+/// content (`X said Y refused to ...`), with the features the learned
+/// nested veto reads: what [`train::learn_nested_veto`] trains on.
+pub fn nested_statement_candidates(doc: &Document) -> Vec<CueCandidate> {
+    let seg = backchannel_segment::segment(&doc.text);
+    let statements = run(doc, &seg, CueModelUse::Apply).0;
+    nested_statements(&doc.text, &statements)
+        .into_iter()
+        .filter_map(|(i, features)| Some((statements.get(i)?.cue?, features)))
+        .collect()
+}
+
+/// Drops the nested statements the learned nested veto scores as wrong:
+/// most such inner reports (`refused to`, `wants`) are no gold
+/// attribution, while some (`said` inside reported speech) are.
+fn drop_unlikely_nested(text: &str, statements: &mut Vec<Statement>) {
+    let nested = nested_statements(text, statements);
+    if nested.is_empty() {
+        return;
+    }
+    let mut dropped = vec![false; statements.len()];
+    for (i, features) in nested {
+        let mut score = lexicon::NestedScore::default();
+        for f in &features {
+            score.add(f);
+        }
+        if let Some(slot) = dropped.get_mut(i) {
+            *slot = score.dropped();
+        }
+    }
+    let mut flags = dropped.into_iter();
+    statements.retain(|_| !flags.next().unwrap_or(false));
+}
+
+/// The index of every statement whose cue and content lie inside another
+/// statement's content, with the features the nested veto reads.
+fn nested_statements(text: &str, statements: &[Statement]) -> Vec<(usize, Vec<String>)> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for (i, inner) in statements.iter().enumerate() {
+        let Some(cue) = inner.cue else {
+            continue;
+        };
+        let outer = statements.iter().enumerate().find(|&(j, outer)| {
+            j != i
+                && outer.fragments.iter().any(|f| {
+                    f.contains(inner.span) && f.len() > inner.span.len() && f.contains(cue)
+                })
+        });
+        let Some((_, outer)) = outer else {
+            continue;
+        };
+        // `X warned that C, according to a memo`: the report inside an
+        // `according to` is the statement itself, not an aside in it.
+        let according = outer.cue.is_some_and(|c| {
+            c.slice(text)
+                .get(..9)
+                .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        });
+        if according {
+            continue;
+        }
+        out.push((i, nested_features(text, inner, outer, cue, &mut buf)));
+    }
+    out
+}
+
+/// What the nested veto reads about `inner`, nested in `outer`'s content.
+fn nested_features(
+    text: &str,
+    inner: &Statement,
+    outer: &Statement,
+    cue: Span,
+    buf: &mut String,
+) -> Vec<String> {
+    let lower_words = |span: Span| -> Vec<String> {
+        span.slice(text)
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .replace('’', "'")
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let cue_words = lower_words(cue);
+    let head = cue_words.last().cloned().unwrap_or_default();
+    let outer_head = outer
+        .cue
+        .and_then(|c| lower_words(c).last().cloned())
+        .unwrap_or_default();
+    let first_content = inner
+        .fragments
+        .first()
+        .and_then(|f| lower_words(*f).first().cloned())
+        .unwrap_or_default();
+    let speaker = match &inner.speaker {
+        None => "none",
+        Some(sp) => {
+            let first = sp.span.slice(text).split_whitespace().next().unwrap_or("");
+            match classify(first, buf) {
+                Some(WordClass::Pronoun { .. }) => "pronoun",
+                Some(WordClass::Determiner) => "determiner",
+                _ if first.chars().next().is_some_and(char::is_uppercase) => "capital",
+                _ => "other",
+            }
+        }
+    };
+    let start = inner
+        .speaker
+        .as_ref()
+        .map_or(cue.start, |sp| sp.span.start.min(cue.start))
+        .min(inner.span.start);
+    let before = text
+        .get(..start)
+        .and_then(|b| b.split_whitespace().last())
+        .map(|w| {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                "Cap".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .unwrap_or_default();
+    let content_after_cue = inner.span.start >= cue.end;
+    vec![
+        "bias".to_string(),
+        format!("cue={}", cue_words.join("_")),
+        format!("head={head}"),
+        format!("form={}", inner.form.as_str()),
+        format!("outer_form={}", outer.form.as_str()),
+        format!("outer_head={outer_head}"),
+        format!("outer_head|head={outer_head}|{head}"),
+        format!("speaker={speaker}"),
+        format!("speaker|head={speaker}|{head}"),
+        format!("before={before}"),
+        format!("content_first={first_content}"),
+        format!("head|content_first={head}|{first_content}"),
+        format!("content_after_cue={content_after_cue}"),
+    ]
 }
 
 /// Cue words the rules left without a statement in `doc`, with the

@@ -366,6 +366,10 @@ pub(crate) fn boundary_token(raw: &str, out: &mut String) {
             out.push(if is_quote_mark(c) { '"' } else { c });
         }
         (Some(c), _) if c.is_uppercase() => out.push_str("Cap"),
+        _ if raw.is_ascii() => {
+            let word = raw.trim_end_matches('.');
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
         _ => {
             for c in raw.trim_end_matches('.').chars() {
                 if c == '’' {
@@ -586,6 +590,14 @@ pub fn learn_rule_veto(gold: &[GoldDoc]) -> CueClassifier {
     perceptron(gold, crate::rule_cue_candidates)
 }
 
+/// Trains the nested veto, an averaged perceptron like
+/// [`learn_rule_veto`], on the statements the extractor finds inside
+/// another statement's content, labelled by whether the cue is exactly a
+/// gold cue.
+pub fn learn_nested_veto(gold: &[GoldDoc]) -> CueClassifier {
+    perceptron(gold, crate::nested_statement_candidates)
+}
+
 /// An averaged perceptron over candidate cues and their features, labelled
 /// by whether the candidate span is exactly a gold cue.
 fn perceptron(
@@ -651,9 +663,10 @@ pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
 /// any small change in the examples.
 const PERCEPTRON_ORDERS: u64 = 5;
 
-/// The averaged perceptron itself: the mean of the perceptrons trained on
+/// The averaged perceptron itself (public for held-out checks such as
+/// `examples/nested_cv.rs`): the mean of the perceptrons trained on
 /// the examples in document order and in fixed pseudo-random orders.
-fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
+pub fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::with_capacity(labelled.len());
     for (features, positive) in labelled {

@@ -897,3 +897,34 @@ fn a_possessor_before_an_adjective_speaks_a_noun_cue() {
     assert!(speaker(&doc, &s).starts_with("Prime Minister Irena Kallas"));
     assert_eq!(cue(&doc, &s), "insistence");
 }
+
+#[test]
+fn nested_reports_are_offered_to_the_nested_veto_with_their_container() {
+    // `warned` reports inside `said`'s content: a nested statement.
+    let doc = Document::from_text(
+        "t",
+        "Vell said Osk had warned the council that the levy would rise.",
+    );
+    let nested = backchannel_extract::nested_statement_candidates(&doc);
+    let cues: Vec<&str> = nested.iter().map(|(c, _)| c.slice(&doc.text)).collect();
+    assert_eq!(cues, ["had warned"], "{nested:?}");
+    let features = nested.first().map(|(_, f)| f.clone()).unwrap_or_default();
+    assert!(
+        features.iter().any(|f| f == "outer_head=said"),
+        "{features:?}"
+    );
+    assert!(features.iter().any(|f| f == "head=warned"), "{features:?}");
+}
+
+#[test]
+fn a_report_inside_according_to_is_kept_whole() {
+    // The memo is the source of the whole report, and the ministry's
+    // warning is a statement of its own: the nested veto leaves it alone.
+    let (doc, st) = run(
+        "The ministry warned that the levy would rise, according to a memo seen by the Tarn Courier.",
+    );
+    let cues: Vec<&str> = st.iter().map(|s| cue(&doc, s)).collect();
+    assert!(cues.contains(&"according to"), "{cues:?}");
+    assert!(cues.contains(&"warned"), "{cues:?}");
+    assert!(backchannel_extract::nested_statement_candidates(&doc).is_empty());
+}

@@ -3,8 +3,8 @@
 
 use backchannel_brat::{load_polnear_dir, score_statements};
 use backchannel_extract::train::{
-    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
-    ContentEndModel, CueClassifier, CueModel,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_nested_veto,
+    learn_rule_veto, ContentEndModel, CueClassifier, CueModel,
 };
 use std::path::Path;
 
@@ -14,6 +14,7 @@ const COMMITTED_ENDS: &str = include_str!("../data/content_ends.tsv");
 const COMMITTED_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
 const COMMITTED_VETO: &str = include_str!("../data/rule_veto.tsv");
 const COMMITTED_CUT: &str = include_str!("../data/content_cut.tsv");
+const COMMITTED_NESTED: &str = include_str!("../data/nested_veto.tsv");
 
 #[test]
 fn committed_model_is_reproducible_from_train() {
@@ -56,6 +57,11 @@ fn committed_model_is_reproducible_from_train() {
         COMMITTED_CUT,
         "content_cut.tsv is stale: rerun `backchannel train`"
     );
+    assert_eq!(
+        learn_nested_veto(&gold).to_tsv(),
+        COMMITTED_NESTED,
+        "nested_veto.tsv is stale: rerun `backchannel train`"
+    );
 }
 
 #[test]
@@ -76,11 +82,11 @@ fn dev_scores_stay_above_their_floors() {
         .map(|(g, p)| (g, p.as_slice()))
         .collect();
     let scores = score_statements(&pairs);
-    // Measured 0.666 / 0.688 / 0.552 / 0.910 (speaker 0.915) when these
+    // Measured 0.672 / 0.696 / 0.557 / 0.912 (speaker 0.915) when these
     // floors were set.
-    assert!(scores.source.exact.f1 > 0.655, "{scores}");
-    assert!(scores.cue.exact.f1 > 0.68, "{scores}");
-    assert!(scores.content.exact.f1 > 0.545, "{scores}");
+    assert!(scores.source.exact.f1 > 0.665, "{scores}");
+    assert!(scores.cue.exact.f1 > 0.69, "{scores}");
+    assert!(scores.content.exact.f1 > 0.55, "{scores}");
     let quoted = scores.quoted.iter().find(|q| q.threshold < 0.5);
     assert!(
         quoted.is_some_and(|q| q.prf.f1 > 0.90 && q.speaker_accuracy > 0.85),

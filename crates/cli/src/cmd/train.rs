@@ -4,7 +4,8 @@ use super::{Context, Outcome};
 use anyhow::{bail, Context as _, Result};
 use backchannel_brat::load_polnear_dir;
 use backchannel_extract::train::{
-    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_rule_veto,
+    learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_nested_veto,
+    learn_rule_veto,
 };
 use std::path::PathBuf;
 
@@ -60,11 +61,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let veto_path = args.out.with_file_name("rule_veto.tsv");
     let veto = learn_rule_veto(&gold);
     write(&veto_path, veto.to_tsv())?;
+    // The nested veto reads the statements of the rules with all the
+    // models above compiled in.
+    let nested_path = args.out.with_file_name("nested_veto.tsv");
+    let nested = learn_nested_veto(&gold);
+    write(&nested_path, nested.to_tsv())?;
     if !ctx.quiet {
         eprintln!(
             "learned from {} documents: {} cue phrases into {}, {} content-end keys into {}, \
              {} content-cut weights into {}, {} classifier weights into {}, \
-             {} rule-veto weights into {}",
+             {} rule-veto weights into {}, {} nested-veto weights into {}",
             gold.len(),
             model.cues.len(),
             args.out.display(),
@@ -75,7 +81,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
             classifier.weights.len(),
             classifier_path.display(),
             veto.weights.len(),
-            veto_path.display()
+            veto_path.display(),
+            nested.weights.len(),
+            nested_path.display()
         );
     }
     Ok(Outcome::AllRead)
