@@ -840,6 +840,50 @@ impl<'a> DocScan<'a> {
         proper.then(|| w.text.to_string())
     }
 
+    /// The side named last before byte `pos` in its sentence in a subject's
+    /// place (opening the sentence or a clause), not an object's: in
+    /// `Marovia has asked Delsk to ..., even as its energy minister ...`,
+    /// `its` is Marovia's.
+    fn subject_side_before(&self, pos: usize) -> Option<String> {
+        let si = self.layout.sentence_at(pos)?;
+        let sent = self.layout.sentences.get(si)?.0;
+        let first = self.words.partition_point(|w| w.span.start < sent.start);
+        self.cues
+            .iter()
+            .rev()
+            .filter(|c| {
+                let w = &self.words[c.word];
+                w.span.end <= pos && w.span.start >= sent.start && c.kind != AliasKind::Body
+            })
+            .find(|c| {
+                let w = &self.words[c.word];
+                if c.word == first || self.quotes.iter().any(|q| q.contains(w.span)) {
+                    return c.word == first;
+                }
+                let prev = &self.words[c.word - 1];
+                gap(self.text, prev, w).contains(',')
+                    || matches!(
+                        prev.lower.as_str(),
+                        "and"
+                            | "but"
+                            | "if"
+                            | "while"
+                            | "as"
+                            | "that"
+                            | "because"
+                            | "when"
+                            | "although"
+                            | "though"
+                            | "whereas"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "until"
+                    )
+            })
+            .map(|c| c.side.clone())
+    }
+
     /// The country-like side named last before byte `pos` in its paragraph
     /// or the one before.
     fn side_before(&self, pos: usize) -> Option<String> {
@@ -1032,6 +1076,22 @@ impl<'a> DocScan<'a> {
             i += 1;
         }
         None
+    }
+
+    /// The side opening a statement's content as its subject (after an
+    /// optional `that`), outside quotes: `Marovia was ready to sign`.
+    fn content_subject_side(&self, content: Span) -> Option<String> {
+        let mut i = self.words.partition_point(|w| w.span.start < content.start);
+        if self.words.get(i).is_some_and(|w| w.lower == "that") {
+            i += 1;
+        }
+        let w = self.words.get(i).filter(|w| content.contains(w.span))?;
+        if self.quotes.iter().any(|q| q.contains(w.span)) {
+            return None;
+        }
+        self.cue_at(i)
+            .filter(|c| c.kind != AliasKind::Body || !w.possessive)
+            .map(|c| c.side.clone())
     }
 
     /// The side of an unnamed role (`former diplomat`) as the text last
@@ -1782,6 +1842,7 @@ fn resolve_speaker(
         // `its government`: the side named last before the mention.
         side = scan
             .owner_of_sentence_initial_its(sp.span.start)
+            .or_else(|| scan.subject_side_before(sp.span.start))
             .or_else(|| scan.side_before(sp.span.start));
         institution = !person_noun;
     }
@@ -1832,6 +1893,11 @@ fn resolve_speaker(
         ];
         let pos = before.into_iter().flatten().max().unwrap_or(st.span.start);
         side = scan.reported_subject_side(k, pos.min(sp.span.start));
+        // `Another person briefed on the talks said Marovia was ready to
+        // ...`: the side whose position the source reports.
+        if side.is_none() {
+            side = scan.content_subject_side(st.span);
+        }
     }
     let institutional = official
         || document_noun

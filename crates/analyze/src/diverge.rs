@@ -249,6 +249,9 @@ pub struct LexiconScorer {
     pub hedged_vs_categorical: f64,
     pub number_mismatch: f64,
     pub occurrence_vs_denial: f64,
+    /// One line denies what the other states plainly (`denied seeking
+    /// cheaper gas` against `asked for a price cut`).
+    pub denial_vs_assertion: f64,
     pub negation_flip: f64,
     pub outlook: f64,
 }
@@ -261,6 +264,7 @@ impl Default for LexiconScorer {
             hedged_vs_categorical: 0.35,
             number_mismatch: 0.5,
             occurrence_vs_denial: 0.45,
+            denial_vs_assertion: 0.35,
             negation_flip: 0.35,
             outlook: 0.3,
         }
@@ -596,6 +600,45 @@ impl LexiconScorer {
                 push("negation-flip", self.negation_flip, a, b);
             }
         }
+        // A denial set against a plain statement sharing its words: the
+        // other line neither denies, refuses, hedges nor negates anything.
+        let plain = |c: &StanceCues| {
+            c.deny.is_none()
+                && c.refusal.is_none()
+                && c.nonexistence.is_none()
+                && c.hedge.is_none()
+                && c.admit.is_none()
+                && !c.negated.iter().any(|(_, n)| *n)
+        };
+        let shared = |a: &StanceCues, b: &StanceCues| {
+            a.negated
+                .iter()
+                .filter(|(w, _)| b.negated.iter().any(|(v, _)| v == w))
+                .map(|(w, _)| w.as_str())
+                .collect::<std::collections::BTreeSet<&str>>()
+                .len()
+        };
+        if signals.is_empty() {
+            if let (Some(d), true) = (&q.deny, plain(p)) {
+                if shared(p, q) >= 2 {
+                    signals.push(Signal {
+                        kind: "denial-vs-assertion".to_string(),
+                        weight: self.denial_vs_assertion,
+                        private: (private.id.clone(), short(&private.text)),
+                        public: (public.id.clone(), d.clone()),
+                    });
+                }
+            } else if let (Some(d), true) = (&p.deny, plain(q)) {
+                if shared(p, q) >= 2 {
+                    signals.push(Signal {
+                        kind: "denial-vs-assertion".to_string(),
+                        weight: self.denial_vs_assertion,
+                        private: (private.id.clone(), d.clone()),
+                        public: (public.id.clone(), short(&public.text)),
+                    });
+                }
+            }
+        }
         if signals.is_empty() {
             return None;
         }
@@ -826,7 +869,9 @@ pub(crate) fn pair(
 
 #[cfg(test)]
 mod tests {
-    use super::StanceCues;
+    use super::{LexiconScorer, StanceCues};
+    use crate::DivergenceScorer;
+    use backchannel_core::{AnalyzedStatement, Channel, Form, Span, Statement};
 
     #[test]
     fn a_negative_subject_with_a_future_is_a_refusal() {
@@ -836,5 +881,50 @@ mod tests {
         // A `no` inside a clause is not one (`there is no doubt it will`).
         let c = StanceCues::of("There is no doubt the dam will fill on time.");
         assert_eq!(c.refusal, None);
+    }
+
+    fn statement(id: &str, text: &str) -> AnalyzedStatement {
+        AnalyzedStatement {
+            id: id.into(),
+            document: 0,
+            statement: Statement {
+                span: Span::new(0, text.len()),
+                fragments: vec![Span::new(0, text.len())],
+                form: Form::Indirect,
+                cue: None,
+                speaker: None,
+            },
+            text: text.into(),
+            speaker: None,
+            side: None,
+            channel: Channel::Unknown,
+            evidence: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_denial_against_a_plain_account_of_the_same_thing_diverges() {
+        let scorer = LexiconScorer::default();
+        let private = statement(
+            "p",
+            "Marovia privately asked Delsk for cheaper gas before the winter",
+        );
+        let public = statement(
+            "q",
+            "Lind denied that Marovia sought cheaper gas from Delsk",
+        );
+        let (_, signals) = scorer
+            .score(&private, &public)
+            .expect("a denial of what the private line states");
+        assert!(signals
+            .iter()
+            .any(|s| s.kind == "denial-vs-assertion" || s.kind == "negation-flip"));
+        // A private line that denies too agrees with the public one.
+        let agreeing = statement("r", "An aide denied that Marovia sought cheaper gas");
+        assert!(scorer.score(&agreeing, &public).is_none());
+        // So does one that shares no words with what is denied.
+        let elsewhere = statement("s", "The harvest was the best in a decade");
+        assert!(scorer.score(&elsewhere, &public).is_none());
     }
 }

@@ -27,7 +27,8 @@
 //! `side-from-corpus` (a person's side stated in another document); and
 //! [`ATTRIBUTION_CUE_RULE`] for the attribution verb. [`Signal::kind`] is
 //! one of `willingness-vs-refusal`, `admission-vs-denial`,
-//! `hedged-vs-categorical`, `occurrence-vs-denial`, `number-mismatch`,
+//! `hedged-vs-categorical`, `occurrence-vs-denial`, `denial-vs-assertion`
+//! (one line denies what the other plainly states), `number-mismatch`,
 //! `negation-flip`, `outlook-mismatch`; a divergence's score is the
 //! noisy-or of its best pair's signal weights.
 //!

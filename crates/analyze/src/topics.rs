@@ -165,6 +165,13 @@ const TOPIC_NOISE: &[&str] = &[
     "different",
     "important",
     "major",
+    "country",
+    "countries",
+    "nation",
+    "government",
+    "governments",
+    "side",
+    "sides",
 ];
 
 /// Words news uses for one subject, folded into a shared concept key so
@@ -180,6 +187,8 @@ const CONCEPTS: &[&[&str]] = &[
         "negotiated",
         "negotiating",
         "negotiators",
+        "renegotiation",
+        "renegotiate",
         "dialogue",
         "channel",
         "channels",
@@ -201,6 +210,20 @@ const CONCEPTS: &[&[&str]] = &[
         "blamelessness",
     ],
     &["sanctions", "sanction", "embargo", "embargoes", "penalties"],
+    &[
+        "price", "prices", "pricing", "cheaper", "discount", "tariff", "tariffs",
+    ],
+    &[
+        "deal",
+        "deals",
+        "contract",
+        "contracts",
+        "agreement",
+        "agreements",
+        "accord",
+        "treaty",
+        "pact",
+    ],
     &[
         "troops",
         "soldiers",

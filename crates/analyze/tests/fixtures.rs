@@ -861,3 +861,42 @@ fn a_column_pairs_each_private_account_with_the_public_line_it_contradicts() {
     // A word said only as a modifier (`a single soldier`) names no topic.
     assert!(analysis.topics.iter().all(|t| t.name != "single"));
 }
+
+#[test]
+fn another_statements_sourcing_does_not_decide_this_ones_channel() {
+    let t = "The Marovian government has said little in public. \
+             Marovia has privately asked Delsk to cut the price of its gas, according to three \
+             people familiar with the negotiations, even as its energy minister insists the \
+             current contract is fair. Another person briefed on the talks said Marovia was ready \
+             to sign a ten-year deal.";
+    let d = Document::from_text("gas", t);
+    let mut reported = stmt(
+        t,
+        "Marovia has privately asked Delsk to cut the price of its gas",
+        Some("three people familiar with the negotiations"),
+    );
+    let at = t.find("according to").unwrap_or(0);
+    reported.cue = Some(Span::new(at, at + "according to".len()));
+    let st = [
+        reported,
+        stmt(
+            t,
+            "the current contract is fair",
+            Some("its energy minister"),
+        ),
+        stmt(
+            t,
+            "Marovia was ready to sign a ten-year deal",
+            Some("Another person briefed on the talks"),
+        ),
+    ];
+    let a = annotate(&d, &st, &Config::default());
+    assert_eq!(a[0].channel, Channel::Private);
+    // `its` is the subject's, Marovia's, not the object's; the anonymous
+    // sourcing and `privately` belong to the other statement.
+    assert_eq!(a[1].side.as_deref(), Some("Marovia"));
+    assert_eq!(a[1].channel, Channel::Public);
+    // An unnamed source with no side of its own reports Marovia's position.
+    assert_eq!(a[2].side.as_deref(), Some("Marovia"));
+    assert_eq!(a[2].channel, Channel::Private);
+}
