@@ -1136,6 +1136,8 @@ impl<'a> Extractor<'a> {
                 self.asked(t, paragraph);
             } else if self.noun_cue(t, i) {
                 self.noun_statement(t, i, paragraph);
+            } else if let Some(that) = self.position_that(t, i) {
+                self.position_statement(t, i, that, paragraph);
             } else if let Some(clear) = self.made_clear(t, i) {
                 self.cue_with_lead(
                     t,
@@ -2623,6 +2625,62 @@ impl<'a> Extractor<'a> {
     /// `Vell's claim that ...`, `the State Department statement that ...`:
     /// the possessor or the naming modifier is the speaker, when there is one.
     fn noun_statement(&mut self, t: &[Tok], i: usize, paragraph: usize) {
+        self.noun_statement_from(t, i, i + 1, paragraph);
+    }
+
+    /// `Ostravia's position is that ...`, `The official line in Varnholm,
+    /// repeated on Monday, is that ...`: a stated position (token `i`) and
+    /// the `that` opening what it holds, after an optional aside or place.
+    fn position_that(&self, t: &[Tok], i: usize) -> Option<usize> {
+        const POSITIONS: [&str; 6] = ["position", "line", "view", "stance", "assessment", "belief"];
+        let w = self.word(t, i)?;
+        if !POSITIONS.contains(&w) {
+            return None;
+        }
+        let mut k = i;
+        if Self::punct(t, i + 1) == Some(',') {
+            k = (i + 2..(i + 14).min(t.len())).find(|&m| Self::punct(t, m) == Some(','))?;
+        } else if matches!(Self::class(t, i + 1), Some(WordClass::Preposition)) {
+            k = (i + 1..(i + 5).min(t.len()))
+                .take_while(|&m| {
+                    matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(_)))
+                        && !["is", "was", "remains", "remained"]
+                            .iter()
+                            .any(|c| self.is(t, m, c))
+                })
+                .last()?;
+        }
+        let copula = k + 1;
+        let copular = ["is", "was", "remains", "remained"]
+            .iter()
+            .any(|c| self.is(t, copula, c));
+        (copular && self.is(t, copula + 1, "that")).then_some(copula + 1)
+    }
+
+    /// A stated position: its possessor speaks, or else the position
+    /// phrase itself (`The official line in Varnholm`).
+    fn position_statement(&mut self, t: &[Tok], i: usize, that: usize, paragraph: usize) {
+        let before = self.drafts.len();
+        self.noun_statement_from(t, i, that, paragraph);
+        let start = self.backward_np(t, i).map_or(i, |(a, _)| a);
+        let mut end = that.saturating_sub(2);
+        if Self::punct(t, end) == Some(',') {
+            end = i;
+        }
+        let phrase = Self::span_of(t, start, end);
+        let text = self.text;
+        if let Some(d) = self.drafts.get_mut(before..).and_then(|d| d.last_mut()) {
+            let possessor = d.speaker.is_some_and(|sp| {
+                let w = sp.slice(text);
+                w.ends_with("'s") || w.ends_with("’s")
+            });
+            if !possessor {
+                d.speaker = phrase;
+            }
+        }
+    }
+
+    fn noun_statement_from(&mut self, t: &[Tok], i: usize, from: usize, paragraph: usize) {
         let cue = t.get(i).map(|x| x.span);
         let speaker = i.checked_sub(1).and_then(|p| {
             let is_possessive = |k: usize| {
@@ -2677,8 +2735,8 @@ impl<'a> Extractor<'a> {
             }
             Self::span_of(t, a, b)
         });
-        let to = self.content_end(t, i + 1);
-        self.content_draft(t, i + 1, to, cue, speaker, None, paragraph);
+        let to = self.content_end(t, from);
+        self.content_draft(t, from, to, cue, speaker, None, paragraph);
     }
 
     /// A learned multiword cue starting at token `i` in a verb position:

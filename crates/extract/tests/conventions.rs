@@ -928,3 +928,20 @@ fn a_report_inside_according_to_is_kept_whole() {
     assert!(cues.contains(&"warned"), "{cues:?}");
     assert!(backchannel_extract::nested_statement_candidates(&doc).is_empty());
 }
+
+#[test]
+fn a_stated_position_is_that_of_its_possessor_or_of_itself() {
+    let (doc, s) = only(
+        "The Marovian government's position, repeated in a statement on Wednesday, is that no \
+         talks on prices are under way.",
+    );
+    assert_eq!(name(&s), "The Marovian government");
+    assert_eq!(cue(&doc, &s), "position");
+    assert_eq!(content(&doc, &s), "that no talks on prices are under way");
+    let (doc, s) = only("The official line in Varnholm is that the sanctions are working.");
+    assert_eq!(speaker(&doc, &s), "The official line in Varnholm");
+    assert_eq!(content(&doc, &s), "that the sanctions are working");
+    // A line that is no position holds nothing.
+    let (_, st) = run("The finish line is where the race ends.");
+    assert!(st.is_empty());
+}
