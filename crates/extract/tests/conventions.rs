@@ -945,3 +945,20 @@ fn a_stated_position_is_that_of_its_possessor_or_of_itself() {
     let (_, st) = run("The finish line is where the race ends.");
     assert!(st.is_empty());
 }
+
+#[test]
+fn a_ministry_reporting_after_its_content_is_kept_and_a_dateline_left_out() {
+    for text in [
+        "Title\n\nThe port will stay open, the foreign ministry said on Thursday.\n",
+        "Title\n\nDORVASK, 12 March (TPI) — The port will stay open, the foreign ministry said \
+         on Thursday.\n",
+    ] {
+        let (doc, st) = run(text);
+        let said = st
+            .iter()
+            .find(|s| cue(&doc, s) == "said")
+            .unwrap_or_else(|| panic!("no statement in {text:?}"));
+        assert_eq!(speaker(&doc, said), "the foreign ministry");
+        assert_eq!(content(&doc, said), "The port will stay open");
+    }
+}
