@@ -1,0 +1,91 @@
+//! Stories written after the rules were tuned on the sample corpus (invented
+//! countries, people and quotes), run through extract + analyze: a column
+//! setting an insider's account against the public line, and two reports on
+//! gas talks from two outlets.
+
+use backchannel_analyze::{analyze, Analysis, Config};
+use backchannel_core::{AnalyzedStatement, Channel, Document};
+
+fn run(docs: Vec<Document>) -> Analysis {
+    let statements = docs.iter().map(backchannel_extract::extract).collect();
+    analyze(&docs, statements, &Config::default())
+}
+
+/// The shortest statement containing `content` (not one reporting it).
+fn statement<'a>(a: &'a Analysis, content: &str) -> &'a AnalyzedStatement {
+    a.statements
+        .iter()
+        .filter(|s| s.text.contains(content))
+        .min_by_key(|s| s.text.len())
+        .unwrap_or_else(|| panic!("no statement {content:?}"))
+}
+
+/// The signal kinds of the divergence of `side` whose private line says
+/// `private`.
+fn signals(a: &Analysis, side: &str, private: &str) -> Option<String> {
+    let id = &statement(a, private).id;
+    a.divergences
+        .iter()
+        .find(|d| d.side == side && d.private.contains(id))
+        .map(|d| d.explanation.clone())
+}
+
+#[test]
+fn a_column_contrasting_an_insider_with_the_public_line() {
+    let text = include_str!("data/ostravia-column.txt");
+    let a = run(vec![Document::from_text("column", text)]);
+
+    let diplomat = statement(&a, "could live with");
+    assert_eq!(diplomat.side.as_deref(), Some("Ostravia"));
+    assert_eq!(diplomat.channel, Channel::Private);
+    let line = statement(&a, "Belmark alone for the collapse");
+    assert_eq!(line.channel, Channel::Public);
+    let ferrant = statement(&a, "will not withdraw a single soldier");
+    assert_eq!(ferrant.side.as_deref(), Some("Belmark"));
+
+    let valley = signals(&a, "Ostravia", "could live with").expect("the valley");
+    assert!(valley.contains("willingness-vs-refusal"), "{valley}");
+    let blame =
+        signals(&a, "Ostravia", "both governments share the responsibility").expect("blame");
+    assert!(blame.contains("admission-vs-denial"), "{blame}");
+    assert!(signals(&a, "Ostravia", "have not changed a single decision").is_some());
+    assert!(signals(&a, "Ostravia", "that the two sides had met").is_some());
+    // Belmark says the same thing in public and in private.
+    assert!(a.divergences.iter().all(|d| d.side != "Belmark"));
+}
+
+#[test]
+fn two_outlets_on_gas_talks_one_denied_in_public() {
+    let docs: Vec<Document> = include_str!("data/marovia-gas.jsonl")
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("fixture line");
+            let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            Document {
+                outlet: Some(field("outlet")),
+                ..Document::from_text(field("id"), field("text"))
+            }
+        })
+        .collect();
+    let a = run(docs);
+
+    let minister = statement(&a, "the current contract is fair");
+    assert_eq!(minister.side.as_deref(), Some("Marovia"));
+    assert_eq!(minister.channel, Channel::Public);
+    let source = statement(&a, "ready to sign a ten-year deal");
+    assert_eq!(source.side.as_deref(), Some("Marovia"));
+    assert_eq!(source.channel, Channel::Private);
+    let position = statement(&a, "no talks on prices are under way");
+    assert_eq!(position.channel, Channel::Public);
+    let memo = statement(&a, "constructive and advanced");
+    assert_eq!(memo.channel, Channel::Private);
+
+    let deal = signals(&a, "Marovia", "ready to sign a ten-year deal").expect("the deal");
+    assert!(deal.contains("willingness-vs-refusal"), "{deal}");
+    assert!(signals(&a, "Marovia", "constructive and advanced").is_some());
+    // The minister's words, rendered two ways by the two outlets.
+    assert!(a
+        .drift
+        .iter()
+        .any(|d| d.a.text.contains("honour") != d.b.text.contains("honour")));
+}
