@@ -733,24 +733,6 @@ fn rule_veto() -> &'static HashMap<u64, f64> {
     WEIGHTS.get_or_init(|| weight_table(LEARNED_RULE_VETO, feature_key))
 }
 
-/// The rule veto's score of one rule statement's cue word.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct VetoScore(f64);
-
-impl VetoScore {
-    /// Adds the weight of `feature` (nothing for an unknown one).
-    pub fn add(&mut self, feature: &str) {
-        if let Some(w) = rule_veto().get(&feature_key(feature)) {
-            self.0 += w;
-        }
-    }
-
-    /// Whether the statement is dropped.
-    pub fn vetoed(self) -> bool {
-        self.0 < RULE_VETO_THRESHOLD
-    }
-}
-
 /// The nested veto learned from PolNeAR train (see
 /// [`crate::train::learn_nested_veto`]).
 const LEARNED_NESTED_VETO: &str = include_str!("../data/nested_veto.tsv");
@@ -765,21 +747,44 @@ fn nested_veto() -> &'static HashMap<u64, f64> {
     WEIGHTS.get_or_init(|| weight_table(LEARNED_NESTED_VETO, feature_key))
 }
 
-/// The nested veto's score of one statement nested in another's content.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NestedScore(f64);
+/// A learned veto's score of one statement: the sum of its features'
+/// weights, set against the veto's threshold.
+#[derive(Debug, Clone, Copy)]
+pub struct VetoScore {
+    weights: &'static HashMap<u64, f64>,
+    threshold: f64,
+    sum: f64,
+}
 
-impl NestedScore {
+impl VetoScore {
+    /// The rule veto's score of one rule statement's cue word.
+    pub fn rule() -> Self {
+        VetoScore {
+            weights: rule_veto(),
+            threshold: RULE_VETO_THRESHOLD,
+            sum: 0.0,
+        }
+    }
+
+    /// The nested veto's score of one statement nested in another's content.
+    pub fn nested() -> Self {
+        VetoScore {
+            weights: nested_veto(),
+            threshold: NESTED_VETO_THRESHOLD,
+            sum: 0.0,
+        }
+    }
+
     /// Adds the weight of `feature` (nothing for an unknown one).
     pub fn add(&mut self, feature: &str) {
-        if let Some(w) = nested_veto().get(&feature_key(feature)) {
-            self.0 += w;
+        if let Some(w) = self.weights.get(&feature_key(feature)) {
+            self.sum += w;
         }
     }
 
     /// Whether the statement is dropped.
-    pub fn dropped(self) -> bool {
-        self.0 < NESTED_VETO_THRESHOLD
+    pub fn vetoed(self) -> bool {
+        self.sum < self.threshold
     }
 }
 

@@ -88,12 +88,12 @@ fn drop_unlikely_nested(text: &str, statements: &mut Vec<Statement>) {
     }
     let mut dropped = vec![false; statements.len()];
     for (i, features) in nested {
-        let mut score = lexicon::NestedScore::default();
+        let mut score = lexicon::VetoScore::nested();
         for f in &features {
             score.add(f);
         }
         if let Some(slot) = dropped.get_mut(i) {
-            *slot = score.dropped();
+            *slot = score.vetoed();
         }
     }
     let mut flags = dropped.into_iter();
@@ -1313,7 +1313,7 @@ impl<'a> Extractor<'a> {
                         .drafts
                         .get(n)
                         .is_some_and(|d| d.cue.is_some_and(|c| d.span().end <= c.start));
-                    let mut score = lexicon::VetoScore::default();
+                    let mut score = lexicon::VetoScore::rule();
                     self.cue_features(t, i, kind, infl, &mut |f| score.add(f));
                     if score.vetoed() && !plain_report {
                         dropped.push(n);
