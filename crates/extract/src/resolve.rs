@@ -309,11 +309,33 @@ fn find_description(s: &Shape, entities: &[(Entity, usize)]) -> Option<usize> {
     if head.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
+    // `the defence ministry` is not `the foreign ministry`: the earlier
+    // mention carries every modifier of this one.
+    // Words compared without case or dots (`U.S.` is `US`).
+    let key = |w: &str| w.to_lowercase().replace('.', "");
+    let head_at = s
+        .words
+        .iter()
+        .rposition(|w| key(w).trim_end_matches(['’', '\'']) == key(head))
+        .unwrap_or(s.words.len().saturating_sub(1));
+    let modifiers: Vec<String> = s
+        .words
+        .iter()
+        .take(head_at)
+        .skip(usize::from(s.definite))
+        .map(|w| key(w))
+        // `the same official` points back; `same` is no modifier.
+        .filter(|w| !matches!(w.as_str(), "same" | "very" | "aforementioned"))
+        .collect();
+    let carries = |e: &Entity| {
+        let name: Vec<String> = e.name.split_whitespace().map(key).collect();
+        modifiers.iter().all(|m| name.contains(m))
+    };
     entities
         .iter()
         .enumerate()
         .skip(entities.len().saturating_sub(RECENT))
-        .filter(|(_, (e, _))| e.heads.iter().any(|h| h == head))
+        .filter(|(_, (e, _))| e.heads.iter().any(|h| h == head) && carries(e))
         .max_by_key(|(_, (_, last))| *last)
         .map(|(i, _)| i)
 }

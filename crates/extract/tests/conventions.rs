@@ -962,3 +962,20 @@ fn a_ministry_reporting_after_its_content_is_kept_and_a_dateline_left_out() {
         assert_eq!(content(&doc, said), "The port will stay open");
     }
 }
+
+#[test]
+fn a_description_resolves_only_to_a_mention_carrying_its_modifiers() {
+    let (_, st) = run(
+        "Title\n\nThe port will stay open, the foreign ministry said.\n\nThe drills will go on, \
+         the defence ministry said.\n\nThe talks are over, the same ministry said later.\n",
+    );
+    let names: Vec<&str> = st.iter().map(name).collect();
+    assert_eq!(
+        names,
+        [
+            "the foreign ministry",
+            "the defence ministry",
+            "the defence ministry"
+        ]
+    );
+}
