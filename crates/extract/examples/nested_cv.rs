@@ -7,18 +7,11 @@
 use backchannel_brat::load_polnear_dir;
 use backchannel_extract::train::averaged_perceptron;
 use std::collections::HashMap;
-use std::path::PathBuf;
+
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/polnear/train"
-            ))
-        });
+    let dir = common::polnear_dir("train");
     let gold = load_polnear_dir(&dir)?;
     let mut halves: [Vec<(Vec<String>, bool)>; 2] = [Vec::new(), Vec::new()];
     for (n, doc) in gold.iter().enumerate() {

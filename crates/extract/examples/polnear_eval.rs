@@ -5,21 +5,13 @@
 
 use backchannel_brat::{load_polnear_dir, score_statements};
 use backchannel_core::{Span, Statement};
-use std::path::PathBuf;
+
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dump = args.iter().any(|a| a == "--dump");
-    let dir = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/polnear/dev"
-            ))
-        });
+    let dir = common::polnear_dir("dev");
     let gold = load_polnear_dir(&dir)?;
     let predicted: Vec<Vec<Statement>> = gold
         .iter()

@@ -9,18 +9,12 @@ use backchannel_extract::train::{
     learn_content_cut, learn_content_ends, learn_cue_classifier, learn_cues, learn_nested_veto,
     learn_rule_veto,
 };
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../../shared/data/polnear/train"
-            ))
-        });
+    let dir = common::polnear_dir("train");
     let gold = load_polnear_dir(&dir)?;
     if gold.is_empty() {
         return Err(format!("{}: no gold documents found", dir.display()).into());
