@@ -2956,14 +2956,32 @@ impl<'a> Extractor<'a> {
                         b = close;
                     }
                 }
-                let after_ok = match t.get(b + 1).map(|x| x.kind) {
-                    None => true,
-                    Some(Kind::Punct(c)) => matches!(c, '.' | ',' | ';' | '!' | '?' | '—' | ':'),
-                    Some(Kind::Word(Some(
-                        WordClass::Preposition | WordClass::Boundary | WordClass::Adverb,
-                    ))) => true,
-                    _ => false,
-                };
+                // `said a diplomat who has taken part in the meetings`:
+                // the relative clause runs to the end of the sentence.
+                let relative_end = self.is(t, b + 1, "who").then(|| {
+                    let mut e = b + 1;
+                    while let Some(tok) = t.get(e + 1) {
+                        match tok.kind {
+                            Kind::Quote(_) | Kind::Punct('.' | ';' | '?' | '!' | ':') => break,
+                            _ => e += 1,
+                        }
+                    }
+                    while e > b + 1 && Self::punct(t, e).is_some() {
+                        e -= 1;
+                    }
+                    e
+                });
+                let after_ok = relative_end.is_some()
+                    || match t.get(b + 1).map(|x| x.kind) {
+                        None => true,
+                        Some(Kind::Punct(c)) => {
+                            matches!(c, '.' | ',' | ';' | '!' | '?' | '—' | ':')
+                        }
+                        Some(Kind::Word(Some(
+                            WordClass::Preposition | WordClass::Boundary | WordClass::Adverb,
+                        ))) => true,
+                        _ => false,
+                    };
                 // `said one official`, `said spokeswoman Ilya Ders`.
                 let counted = self.word(t, a).is_some_and(|w| {
                     matches!(
@@ -2978,7 +2996,7 @@ impl<'a> Extractor<'a> {
                         Some(WordClass::Determiner | WordClass::Pronoun { .. })
                     );
                 if after_ok && starts_np {
-                    let mut end = b;
+                    let mut end = relative_end.unwrap_or(b);
                     // `said Vell, a spokesman for the ministry.`
                     // The apposition runs to the end of the sentence (relative
                     // clauses included) unless a quote or a new clause follows.
@@ -3135,7 +3153,7 @@ impl<'a> Extractor<'a> {
                     // punctuation in it: `an official who was not authorised
                     // to discuss the matter said`, `a diplomat who took part
                     // in the meetings said`.
-                    if a >= 2 {
+                    if a >= 2 && !self.is(t, a, "who") {
                         let relative = (a.saturating_sub(20)..a)
                             .rev()
                             .take_while(|&r| {

@@ -979,3 +979,21 @@ fn a_description_resolves_only_to_a_mention_carrying_its_modifiers() {
         ]
     );
 }
+
+#[test]
+fn an_inverted_speaker_keeps_its_relative_clause() {
+    let (doc, st) = run(
+        "“Nobody has told us to stop,” said a former Corvanian diplomat who has taken part in \
+         the meetings and who briefs the ministry after each one.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("the quote's statement");
+    assert_eq!(content(&doc, &s), "“Nobody has told us to stop,”");
+    assert_eq!(
+        speaker(&doc, &s),
+        "a former Corvanian diplomat who has taken part in the meetings and who briefs the \
+         ministry after each one"
+    );
+}
