@@ -990,9 +990,9 @@ fn an_inverted_speaker_keeps_its_relative_clause() {
         .iter()
         .find(|s| cue(&doc, s) == "said")
         .expect("the quote's statement");
-    assert_eq!(content(&doc, &s), "“Nobody has told us to stop,”");
+    assert_eq!(content(&doc, s), "“Nobody has told us to stop,”");
     assert_eq!(
-        speaker(&doc, &s),
+        speaker(&doc, s),
         "a former Corvanian diplomat who has taken part in the meetings and who briefs the \
          ministry after each one"
     );
