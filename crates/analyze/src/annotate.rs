@@ -2238,11 +2238,10 @@ fn channel_of(
     let speaker_span = st.speaker.as_ref().map(|s| s.span).unwrap_or_default();
     // Another statement's own words in the sentence (`..., according to
     // people familiar with the talks, even as its minister insists ...`)
-    // decide that statement's channel, not this one's; one that reports
-    // this statement (`X said ..., according to Y`) decides both.
-    // Statements chained to this one (reporting it, or reporting who
-    // reports it: `The cable quotes the embassy as reporting that « our
-    // side indicated ... »`) are part of its sourcing.
+    // decide that statement's channel, not this one's. Statements chained
+    // to this one by reporting (`X said ..., according to Y`; `The cable
+    // quotes the embassy as reporting that « our side indicated ... »`)
+    // are part of its sourcing and count.
     let in_sentence: Vec<&Statement> = others
         .iter()
         .filter(|o| o.span.overlaps(sent_span))

@@ -20,8 +20,9 @@
 //! [`Evidence::rule`] names the rule behind each cue: channel rules
 //! `anonymous-speaker`, `anonymous-source`, `closed-meeting`, `leak`,
 //! `second-hand`, `reported-second-hand` (private) and `spokesperson`,
-//! `stated-line` (`the official line`), `named-official`, `institution`, `named-source`, `press`, `statement`,
-//! `interview`, `parliament`, `speech`, `post` (public); side rules
+//! `stated-line` (`the official line`), `named-official`, `institution`,
+//! `named-source`, `press`, `statement`, `interview`, `parliament`,
+//! `speech`, `post` (public); side rules
 //! `side-cue` (the word that named the side), `side-home-country` (a titled
 //! official with no side named takes the country the document is about),
 //! `side-from-corpus` (a person's side stated in another document); and

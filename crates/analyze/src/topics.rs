@@ -272,6 +272,17 @@ fn concept_key(name: &str) -> CompactString {
     k
 }
 
+/// Adds concept `name` to a bag with `weight`, its display form counted.
+fn add_concept(name: &'static str, weight: f64, bag: &mut Bag, surface: &mut Surface) {
+    let key = concept_key(name);
+    *bag.entry(key.clone()).or_insert(0.0) += weight;
+    *surface
+        .entry(key)
+        .or_default()
+        .entry(CompactString::from(name))
+        .or_insert(0) += 1;
+}
+
 /// Words that follow a phrase head rather than continue its phrase:
 /// prepositions, conjunctions, auxiliaries, determiners and pronouns.
 const HEAD_FOLLOWERS: &[&str] = &[
@@ -338,13 +349,7 @@ fn add_terms(
     let mut prev: Option<&Word> = None;
     for (i, w) in ws.iter().enumerate() {
         if let Some(c) = concept_of(&w.lower) {
-            let key = concept_key(c);
-            *bag.entry(key.clone()).or_insert(0.0) += weight;
-            *surface
-                .entry(key)
-                .or_default()
-                .entry(CompactString::from(c))
-                .or_insert(0) += 1;
+            add_concept(c, weight, bag, surface);
         }
         if !content(w) {
             prev = None;
@@ -409,39 +414,22 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
         .par_chunks(64)
         .map(|chunk| {
             let mut found: HashSet<String> = HashSet::default();
-            let mut looked_up: HashSet<String> = HashSet::default();
-            // Capitalised words, to read places the knowledge lacks from
-            // their demonyms (`Belmarkian` names `Belmark`).
+            // Capitalised words, each looked up once; also read for places
+            // the knowledge lacks through their demonyms (`Belmarkian`
+            // names `Belmark`).
             let mut capitalised: HashSet<String> = HashSet::default();
-            for d in chunk {
-                for w in text::words(&d.text) {
-                    if w.is_capitalised() && w.text.chars().any(char::is_lowercase) {
-                        capitalised.insert(w.lower.to_string());
-                    }
-                }
-            }
-            for c in &capitalised {
-                for suffix in ["ian", "n", "an", "ese", "i"] {
-                    if let Some(base) = c.strip_suffix(suffix) {
-                        if base.chars().count() >= 4 && capitalised.contains(base) {
-                            found.insert(base.to_string());
-                        }
-                    }
-                }
-            }
             for d in chunk {
                 for w in text::words(d.outlet.as_deref().unwrap_or("")) {
                     found.insert(w.lower.to_string());
                 }
                 for w in text::words(&d.text) {
                     if !(w.is_capitalised() && w.text.chars().any(char::is_lowercase))
+                        || !capitalised.insert(w.lower.to_string())
                         || skip.contains(w.lower.as_str())
                         || found.contains(w.lower.as_str())
-                        || looked_up.contains(w.lower.as_str())
                     {
                         continue;
                     }
-                    looked_up.insert(w.lower.to_string());
                     if let Some(e) = cfg.knowledge.lookup(&w.text) {
                         if matches!(
                             e.kind,
@@ -452,6 +440,15 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
                                 | AliasKind::Outlet
                         ) {
                             found.insert(w.lower.to_string());
+                        }
+                    }
+                }
+            }
+            for c in &capitalised {
+                for suffix in ["ian", "n", "an", "ese", "i"] {
+                    if let Some(base) = c.strip_suffix(suffix) {
+                        if base.chars().count() >= 4 && capitalised.contains(base) {
+                            found.insert(base.to_string());
                         }
                     }
                 }
@@ -490,12 +487,7 @@ fn statement_bag(
     if let Some(cue) = a.statement.cue {
         for w in text::words_in(t, cue) {
             if let Some(c) = concept_of(&w.lower) {
-                *bag.entry(concept_key(c)).or_insert(0.0) += 1.0;
-                *surface
-                    .entry(concept_key(c))
-                    .or_default()
-                    .entry(CompactString::from(c))
-                    .or_insert(0) += 1;
+                add_concept(c, 1.0, &mut bag, surface);
             }
         }
     }

@@ -2642,6 +2642,7 @@ impl<'a> Extractor<'a> {
     /// repeated on Monday, is that ...`: a stated position (token `i`) and
     /// the `that` opening what it holds, after an optional aside or place.
     fn position_that(&self, t: &[Tok], i: usize) -> Option<usize> {
+        const COPULAS: [&str; 4] = ["is", "was", "remains", "remained"];
         const POSITIONS: [&str; 6] = ["position", "line", "view", "stance", "assessment", "belief"];
         let w = self.word(t, i)?;
         if !POSITIONS.contains(&w) {
@@ -2654,16 +2655,12 @@ impl<'a> Extractor<'a> {
             k = (i + 1..(i + 5).min(t.len()))
                 .take_while(|&m| {
                     matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(_)))
-                        && !["is", "was", "remains", "remained"]
-                            .iter()
-                            .any(|c| self.is(t, m, c))
+                        && !COPULAS.iter().any(|c| self.is(t, m, c))
                 })
                 .last()?;
         }
         let copula = k + 1;
-        let copular = ["is", "was", "remains", "remained"]
-            .iter()
-            .any(|c| self.is(t, copula, c));
+        let copular = COPULAS.iter().any(|c| self.is(t, copula, c));
         (copular && self.is(t, copula + 1, "that")).then_some(copula + 1)
     }
 
@@ -2958,19 +2955,9 @@ impl<'a> Extractor<'a> {
                 }
                 // `said a diplomat who has taken part in the meetings`:
                 // the relative clause runs to the end of the sentence.
-                let relative_end = self.is(t, b + 1, "who").then(|| {
-                    let mut e = b + 1;
-                    while let Some(tok) = t.get(e + 1) {
-                        match tok.kind {
-                            Kind::Quote(_) | Kind::Punct('.' | ';' | '?' | '!' | ':') => break,
-                            _ => e += 1,
-                        }
-                    }
-                    while e > b + 1 && Self::punct(t, e).is_some() {
-                        e -= 1;
-                    }
-                    e
-                });
+                let relative_end = self
+                    .is(t, b + 1, "who")
+                    .then(|| self.appended_phrase_end(t, b + 1, false));
                 let after_ok = relative_end.is_some()
                     || match t.get(b + 1).map(|x| x.kind) {
                         None => true,
@@ -3008,26 +2995,7 @@ impl<'a> Extractor<'a> {
                         && appos_start
                         && self.forward_np(t, b + 2).is_some()
                     {
-                        let mut e = b + 2;
-                        while let Some(tok) = t.get(e + 1) {
-                            match tok.kind {
-                                Kind::Quote(_) | Kind::Punct('.' | ';' | '?' | '!' | ':') => break,
-                                Kind::Punct(',')
-                                    if matches!(
-                                        t.get(e + 2).map(|x| x.kind),
-                                        Some(Kind::Quote(_)) | None
-                                    ) =>
-                                {
-                                    break
-                                }
-                                Kind::Word(Some(WordClass::Cue(_, Inflection::Gerund))) => break,
-                                _ => e += 1,
-                            }
-                        }
-                        while e > b + 2 && Self::punct(t, e).is_some() {
-                            e -= 1;
-                        }
-                        end = e;
+                        end = self.appended_phrase_end(t, b + 2, true);
                     }
                     let speaker = Self::span_of(t, a, end);
                     let content_to = i - 1;
@@ -3339,6 +3307,31 @@ impl<'a> Extractor<'a> {
                 self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph);
             }
         }
+    }
+
+    /// Where a phrase appended to an inverted speaker from token `from`
+    /// ends (`, a spokesman for the ministry`, `who took part in ...`): at
+    /// the end of the sentence or a quote, and, with `new_clause`, before a
+    /// comma closing the unit or a gerund cue; trailing punctuation left out.
+    fn appended_phrase_end(&self, t: &[Tok], from: usize, new_clause: bool) -> usize {
+        let mut e = from;
+        while let Some(tok) = t.get(e + 1) {
+            match tok.kind {
+                Kind::Quote(_) | Kind::Punct('.' | ';' | '?' | '!' | ':') => break,
+                Kind::Punct(',')
+                    if new_clause
+                        && matches!(t.get(e + 2).map(|x| x.kind), Some(Kind::Quote(_)) | None) =>
+                {
+                    break
+                }
+                Kind::Word(Some(WordClass::Cue(_, Inflection::Gerund))) if new_clause => break,
+                _ => e += 1,
+            }
+        }
+        while e > from && Self::punct(t, e).is_some() {
+            e -= 1;
+        }
+        e
     }
 
     /// Whether the comma at `comma` closes a subject's relative clause or
