@@ -423,8 +423,10 @@ fn actor_words(all: &[AnalyzedStatement], cfg: &Config, docs: &[Document]) -> Ha
                     found.insert(w.lower.to_string());
                 }
                 for w in text::words(&d.text) {
-                    if !(w.is_capitalised() && w.text.chars().any(char::is_lowercase))
-                        || !capitalised.insert(w.lower.to_string())
+                    let first_sight = w.is_capitalised()
+                        && w.text.chars().any(char::is_lowercase)
+                        && capitalised.insert(w.lower.to_string());
+                    if !first_sight
                         || skip.contains(w.lower.as_str())
                         || found.contains(w.lower.as_str())
                     {
