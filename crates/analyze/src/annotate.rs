@@ -408,6 +408,8 @@ struct DocScan<'a> {
     /// Capitalised words that look like names of places/sides in this document.
     names_seen: HashSet<String>,
     quotes: Vec<Span>,
+    /// Every statement's source mention.
+    speaker_spans: Vec<Span>,
 }
 
 /// The text between two words, without a possessive ending of the first.
@@ -707,6 +709,7 @@ impl<'a> DocScan<'a> {
             home_from_outlet: None,
             names_seen: HashSet::default(),
             quotes,
+            speaker_spans: Vec::new(),
         };
         scan.find_side_cues(k);
         scan.find_persons(k);
@@ -1917,6 +1920,16 @@ fn resolve_speaker(
             });
         }
     }
+    if side.is_none() && proper_name && !anonymous_flag && !former_flag && !institution {
+        if let Some((s, at)) = scan.side_from_mentions(k, &extracted_name) {
+            side_evidence = Some(Evidence {
+                phrase: scan.text.get(at.range()).unwrap_or(&s).to_string(),
+                span: Some(at),
+                rule: MENTIONS_SIDE_RULE.into(),
+            });
+            side = Some(s);
+        }
+    }
     let mut profile = profile;
     if !was_described {
         if let Some(name) = scan.canonical_name(k, &mention, &head, &extracted_name) {
@@ -1972,6 +1985,9 @@ fn has(ws: &[Word], set: &[&str]) -> bool {
 
 /// Evidence rule of a side taken from the document's home country.
 pub(crate) const HOME_SIDE_RULE: &str = "side-home-country";
+/// Evidence rule of a side read off the sentences that mention a person
+/// (a guess that a side stated elsewhere in the corpus overrides).
+pub(crate) const MENTIONS_SIDE_RULE: &str = "side-from-mentions";
 
 /// Head nouns of a speaker that is a stated position (`the official line`).
 const STATED_LINE_NOUNS: &[&str] = &["line", "position", "stance", "narrative", "version"];
@@ -2305,8 +2321,12 @@ fn channel_of(
         for (n, &si) in prev.iter().enumerate() {
             let span = scan.layout.sentences[si].0;
             let ws = scan.unquoted_words(span, st.span);
-            collect(&PRIVATE_SET, PRIVATE_CUES, &ws, 0.75, &mut private);
-            collect(&PUBLIC_SET, PUBLIC_CUES, &ws, 0.5, &mut public);
+            // Sourcing fades with distance: a framing sentence two back
+            // (`The final closed-door statement comes from elsewhere.`)
+            // weighs less than a named speaker's own `said`.
+            let fade = if n == 0 { 1.0 } else { 0.6 };
+            collect(&PRIVATE_SET, PRIVATE_CUES, &ws, 0.75 * fade, &mut private);
+            collect(&PUBLIC_SET, PUBLIC_CUES, &ws, 0.5 * fade, &mut public);
             // An outlet reporting what an institution said (second-hand).
             if n == 0 && res.is_some_and(|r| r.institution) {
                 if let Some(ev) = outlet_report(scan, span) {
@@ -2527,24 +2547,51 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
 /// documents that only implied it (home-country guess) or left it open.
 pub(crate) fn propagate_person_sides(all: &mut [AnalyzedStatement]) {
     let guessed = |a: &AnalyzedStatement| {
-        a.side.is_none() || a.evidence.iter().any(|e| e.rule == HOME_SIDE_RULE)
+        a.side.is_none()
+            || a.evidence
+                .iter()
+                .any(|e| e.rule == HOME_SIDE_RULE || e.rule == MENTIONS_SIDE_RULE)
     };
+    let from_mentions =
+        |a: &AnalyzedStatement| a.evidence.iter().any(|e| e.rule == MENTIONS_SIDE_RULE);
     let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::default();
+    // Sides read off mentions, pooled: one story about an inquiry into a
+    // leader's dealings with another country outvoted by the rest.
+    let mut mention_votes: HashMap<String, HashMap<String, usize>> = HashMap::default();
     for a in all.iter() {
         let (Some(sp), Some(side)) = (&a.speaker, &a.side) else {
             continue;
         };
-        if sp.anonymous || guessed(a) {
+        let pool = if sp.anonymous {
             continue;
-        }
-        for key in person_keys(&sp.name) {
-            *votes
+        } else if from_mentions(a) {
+            &mut mention_votes
+        } else if guessed(a) {
+            continue;
+        } else {
+            &mut votes
+        };
+        let surname = from_mentions(a).then(|| surname_key(&sp.name)).flatten();
+        for key in person_keys(&sp.name).into_iter().chain(surname) {
+            *pool
                 .entry(key)
                 .or_default()
                 .entry(side.clone())
                 .or_insert(0) += 1;
         }
     }
+    let majority = |pool: &HashMap<String, HashMap<String, usize>>, name: &str| {
+        person_keys(name)
+            .into_iter()
+            .chain(surname_key(name))
+            .find_map(|k| {
+                pool.get(&k).and_then(|v| {
+                    let mut r: Vec<(&String, &usize)> = v.iter().collect();
+                    r.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
+                    r.first().map(|(s, _)| (*s).clone())
+                })
+            })
+    };
     for a in all.iter_mut() {
         if !guessed(a) {
             continue;
@@ -2553,16 +2600,17 @@ pub(crate) fn propagate_person_sides(all: &mut [AnalyzedStatement]) {
         if sp.anonymous {
             continue;
         }
-        let best = person_keys(&sp.name).into_iter().find_map(|k| {
-            votes.get(&k).and_then(|v| {
-                let mut r: Vec<(&String, &usize)> = v.iter().collect();
-                r.sort_by(|x, y| y.1.cmp(x.1).then_with(|| x.0.cmp(y.0)));
-                r.first().map(|(s, _)| (*s).clone())
-            })
-        });
-        if let Some(side) = best {
+        let Some(best) = majority(&votes, &sp.name) else {
+            if from_mentions(a) {
+                a.side = majority(&mention_votes, &sp.name).or(a.side.take());
+            }
+            continue;
+        };
+        {
+            let side = best;
             a.side = Some(side);
-            a.evidence.retain(|e| e.rule != HOME_SIDE_RULE);
+            a.evidence
+                .retain(|e| e.rule != HOME_SIDE_RULE && e.rule != MENTIONS_SIDE_RULE);
             a.evidence.push(Evidence {
                 phrase: sp.name.clone(),
                 span: None,
@@ -2589,6 +2637,16 @@ fn person_keys(name: &str) -> Vec<String> {
     }
     let n = caps.len();
     vec![format!("{} {}", caps[n - 2], caps[n - 1])]
+}
+
+/// The last name word alone (`Vell` of `Mr. Vell`), a key only side guesses
+/// read off mentions are pooled under: firm sides need a full name.
+fn surname_key(name: &str) -> Option<String> {
+    let ws = text::words(name);
+    ws.iter()
+        .rev()
+        .find(|w| w.is_capitalised() && w.text.chars().any(char::is_lowercase))
+        .map(|w| format!("~{}", w.text))
 }
 
 /// Sides a document introduces that the knowledge does not have: invented

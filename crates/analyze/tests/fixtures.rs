@@ -97,6 +97,58 @@ The Velgrad Herald reported that the army had moved.";
 }
 
 #[test]
+fn untitled_leader_takes_the_side_the_text_ties_to_them_but_a_commentator_gets_none() {
+    let t = "Talks on the Sarn dam stalled again this week. \
+The Drevanian foreign ministry said no date had been set. \
+Ousting Malk would not end the dispute, critics in Drevania say. \
+Malk has refused to release water from Drevania's reservoirs since March. \
+Behind closed doors, the mood was different. \
+Negotiators met in a lakeside villa. \
+The final word came from elsewhere. \
+\"Not one promise made to Drevania has been kept,\" Malk said. \
+\"The dam is a symbol,\" said Ona Brell. Brell said Kessalia and Drevania both erred.";
+    let st = vec![
+        stmt_after(
+            t,
+            "Not one promise made to Drevania has been kept",
+            Some("Malk"),
+            t.find("\"Not one").unwrap_or(0),
+        ),
+        stmt(t, "The dam is a symbol", Some("Ona Brell")),
+        stmt_after(
+            t,
+            "Kessalia and Drevania both erred",
+            Some("Brell"),
+            t.find("Brell said").unwrap_or(0),
+        ),
+    ];
+    let a = analyze(&[doc("d1", "Test Wire", t)], vec![st], &Config::default()).statements;
+    let malk = find_in(&a, "Not one promise");
+    assert_eq!(
+        malk.side.as_deref(),
+        Some("Drevania"),
+        "{:?}",
+        malk.evidence
+    );
+    assert!(
+        malk.evidence.iter().any(|e| e.rule == "side-from-mentions"),
+        "{:?}",
+        malk.evidence
+    );
+    // Three sentences back, the closed-door framing no longer outweighs a
+    // named leader's own words.
+    assert_eq!(malk.channel, Channel::Public);
+    // Only ever quoted, never written about: no side from mentions.
+    assert_eq!(find_in(&a, "The dam is a symbol").side, None);
+}
+
+fn find_in<'a>(a: &'a [AnalyzedStatement], content: &str) -> &'a AnalyzedStatement {
+    a.iter()
+        .find(|s| s.text.contains(content))
+        .unwrap_or_else(|| panic!("no statement {content:?}"))
+}
+
+#[test]
 fn demonym_normalises_to_the_country_seen_elsewhere_in_the_corpus() {
     let t1 = "Talks with Ostravia stalled. A senior Ostravian diplomat said the offer stood.";
     let t2 = "Ostravia's cabinet met on Monday and said the offer was withdrawn.";

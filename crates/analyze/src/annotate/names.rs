@@ -4,7 +4,7 @@
 //! introduced.
 
 use super::{gap, DocScan, DOCUMENT_NOUNS_SET, ORG_HEADS_SET, PERSON_NOUNS_SET, SPOKES};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{AliasKind, Knowledge};
 
 /// Courtesy titles that may stand before a bare surname (`Ms Voll`).
 const COURTESY: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"];
@@ -79,6 +79,86 @@ impl DocScan<'_> {
             }
         }
         self.known_people = known;
+        self.speaker_spans = statements
+            .iter()
+            .filter_map(|s| s.speaker.as_ref().map(|sp| sp.span))
+            .collect();
+    }
+
+    /// A named person the text gives no title or side (`Vell said`): the
+    /// country named in the most sentences that mention them, when it
+    /// leads the next by two and twice over and at least one mention shows
+    /// them acted upon or acting rather than speaking (`ousting Vell`,
+    /// `Vell's defence`). Leaders are written about; commentators are only
+    /// quoted, and get none. Parties and bodies are left out: who attacks
+    /// whom across a party line says nothing of membership.
+    pub(super) fn side_from_mentions(
+        &self,
+        k: &Knowledge,
+        name: &str,
+    ) -> Option<(String, backchannel_core::Span)> {
+        let words = crate::text::words(name);
+        // A person's name: a few capitalised words, none an organisation's.
+        let personal = (1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.is_capitalised()
+                    && !ORG_HEADS_SET.contains(w.text.as_str())
+                    && !INSTITUTION_TAILS.contains(&w.text.as_str())
+                    && k.lookup(&w.text).is_none()
+            });
+        let surname = words.last().filter(|w| personal && w.lower.len() > 2)?;
+        let mut written_about = false;
+        let mut sentences: Vec<usize> = Vec::new();
+        for w in self
+            .words
+            .iter()
+            .filter(|w| w.lower == surname.lower && w.is_capitalised())
+        {
+            if !self.speaker_spans.iter().any(|s| s.contains(w.span)) {
+                written_about = true;
+            }
+            if let Some(si) = self.layout.sentence_at(w.span.start) {
+                if sentences.last() != Some(&si) {
+                    sentences.push(si);
+                }
+            }
+        }
+        if !written_about {
+            return None;
+        }
+        let with_demonym: super::HashSet<&str> = self
+            .cues
+            .iter()
+            .filter(|c| c.kind == AliasKind::Demonym)
+            .map(|c| c.side.as_str())
+            .collect();
+        let mut counts: super::HashMap<&str, (usize, backchannel_core::Span)> =
+            super::HashMap::default();
+        for &si in &sentences {
+            let sentence = self.layout.sentences[si].0;
+            let mut named: Vec<(&str, backchannel_core::Span)> = self
+                .cues
+                .iter()
+                .filter(|c| {
+                    c.kind != AliasKind::Body
+                        && (with_demonym.contains(c.side.as_str())
+                            || k.lookup(&c.side)
+                                .is_some_and(|e| e.kind == AliasKind::Name && !e.discovered))
+                })
+                .map(|c| (c.side.as_str(), self.words[c.word].span))
+                .filter(|(_, at)| sentence.contains(*at))
+                .collect();
+            named.sort_by_key(|(side, _)| *side);
+            named.dedup_by_key(|(side, _)| *side);
+            for (side, at) in named {
+                counts.entry(side).or_insert((0, at)).0 += 1;
+            }
+        }
+        let mut ranked: Vec<(&str, (usize, backchannel_core::Span))> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
+        let (side, (n, at)) = *ranked.first()?;
+        let next = ranked.get(1).map_or(0, |r| r.1 .0);
+        (n >= next + 2 && n >= 2 * next).then(|| (side.to_string(), at))
     }
 
     /// Whether `name` is just the words of `mention` (nothing resolved).
