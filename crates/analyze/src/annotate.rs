@@ -1441,6 +1441,16 @@ impl<'a> DocScan<'a> {
         if i >= self.words.len() || !is_name_word(i) {
             return None;
         }
+        // `Ousting Orvel ...`: a gerund opening a sentence is no first name
+        // (the name starts at the next word).
+        if self.words[i].lower.ends_with("ing")
+            && self.words[i].lower.len() > 5
+            && i + 1 < self.words.len()
+            && is_name_word(i + 1)
+            && self.sentence_start(i)
+        {
+            return None;
+        }
         let mut j = i;
         while j + 1 < self.words.len()
             && !self.words[j].possessive
@@ -1788,6 +1798,14 @@ fn resolve_speaker(
                 former_flag |= info.former;
                 if info.side.is_some() {
                     side = info.side.clone();
+                    side_evidence = Some(Evidence {
+                        phrase: full.clone(),
+                        span: Some(Span::new(
+                            scan.words[wi].span.start,
+                            scan.words[end - 1].span.end,
+                        )),
+                        rule: "side-of-person".into(),
+                    });
                     break;
                 }
             }
@@ -1829,7 +1847,16 @@ fn resolve_speaker(
             former_flag |= info.former;
         }
     }
-    let key = core_key(&head_words).or_else(|| core_key(&name_words));
+    // `The official Ostravian line blames ...`: a position, not a source.
+    let stated_line = head_words
+        .last()
+        .is_some_and(|w| STATED_LINE_NOUNS.contains(&w.lower.as_str()));
+    // A position is no person: `the official claims` is not `the official`.
+    let key = if stated_line {
+        None
+    } else {
+        core_key(&head_words).or_else(|| core_key(&name_words))
+    };
     if side.is_none() {
         if let Some(info) = key.as_ref().and_then(|k| memory.roles.get(k)) {
             side = info.side.clone();
@@ -1869,10 +1896,19 @@ fn resolve_speaker(
         head_words.first().map(|w| w.lower.as_str()),
         Some("his" | "her" | "its" | "their")
     );
-    // `The official Ostravian line blames ...`: a position, not a source.
-    let stated_line = head_words
-        .last()
-        .is_some_and(|w| STATED_LINE_NOUNS.contains(&w.lower.as_str()));
+    if side.is_none() && stated_line {
+        // `That admission differs from the official claims of ...`: a
+        // line with no side named is that of the side just quoted, the one
+        // it is set against.
+        if let Some(prev) = memory.last.as_ref().and_then(|l| l.side.clone()) {
+            side_evidence = Some(Evidence {
+                phrase: prev.clone(),
+                span: None,
+                rule: "side-of-contrasted-line".into(),
+            });
+            side = Some(prev);
+        }
+    }
     let anonymous =
         !proper_name && has(&head_words, ANON_NOUNS) && !spokesperson && !possessed && !stated_line;
     let mut anonymous_flag = anonymous;
@@ -1990,7 +2026,20 @@ pub(crate) const HOME_SIDE_RULE: &str = "side-home-country";
 pub(crate) const MENTIONS_SIDE_RULE: &str = "side-from-mentions";
 
 /// Head nouns of a speaker that is a stated position (`the official line`).
-const STATED_LINE_NOUNS: &[&str] = &["line", "position", "stance", "narrative", "version"];
+const STATED_LINE_NOUNS: &[&str] = &[
+    "line",
+    "position",
+    "stance",
+    "narrative",
+    "version",
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "statement",
+    "denial",
+    "denials",
+];
 
 /// Nouns of unnamed sources: with no name they make a speaker anonymous.
 const ANON_NOUNS: &[&str] = &[

@@ -102,7 +102,7 @@ const DENY: &[&str] = &[
     "denied",
     "denies",
     "denial",
-    "blameless",
+    "blameless*",
     "not to blame",
     "no responsibility",
     "baseless",

@@ -25,7 +25,8 @@
 //! `speech`, `post` (public); side rules
 //! `side-cue` (the word that named the side), `side-home-country` (a titled
 //! official with no side named takes the country the document is about),
-//! `side-from-mentions` (a named person with no title or side takes the
+//! `side-of-person` (the side the text gives a person where it introduces
+//! them), `side-from-mentions` (a named person with no title or side takes the
 //! country named in most of the sentences that write about them),
 //! `side-from-corpus` (a person's side stated in another document); and
 //! [`ATTRIBUTION_CUE_RULE`] for the attribution verb. [`Signal::kind`] is

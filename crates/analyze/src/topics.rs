@@ -245,6 +245,52 @@ const CONCEPTS: &[&[&str]] = &[
     &["election", "elections", "ballot", "vote", "voting", "polls"],
 ];
 
+/// What went wrong, that a side may own a share in.
+const FAILURES: &[&str] = &[
+    "strain",
+    "strains",
+    "collapse",
+    "failure",
+    "failures",
+    "breakdown",
+    "crisis",
+    "tension",
+    "tensions",
+    "deterioration",
+    "rift",
+    "blame",
+    "conflict",
+    "escalation",
+];
+
+/// `X acknowledged A, saying that B`: B elaborates A (same speaker, same
+/// sentence, a participle cue). The indices of such pairs in `all`, whose
+/// statements then share their topics.
+fn elaborations(all: &[AnalyzedStatement], docs: &[Document], layouts: &[Layout]) -> Vec<usize> {
+    (1..all.len())
+        .filter(|&i| {
+            let (p, c) = (&all[i - 1], &all[i]);
+            let (Some(doc), Some(layout)) = (docs.get(c.document), layouts.get(c.document)) else {
+                return false;
+            };
+            let same_speaker =
+                matches!((&p.speaker, &c.speaker), (Some(a), Some(b)) if a.name == b.name);
+            let Some(cue) = c.statement.cue else {
+                return false;
+            };
+            let participle = text::words_in(&doc.text, cue)
+                .first()
+                .is_some_and(|w| w.lower.ends_with("ing") && !w.is_capitalised());
+            p.document == c.document
+                && same_speaker
+                && participle
+                && cue.start >= p.statement.span.end
+                && p.statement.span.end > 0
+                && layout.sentence_at(p.statement.span.end - 1) == layout.sentence_at(cue.start)
+        })
+        .collect()
+}
+
 /// The concept a word belongs to, by its lowercase form.
 fn concept_of(lower: &str) -> Option<&'static str> {
     static INDEX: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
@@ -485,6 +531,21 @@ fn statement_bag(
     let t = doc.text.as_str();
     let cw = text::words_in(t, a.statement.span);
     add_terms(&cw, t, 1.0, skip, &mut bag, surface);
+    // `a share in the strain`, `its share of the failure`: responsibility.
+    for (n, w) in cw.iter().enumerate() {
+        if w.lower == "share"
+            && cw
+                .get(n + 1)
+                .is_some_and(|p| p.lower == "in" || p.lower == "of")
+            && cw
+                .iter()
+                .skip(n + 2)
+                .take(3)
+                .any(|x| FAILURES.contains(&x.lower.as_str()))
+        {
+            add_concept("blame", 1.0, &mut bag, surface);
+        }
+    }
     // A cue that carries the subject (`blames X for ...`) counts as content.
     if let Some(cue) = a.statement.cue {
         for w in text::words_in(t, cue) {
@@ -829,6 +890,12 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             },
         };
         member[i].push((ti, 1.0));
+    }
+    // An elaboration and what it elaborates share their topics.
+    for i in elaborations(all, docs, &layouts) {
+        let (a, b) = (member[i - 1].clone(), member[i].clone());
+        member[i - 1].extend(b);
+        member[i].extend(a);
     }
     // Each statement keeps its strongest topics, seeded ones first.
     for (i, a) in all.iter_mut().enumerate() {

@@ -51,6 +51,29 @@ fn seed_article_divergences_private_only_and_drift() {
             assert_eq!(s.map(|s| s.channel), Some(Channel::Public), "{q}");
         }
     }
+    // The back channel itself, Crimea, and responsibility: each private
+    // line set against a public one of the same side.
+    for (private, what) in [
+        ("twice a month", "the back channel"),
+        ("tactical nuclear", "Crimea"),
+        ("share in the strain", "responsibility"),
+    ] {
+        assert!(
+            us.iter()
+                .any(|d| d.private.iter().any(|p| has(p, private)) && !d.public.is_empty()),
+            "no US divergence on {what}: {:#?}",
+            a.divergences
+        );
+    }
+    // A head of state quoted by name speaks on the record for their country.
+    assert!(
+        a.statements
+            .iter()
+            .any(|s| s.text.contains("Not a single clause")
+                && s.side.as_deref() == Some("Russia")
+                && s.channel == Channel::Public),
+        "Putin's quote is not Russia's public line"
+    );
     // European Union: what it said behind closed doors, as reported.
     assert!(
         a.statements

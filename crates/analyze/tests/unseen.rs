@@ -89,3 +89,46 @@ fn two_outlets_on_gas_talks_one_denied_in_public() {
         .iter()
         .any(|d| d.a.text.contains("honour") != d.b.text.contains("honour")));
 }
+
+#[test]
+fn a_column_setting_an_admitted_share_of_blame_against_official_claims() {
+    let text = include_str!("data/kessarin-column.txt");
+    let a = run(vec![Document::from_text("kessarin", text)]);
+
+    let insider = statement(&a, "a Kessarin share in the breakdown");
+    assert_eq!(insider.side.as_deref(), Some("Kessarin"));
+    assert_eq!(insider.channel, Channel::Private);
+    // `the official claims that ...` is a stated line: public, and the line
+    // of the side just quoted, which it is set against.
+    let claims = statement(&a, "Kessarin bears no responsibility");
+    assert_eq!(
+        claims.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("the official claims")
+    );
+    assert_eq!(claims.channel, Channel::Public);
+    assert_eq!(claims.side.as_deref(), Some("Kessarin"));
+    // The participle elaboration shares the admission's topic.
+    let elaboration = statement(&a, "both capitals let the truce die");
+    assert!(
+        insider
+            .topics
+            .iter()
+            .all(|t| elaboration.topics.contains(t)),
+        "{:?} vs {:?}",
+        insider.topics,
+        elaboration.topics
+    );
+
+    let blame = signals(&a, "Kessarin", "a Kessarin share in the breakdown").expect("blame");
+    assert!(blame.contains("admission-vs-denial"), "{blame}");
+    assert!(signals(&a, "Kessarin", "every other week").is_some());
+    // `Ousting Orvel` does not make a person of `Ousting`; the closed-door
+    // framing three sentences back does not make his own words private.
+    let orvel = statement(&a, "We did not start this war");
+    assert_eq!(
+        orvel.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Orvel")
+    );
+    assert_eq!(orvel.side.as_deref(), Some("Velmar"));
+    assert_eq!(orvel.channel, Channel::Public);
+}

@@ -1136,6 +1136,8 @@ impl<'a> Extractor<'a> {
                 self.asked(t, paragraph);
             } else if self.noun_cue(t, i) {
                 self.noun_statement(t, i, paragraph);
+            } else if self.noun_of_cue(t, i) {
+                self.noun_of_statement(t, i, paragraph);
             } else if let Some(that) = self.position_that(t, i) {
                 self.position_statement(t, i, that, paragraph);
             } else if let Some(clear) = self.made_clear(t, i) {
@@ -2632,10 +2634,108 @@ impl<'a> Extractor<'a> {
             && NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
     }
 
+    /// Nouns of saying before an `of` phrase that holds what was said
+    /// (`Vell's accusations of bad faith`, `the official claims of
+    /// blamelessness`), owned by a possessor or marked as a stated line.
+    fn noun_of_cue(&self, t: &[Tok], i: usize) -> bool {
+        const NOUNS: [&str; 10] = [
+            "claim",
+            "claims",
+            "accusation",
+            "accusations",
+            "allegations",
+            "denial",
+            "denials",
+            "assertions",
+            "promise",
+            "promises",
+        ];
+        let Some(w) = self.word(t, i) else {
+            return false;
+        };
+        if !(self.is(t, i + 1, "of") && NOUNS.contains(&w)) {
+            return false;
+        }
+        // `Vell's repeated denials of`, `the official claims of`.
+        (i.saturating_sub(2)..i).any(|k| {
+            self.word(t, k).is_some_and(|p| {
+                p.ends_with("'s")
+                    || p.ends_with("’s")
+                    || ["official", "public", "his", "her", "their", "its"].contains(&p)
+            })
+        })
+    }
+
+    /// A [`Self::noun_of_cue`] statement: the cue is the noun with its `of`
+    /// (as PolNeAR marks `accusations of`), the content what follows.
+    fn noun_of_statement(&mut self, t: &[Tok], i: usize, paragraph: usize) {
+        let before = self.drafts.len();
+        self.noun_statement_from(t, i, i + 2, paragraph);
+        let of = t.get(i + 1).map(|x| x.span);
+        // The content is the noun phrase after `of`: it stops where the
+        // sentence's own verb starts (`denials of any role have not ...`).
+        let verb = (i + 2..t.len())
+            .take_while(|&k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Word(_))))
+            .find(|&k| {
+                k > i + 2
+                    && !(self.is(t, k, "and") || self.is(t, k, "or"))
+                    && matches!(
+                        Self::class(t, k),
+                        Some(WordClass::Auxiliary | WordClass::Cue(..) | WordClass::Boundary)
+                    )
+            })
+            .and_then(|k| t.get(k - 1))
+            .map(|x| x.span.end);
+        self.stated_noun_speaker(t, i, before);
+        if let Some(d) = self.drafts.get_mut(before..).and_then(|d| d.last_mut()) {
+            if let Some(of) = of {
+                d.cue = d.cue.map(|c| c.cover(of));
+            }
+            if let Some(end) = verb {
+                for f in &mut d.fragments {
+                    f.end = f.end.min(end);
+                }
+                d.fragments.retain(|f| f.start < f.end);
+            }
+        }
+    }
+
     /// `Vell's claim that ...`, `the State Department statement that ...`:
     /// the possessor or the naming modifier is the speaker, when there is one.
     fn noun_statement(&mut self, t: &[Tok], i: usize, paragraph: usize) {
+        let before = self.drafts.len();
         self.noun_statement_from(t, i, i + 1, paragraph);
+        self.stated_noun_speaker(t, i, before);
+    }
+
+    /// `the official claims of ...`, `the public assertion that ...`: a
+    /// stated line, so the phrase speaks (as `The official line` does)
+    /// rather than a noun phrase before it, unless a possessor owns it. Sets
+    /// the speaker of the statement drafted last since `before`.
+    fn stated_noun_speaker(&mut self, t: &[Tok], i: usize, before: usize) {
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let stated = ["official", "public"]
+            .iter()
+            .any(|a| self.is(t, i.wrapping_sub(1), a))
+            && !(i.saturating_sub(3)..i).any(|k| self.word(t, k).is_some_and(possessive));
+        if !stated {
+            return;
+        }
+        let lead = if matches!(
+            Self::class(t, i.wrapping_sub(2)),
+            Some(WordClass::Determiner)
+        ) {
+            i - 2
+        } else {
+            i - 1
+        };
+        let phrase = Self::span_of(t, lead, i);
+        let text = self.text;
+        if let Some(d) = self.drafts.get_mut(before..).and_then(|d| d.last_mut()) {
+            if !d.speaker.is_some_and(|sp| possessive(sp.slice(text))) {
+                d.speaker = phrase;
+            }
+        }
     }
 
     /// `Ostravia's position is that ...`, `The official line in Varnholm,
@@ -2702,7 +2802,7 @@ impl<'a> Extractor<'a> {
                     k == p
                         || self.word(t, k + 1).is_some_and(|w| {
                             w.bytes().all(|b| b.is_ascii_lowercase()) && !is_possessive(k + 1)
-                        }) && Self::class(t, k + 1).is_none()
+                        }) && matches!(Self::class(t, k + 1), None | Some(WordClass::Cue(..)))
                 })
                 .find(|&k| is_possessive(k))
                 .unwrap_or(p);

@@ -947,6 +947,28 @@ fn a_stated_position_is_that_of_its_possessor_or_of_itself() {
 }
 
 #[test]
+fn nouns_of_saying_with_an_of_phrase_and_official_claims_as_stated_lines() {
+    let (doc, s) =
+        only("Minister Hal's repeated denials of any role in the blockade convinced nobody.");
+    assert_eq!(name(&s), "Minister Hal");
+    assert_eq!(cue(&doc, &s), "denials of");
+    assert_eq!(content(&doc, &s), "any role in the blockade");
+    // Unowned but official: the phrase itself speaks.
+    let (doc, s) =
+        only("That admission sits badly with the official claims of innocence and restraint.");
+    assert_eq!(speaker(&doc, &s), "the official claims");
+    assert_eq!(cue(&doc, &s), "claims of");
+    assert_eq!(content(&doc, &s), "innocence and restraint");
+    let (doc, s) =
+        only("It contradicts the official claims that Varnholm bears no responsibility.");
+    assert_eq!(speaker(&doc, &s), "the official claims");
+    assert_eq!(content(&doc, &s), "that Varnholm bears no responsibility");
+    // A claim of nobody's, on no record, is no statement.
+    let (_, st) = run("The claims of the insurers were settled.");
+    assert!(st.is_empty());
+}
+
+#[test]
 fn a_ministry_reporting_after_its_content_is_kept_and_a_dateline_left_out() {
     for text in [
         "Title\n\nThe port will stay open, the foreign ministry said on Thursday.\n",

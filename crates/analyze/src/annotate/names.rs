@@ -87,7 +87,7 @@ impl DocScan<'_> {
 
     /// A named person the text gives no title or side (`Vell said`): the
     /// country named in the most sentences that mention them, when it
-    /// leads the next by two and twice over and at least one mention shows
+    /// is named twice or more, twice as often as the next, and at least one mention shows
     /// them acted upon or acting rather than speaking (`ousting Vell`,
     /// `Vell's defence`). Leaders are written about; commentators are only
     /// quoted, and get none. Parties and bodies are left out: who attacks
@@ -158,7 +158,7 @@ impl DocScan<'_> {
         ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then_with(|| a.0.cmp(b.0)));
         let (side, (n, at)) = *ranked.first()?;
         let next = ranked.get(1).map_or(0, |r| r.1 .0);
-        (n >= next + 2 && n >= 2 * next).then(|| (side.to_string(), at))
+        (n >= 2 && n >= 2 * next).then(|| (side.to_string(), at))
     }
 
     /// Whether `name` is just the words of `mention` (nothing resolved).
