@@ -339,6 +339,7 @@ const PUBLIC_CUES: &[Cue] = &[
     cue("statement", "announced"),
     cue("statement", "on the record"),
     cue("statement", "publicly"),
+    cue("statement", "in public"),
     cue("interview", "in an interview"),
     cue("interview", "told state media"),
     cue("interview", "state television"),
@@ -449,6 +450,12 @@ const GENERIC_SIDE_WORDS: &[&str] = &[
     // Continents and regions: `African American` or `European users` name
     // no party to a story.
     "africa",
+    // Compass points: `the West` is a built-in bloc, `West Wing` and
+    // `West Bank` are no sides.
+    "west",
+    "east",
+    "north",
+    "south",
     "europe",
     "asia",
     "america",
@@ -948,10 +955,14 @@ impl<'a> DocScan<'a> {
 
     /// The country the document is mostly about, by its mentions.
     fn home_side(&self, k: &Knowledge) -> Option<String> {
+        // A bloc's demonym (`Western`) makes no home country.
         let with_demonym: HashSet<&str> = self
             .cues
             .iter()
-            .filter(|c| c.kind == AliasKind::Demonym)
+            .filter(|c| {
+                c.kind == AliasKind::Demonym
+                    && k.lookup(&c.side).is_none_or(|e| e.kind != AliasKind::Body)
+            })
             .map(|c| c.side.as_str())
             .collect();
         // Mentions count once each; the side the story names first gets a
@@ -1825,10 +1836,15 @@ fn resolve_speaker(
                     c.kind,
                     AliasKind::Name | AliasKind::Metonym | AliasKind::Body | AliasKind::Demonym
                 );
-            let w = &scan.words[c.word];
+            // The whole alias (`the West`, `White House`), not its first word.
+            let at = scan
+                .alias_at
+                .get(&c.word)
+                .and_then(|&ai| scan.aliases.get(ai))
+                .map_or(scan.words[c.word].span, |m| m.span);
             side_evidence = Some(Evidence {
-                phrase: w.text.to_string(),
-                span: Some(w.span),
+                phrase: scan.text.get(at.range()).unwrap_or_default().to_string(),
+                span: Some(at),
                 rule: "side-cue".into(),
             });
             if institution {
@@ -1857,13 +1873,21 @@ fn resolve_speaker(
     } else {
         core_key(&head_words).or_else(|| core_key(&name_words))
     };
-    if side.is_none() {
+    // `West Wing officials` name their own group: no earlier `officials`.
+    let own_name = head_words.iter().any(|w| {
+        w.is_capitalised()
+            && !matches!(
+                w.lower.as_str(),
+                "the" | "a" | "an" | "one" | "this" | "that"
+            )
+    });
+    if side.is_none() && !own_name {
         if let Some(info) = key.as_ref().and_then(|k| memory.roles.get(k)) {
             side = info.side.clone();
             former_flag |= info.former;
         }
     }
-    if side.is_none() {
+    if side.is_none() && !own_name {
         // `the former diplomat` after `a former Corvanian diplomat` in the text.
         side = key.as_ref().and_then(|k| scan.role_side(k, sp.span.start));
     }
@@ -2574,7 +2598,12 @@ pub(crate) fn normalise_sides(all: &mut [AnalyzedStatement], k: &Knowledge) {
         }
     }
     // `Concord` is the `Northern Concord` another story names in full.
-    let multi: Vec<String> = names.iter().filter(|n| n.contains(' ')).cloned().collect();
+    // Not `the West` for a discovered `West`: a bloc is no full name.
+    let multi: Vec<String> = names
+        .iter()
+        .filter(|n| n.contains(' ') && !n.starts_with("the "))
+        .cloned()
+        .collect();
     for n in &names {
         if n.contains(' ') || k.is_side_name(n) {
             continue;

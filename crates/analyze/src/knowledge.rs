@@ -238,6 +238,9 @@ impl Knowledge {
             for a in &b.aliases {
                 k.add_builtin(a, AliasKind::Body, &b.name);
             }
+            for d in &b.demonyms {
+                k.add_builtin(d, AliasKind::Demonym, &b.name);
+            }
             k.push_side_name(&b.name);
         }
         for o in &data.outlets {
@@ -451,7 +454,9 @@ impl Knowledge {
                     key.push_str(&w.lower);
                 }
                 if let Some((surface, entry)) = self.aliases.get(key.as_str()) {
-                    if case_fits(surface, &ws[i..i + n]) {
+                    if case_fits(surface, &ws[i..i + n])
+                        && !self.starts_longer_name(surface, entry, ws.get(i + n))
+                    {
                         found = Some((n, entry));
                         break;
                     }
@@ -471,6 +476,29 @@ impl Knowledge {
             }
         }
         out
+    }
+
+    /// `the West Bank`, `Western Union`: a bloc's alias (`the West`) or
+    /// demonym (`Western`) followed by a capitalised word is the start of
+    /// another name, not the bloc. Countries keep their plain reading
+    /// (`U.S. President`).
+    fn starts_longer_name(
+        &self,
+        surface: &[String],
+        entry: &AliasEntry,
+        next: Option<&Word>,
+    ) -> bool {
+        let bloc_word = surface.first().is_some_and(|w| w == "the")
+            || (entry.kind == AliasKind::Demonym
+                && entry
+                    .side
+                    .as_deref()
+                    .and_then(|side| self.lookup(side))
+                    .is_some_and(|e| e.kind == AliasKind::Body));
+        bloc_word
+            && next.is_some_and(|w| {
+                w.is_capitalised() && !self.first_words.contains_key(w.lower.as_str())
+            })
     }
 
     /// The longest official title starting at word `i`, as its word count.

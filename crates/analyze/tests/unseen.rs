@@ -132,3 +132,26 @@ fn a_column_setting_an_admitted_share_of_blame_against_official_claims() {
     assert_eq!(orvel.side.as_deref(), Some("Velmar"));
     assert_eq!(orvel.channel, Channel::Public);
 }
+
+#[test]
+fn the_west_is_a_bloc_side_but_not_inside_longer_names() {
+    let text = "Sanctions on Dorvask\n\n\
+Western officials said privately that the sanctions on Dorvask could be eased by the spring. \
+The West has insisted in public that no sanctions will be lifted until the troops withdraw.\n\n\
+Settlers in the West Bank said the vote was unfair. West Wing officials said the plan was dead.\n";
+    let a = run(vec![Document::from_text("bloc", text)]);
+    let private = statement(&a, "could be eased by the spring");
+    assert_eq!(private.side.as_deref(), Some("the West"));
+    assert_eq!(private.channel, Channel::Private);
+    let public = statement(&a, "no sanctions will be lifted");
+    assert_eq!(public.side.as_deref(), Some("the West"));
+    assert_eq!(public.channel, Channel::Public);
+    assert!(signals(&a, "the West", "could be eased by the spring").is_some());
+    for other in ["the vote was unfair", "the plan was dead"] {
+        assert_ne!(
+            statement(&a, other).side.as_deref(),
+            Some("the West"),
+            "{other}"
+        );
+    }
+}
