@@ -32,6 +32,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .any(|gs| ps.start < gs.end && gs.start < ps.end)
                 })
             });
+            if std::env::args().any(|a| a == "--cue-bounds") {
+                for p in &pred {
+                    if let Some(pc) = p.cue {
+                        let overlaps = a
+                            .cue
+                            .iter()
+                            .any(|gs| pc.start < gs.end && gs.start < pc.end);
+                        let exact = a.cue.len() == 1 && a.cue[0] == pc;
+                        if overlaps && !exact {
+                            println!(
+                                "CUE gold=<{}> pred=<{}>",
+                                cue,
+                                pc.slice(text).to_lowercase()
+                            );
+                        }
+                    }
+                }
+            }
             if !touched {
                 n_missed += 1;
                 *missed.entry(cue.clone()).or_default() += 1;

@@ -1140,6 +1140,16 @@ impl<'a> Extractor<'a> {
                 self.noun_of_statement(t, i, paragraph);
             } else if let Some(that) = self.position_that(t, i) {
                 self.position_statement(t, i, that, paragraph);
+            } else if let Some(on) = self.laid_blame(t, i) {
+                self.cue_with_lead(
+                    t,
+                    on,
+                    i,
+                    CueKind::Speech,
+                    Inflection::Past,
+                    paragraph,
+                    first_draft,
+                );
             } else if let Some(clear) = self.made_clear(t, i) {
                 self.cue_with_lead(
                     t,
@@ -2864,6 +2874,34 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some((i + found.rest.len(), found.kind, found.inflection))
+    }
+
+    /// `placed all the blame on`, `pinned the blame for ... on`: a position
+    /// taken on who is at fault, held by the subject. The index of the
+    /// `on`/`for` that opens what is blamed.
+    fn laid_blame(&self, t: &[Tok], i: usize) -> Option<usize> {
+        const VERBS: [&str; 15] = [
+            "place", "places", "placed", "placing", "put", "puts", "putting", "lay", "lays",
+            "laid", "laying", "pin", "pins", "pinned", "pinning",
+        ];
+        let w = self.word(t, i)?;
+        if !VERBS.contains(&w) || !self.verb_position(t, i, 1) {
+            return None;
+        }
+        let blame = (i + 1..(i + 5).min(t.len()))
+            .take_while(|&k| {
+                [
+                    "all", "the", "most", "much", "some", "full", "entire", "blame",
+                ]
+                .iter()
+                .any(|x| self.is(t, k, x))
+            })
+            .find(|&k| self.is(t, k, "blame"))?;
+        let mut on = blame + 1;
+        if self.is(t, on, "squarely") {
+            on += 1;
+        }
+        (self.is(t, on, "on") || self.is(t, on, "for")).then_some(on)
     }
 
     /// `made clear` / `made it clear`: the index of `clear`.

@@ -969,6 +969,20 @@ fn nouns_of_saying_with_an_of_phrase_and_official_claims_as_stated_lines() {
 }
 
 #[test]
+fn laying_the_blame_is_a_position_its_subject_takes() {
+    let (doc, s) = only("The West has placed all the blame on Velmar for the collapse.");
+    assert_eq!(speaker(&doc, &s), "The West");
+    assert_eq!(cue(&doc, &s), "has placed all the blame on");
+    assert_eq!(content(&doc, &s), "Velmar for the collapse");
+    let (doc, s) = only("Kessarin's envoy pinned the blame squarely on the rebels.");
+    assert_eq!(speaker(&doc, &s), "Kessarin's envoy");
+    assert_eq!(content(&doc, &s), "the rebels");
+    // Blame placed by nobody is no statement.
+    let (_, st) = run("The blame lies with the weather.");
+    assert!(st.is_empty());
+}
+
+#[test]
 fn a_ministry_reporting_after_its_content_is_kept_and_a_dateline_left_out() {
     for text in [
         "Title\n\nThe port will stay open, the foreign ministry said on Thursday.\n",
