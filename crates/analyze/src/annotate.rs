@@ -2385,6 +2385,16 @@ fn channel_of(
         .collect();
     collect(&PRIVATE_SET, PRIVATE_CUES, &sent_words, 2.0, &mut private);
     collect(&PUBLIC_SET, PUBLIC_CUES, &sent_words, 2.0, &mut public);
+    // `in public` says how this statement was made only beside its cue
+    // (`has insisted in public that`), not in a clause about another
+    // (`repeating a promise Corvania has made in public`).
+    if let Some(cue) = st.cue {
+        public.retain(|(_, e)| {
+            e.phrase != "in public"
+                || e.span
+                    .is_some_and(|s| s.start <= cue.end + 2 && s.end + 2 >= cue.start)
+        });
+    }
     // Earlier sentences of the paragraph.
     if let Some(p) = para {
         let prev: Vec<usize> = (0..sents.start)
