@@ -698,6 +698,27 @@ fn distinct_texts(statements: &[&AnalyzedStatement], ids: &[usize]) -> Vec<(usiz
     out
 }
 
+/// The topic two statements share that ranks highest in both lists (the
+/// smallest sum of positions), on a tie the one more statements of the
+/// side share (`size`), then the first by name.
+fn best_shared_topic<'a>(
+    p: &'a AnalyzedStatement,
+    q: &AnalyzedStatement,
+    size: impl Fn(&str) -> usize,
+) -> Option<&'a str> {
+    p.topics
+        .iter()
+        .enumerate()
+        .filter_map(|(a, t)| {
+            q.topics
+                .iter()
+                .position(|u| u == t)
+                .map(|b| (a + b, std::cmp::Reverse(size(t)), t))
+        })
+        .min()
+        .map(|(_, _, t)| t.as_str())
+}
+
 /// Private and public statement indices of one (side, topic).
 type Group = (Vec<usize>, Vec<usize>);
 
@@ -790,8 +811,16 @@ pub(crate) fn pair(
             }
             continue;
         };
-        // A pair already reported under another topic is not repeated.
-        hits.retain(|(_, pi, qi, _)| !seen.contains(&(*pi, *qi)));
+        // A pair is reported once, under the topic the two statements hold
+        // most strongly together (each lists its topics strongest first),
+        // not under whichever name sorts first.
+        hits.retain(|(_, pi, qi, _)| {
+            !seen.contains(&(*pi, *qi))
+                && best_shared_topic(statements[*pi], statements[*qi], |t| {
+                    groups.get(&(side, t)).map_or(0, |g| g.0.len() + g.1.len())
+                })
+                .is_none_or(|t| t == *topic)
+        });
         if hits.is_empty() {
             continue;
         }
@@ -869,7 +898,7 @@ pub(crate) fn pair(
 
 #[cfg(test)]
 mod tests {
-    use super::{LexiconScorer, StanceCues};
+    use super::{best_shared_topic, LexiconScorer, StanceCues};
     use crate::DivergenceScorer;
     use backchannel_core::{AnalyzedStatement, Channel, Form, Span, Statement};
 
@@ -926,5 +955,20 @@ mod tests {
         // So does one that shares no words with what is denied.
         let elsewhere = statement("s", "The harvest was the best in a decade");
         assert!(scorer.score(&elsewhere, &public).is_none());
+    }
+
+    #[test]
+    fn a_pair_goes_under_the_topic_both_hold_most_strongly() {
+        let mut p = statement("p", "x");
+        let mut q = statement("q", "y");
+        p.topics = vec!["nato door".into(), "principles".into()];
+        q.topics = vec!["principles".into(), "nato door".into(), "war".into()];
+        // A tie on positions: the topic more of the side's statements share.
+        let sizes = |t: &str| if t == "nato door" { 5 } else { 2 };
+        assert_eq!(best_shared_topic(&p, &q, sizes), Some("nato door"));
+        q.topics = vec!["nato door".into(), "principles".into()];
+        assert_eq!(best_shared_topic(&p, &q, |_| 0), Some("nato door"));
+        q.topics = vec!["war".into()];
+        assert_eq!(best_shared_topic(&p, &q, |_| 0), None);
     }
 }

@@ -172,6 +172,38 @@ const TOPIC_NOISE: &[&str] = &[
     "governments",
     "side",
     "sides",
+    // Prepositions, adverbs and light verbs that head no subject
+    // (`including`, `so far`, `trying`, `years ago`).
+    "including",
+    "around",
+    "among",
+    "across",
+    "along",
+    "despite",
+    "far",
+    "enough",
+    "away",
+    "ago",
+    "forward",
+    "done",
+    "used",
+    "become",
+    "getting",
+    "trying",
+    "coming",
+    "going",
+    "continue",
+    "remain",
+    "happen",
+    "thought",
+    "thing",
+    "things",
+    "lot",
+    "way",
+    "kind",
+    "night",
+    "today",
+    "tonight",
 ];
 
 /// Words news uses for one subject, folded into a shared concept key so
@@ -341,6 +373,14 @@ const HEAD_FOLLOWERS: &[&str] = &[
     "also", "still", "only", "s",
 ];
 
+/// Words before a noun that show it is one: articles and possessives, not
+/// quantifiers that also stand alone (`some around him`, `most far-reaching`)
+/// or `that` (`said that including ...`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my", "your",
+    "every", "each", "another",
+];
+
 /// Adverbs and participles (`necessarily`, `failed`) describe what is said
 /// about a subject; they are no subject of their own.
 fn is_modifier_form(w: &str) -> bool {
@@ -414,7 +454,47 @@ fn add_terms(
                     && n.lower.chars().all(char::is_alphabetic)
                     && !HEAD_FOLLOWERS.contains(&n.lower.as_str())
             });
-        if weight >= 1.0 && !modifier && !is_modifier_form(&w.lower) {
+        // ... and used as a noun somewhere: after an article or possessive
+        // (`the election`, `our principles`, `the border flow`), or itself a
+        // name. `including`, `around` and `trying` never are.
+        // A capital counts only mid-sentence (`Including ...`, `Around the
+        // world` open sentences).
+        let name = w.is_capitalised()
+            && i.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|p| {
+                text.get(p.span.end..w.span.start)
+                    .is_some_and(|g| !g.contains(['.', '!', '?', ':', '\n']))
+            });
+        let nominal = name || {
+            // Back over up to two modifiers (`the border flow`).
+            let mut found = false;
+            for k in 1..=3 {
+                let (Some(p), Some(q)) =
+                    (i.checked_sub(k).and_then(|p| ws.get(p)), ws.get(i + 1 - k))
+                else {
+                    break;
+                };
+                if !joined(p, q) {
+                    break;
+                }
+                // A name before it (`Russian power`), mid-sentence.
+                let proper = p.is_capitalised()
+                    && i.checked_sub(k + 1)
+                        .and_then(|b| ws.get(b))
+                        .is_some_and(|b| {
+                            text.get(b.span.end..p.span.start)
+                                .is_some_and(|g| !g.contains(['.', '!', '?', ':', '\n']))
+                        });
+                if p.possessive || proper || DETERMINERS.contains(&p.lower.as_str()) {
+                    found = true;
+                    break;
+                }
+                if !content(p) || HEAD_FOLLOWERS.contains(&p.lower.as_str()) {
+                    break;
+                }
+            }
+            found
+        };
+        if weight >= 1.0 && !modifier && nominal && !is_modifier_form(&w.lower) {
             *forms.entry(CompactString::default()).or_insert(0) += 1;
         }
         if let Some(p) = prev {
