@@ -52,9 +52,14 @@ impl Tally {
         }
     }
 
-    /// The summary line on stderr: `N documents read, M failed`.
+    /// The summary line on stderr: `N documents read, M failed` (`1 document read`).
     pub fn summary(&self) -> String {
-        format!("{} documents read, {} failed", self.read, self.failed)
+        let noun = if self.read == 1 {
+            "document"
+        } else {
+            "documents"
+        };
+        format!("{} {noun} read, {} failed", self.read, self.failed)
     }
 }
 
