@@ -1772,7 +1772,22 @@ fn resolve_speaker(
     let person_noun = has(&head_words, PERSON_NOUNS)
         || (!pronoun_np && has(&name_words, PERSON_NOUNS) && !proper_name);
     let document_noun = has(&head_words, DOCUMENT_NOUNS);
-    let pronoun = pronoun_np && ante.is_empty();
+    // `One of them said`: a member of the unnamed group quoted last, which
+    // speaks as that group does (a named speaker last is no group).
+    let partitive = memory.last.as_ref().is_some_and(|l| l.anonymous)
+        && matches!(
+            head_words
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .as_slice(),
+            [
+                "one" | "some" | "each" | "both" | "either" | "neither" | "another",
+                "of",
+                "them" | "those"
+            ]
+        );
+    let pronoun = (pronoun_np || partitive) && ante.is_empty();
 
     let mut side: Option<String> = None;
     let mut side_evidence = None;

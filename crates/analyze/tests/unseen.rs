@@ -155,3 +155,23 @@ Settlers in the West Bank said the vote was unfair. West Wing officials said the
         );
     }
 }
+
+#[test]
+fn one_of_an_unnamed_group_speaks_as_the_group() {
+    let text = include_str!("data/tessaly-harbour.txt");
+    let a = run(vec![Document::from_text("harbour", text)]);
+    let one = statement(&a, "on the table until the summer");
+    assert_eq!(one.side.as_deref(), Some("Tessaly"));
+    assert_eq!(one.channel, Channel::Private);
+    assert!(one.speaker.as_ref().is_some_and(|s| s.anonymous));
+    let divergence = a
+        .divergences
+        .iter()
+        .find(|d| d.side == "Tessaly" && d.private.contains(&one.id))
+        .expect("the group's member in the divergence");
+    let denial = statement(&a, "There is no lease");
+    assert!(divergence.public.contains(&denial.id), "{divergence:?}");
+    // A named speaker quoted last is no group: `Carrow's spokesman` stays
+    // Tessaly's public voice.
+    assert_eq!(denial.channel, Channel::Public);
+}
