@@ -954,17 +954,21 @@ impl<'a> DocScan<'a> {
     }
 
     /// The country the document is mostly about, by its mentions.
-    fn home_side(&self, k: &Knowledge) -> Option<String> {
-        // A bloc's demonym (`Western`) makes no home country.
-        let with_demonym: HashSet<&str> = self
-            .cues
+    /// Sides the document names by a demonym: places, even ones the
+    /// knowledge lacks. A bloc's demonym (`Western`) names no country.
+    fn sides_with_demonym(&self, k: &Knowledge) -> HashSet<&str> {
+        self.cues
             .iter()
             .filter(|c| {
                 c.kind == AliasKind::Demonym
                     && k.lookup(&c.side).is_none_or(|e| e.kind != AliasKind::Body)
             })
             .map(|c| c.side.as_str())
-            .collect();
+            .collect()
+    }
+
+    fn home_side(&self, k: &Knowledge) -> Option<String> {
+        let with_demonym = self.sides_with_demonym(k);
         // Mentions count once each; the side the story names first gets a
         // lead bonus (news leads with the actor the story is about).
         let mut counts: HashMap<&str, f64> = HashMap::default();
@@ -2703,23 +2707,20 @@ pub(crate) fn propagate_person_sides(all: &mut [AnalyzedStatement]) {
         if sp.anonymous {
             continue;
         }
-        let Some(best) = majority(&votes, &sp.name) else {
+        let Some(side) = majority(&votes, &sp.name) else {
             if from_mentions(a) {
                 a.side = majority(&mention_votes, &sp.name).or(a.side.take());
             }
             continue;
         };
-        {
-            let side = best;
-            a.side = Some(side);
-            a.evidence
-                .retain(|e| e.rule != HOME_SIDE_RULE && e.rule != MENTIONS_SIDE_RULE);
-            a.evidence.push(Evidence {
-                phrase: sp.name.clone(),
-                span: None,
-                rule: "side-from-corpus".into(),
-            });
-        }
+        a.side = Some(side);
+        a.evidence
+            .retain(|e| e.rule != HOME_SIDE_RULE && e.rule != MENTIONS_SIDE_RULE);
+        a.evidence.push(Evidence {
+            phrase: sp.name.clone(),
+            span: None,
+            rule: "side-from-corpus".into(),
+        });
     }
 }
 

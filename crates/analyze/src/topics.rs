@@ -459,11 +459,16 @@ fn add_terms(
         // name. `including`, `around` and `trying` never are.
         // A capital counts only mid-sentence (`Including ...`, `Around the
         // world` open sentences).
-        let name = w.is_capitalised()
-            && i.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|p| {
-                text.get(p.span.end..w.span.start)
-                    .is_some_and(|g| !g.contains(['.', '!', '?', ':', '\n']))
-            });
+        let mid_sentence = |at: usize| {
+            at.checked_sub(1)
+                .and_then(|b| ws.get(b))
+                .zip(ws.get(at))
+                .is_some_and(|(b, x)| {
+                    text.get(b.span.end..x.span.start)
+                        .is_some_and(|g| !g.contains(['.', '!', '?', ':', '\n']))
+                })
+        };
+        let name = w.is_capitalised() && mid_sentence(i);
         let nominal = name || {
             // Back over up to two modifiers (`the border flow`).
             let mut found = false;
@@ -477,13 +482,7 @@ fn add_terms(
                     break;
                 }
                 // A name before it (`Russian power`), mid-sentence.
-                let proper = p.is_capitalised()
-                    && i.checked_sub(k + 1)
-                        .and_then(|b| ws.get(b))
-                        .is_some_and(|b| {
-                            text.get(b.span.end..p.span.start)
-                                .is_some_and(|g| !g.contains(['.', '!', '?', ':', '\n']))
-                        });
+                let proper = p.is_capitalised() && mid_sentence(i - k);
                 if p.possessive || proper || DETERMINERS.contains(&p.lower.as_str()) {
                     found = true;
                     break;

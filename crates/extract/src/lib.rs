@@ -2723,29 +2723,22 @@ impl<'a> Extractor<'a> {
     /// rather than a noun phrase before it, unless a possessor owns it. Sets
     /// the speaker of the statement drafted last since `before`.
     fn stated_noun_speaker(&mut self, t: &[Tok], i: usize, before: usize) {
+        let Some(adjective) = i.checked_sub(1) else {
+            return;
+        };
         let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         let stated = ["official", "public"]
             .iter()
-            .any(|a| self.is(t, i.wrapping_sub(1), a))
+            .any(|a| self.is(t, adjective, a))
             && !(i.saturating_sub(3)..i).any(|k| self.word(t, k).is_some_and(possessive));
         if !stated {
             return;
         }
-        let lead = if matches!(
-            Self::class(t, i.wrapping_sub(2)),
-            Some(WordClass::Determiner)
-        ) {
-            i - 2
-        } else {
-            i - 1
+        let lead = match adjective.checked_sub(1) {
+            Some(d) if matches!(Self::class(t, d), Some(WordClass::Determiner)) => d,
+            _ => adjective,
         };
-        let phrase = Self::span_of(t, lead, i);
-        let text = self.text;
-        if let Some(d) = self.drafts.get_mut(before..).and_then(|d| d.last_mut()) {
-            if !d.speaker.is_some_and(|sp| possessive(sp.slice(text))) {
-                d.speaker = phrase;
-            }
-        }
+        self.phrase_speaks(before, Self::span_of(t, lead, i));
     }
 
     /// `Ostravia's position is that ...`, `The official line in Varnholm,
@@ -2784,7 +2777,12 @@ impl<'a> Extractor<'a> {
         if Self::punct(t, end) == Some(',') {
             end = i;
         }
-        let phrase = Self::span_of(t, start, end);
+        self.phrase_speaks(before, Self::span_of(t, start, end));
+    }
+
+    /// Makes `phrase` the speaker of the statement drafted last since
+    /// `before`, unless a possessor (`Vell's position`) already speaks.
+    fn phrase_speaks(&mut self, before: usize, phrase: Option<Span>) {
         let text = self.text;
         if let Some(d) = self.drafts.get_mut(before..).and_then(|d| d.last_mut()) {
             let possessor = d.speaker.is_some_and(|sp| {

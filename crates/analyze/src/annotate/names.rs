@@ -126,12 +126,7 @@ impl DocScan<'_> {
         if !written_about {
             return None;
         }
-        let with_demonym: super::HashSet<&str> = self
-            .cues
-            .iter()
-            .filter(|c| c.kind == AliasKind::Demonym)
-            .map(|c| c.side.as_str())
-            .collect();
+        let with_demonym = self.sides_with_demonym(k);
         let mut counts: super::HashMap<&str, (usize, backchannel_core::Span)> =
             super::HashMap::default();
         for &si in &sentences {
