@@ -122,6 +122,41 @@ const DENY: &[&str] = &[
     "wholly responsible",
     "solely to blame",
 ];
+/// Laying the blame on another party: the public face of `not our fault`.
+const BLAME_OTHER: &[&str] = &[
+    "all the blame",
+    "the blame on",
+    "the blame squarely",
+    "blames",
+    "blamed",
+    "blaming",
+    "fault lies with",
+    "solely responsible",
+    "entirely responsible",
+    "wholly responsible",
+    "solely to blame",
+    "held responsible",
+    "holds responsible",
+];
+/// The side's own hand in an outcome: what it chose or put first.
+const OWN_PART: &[&str] = &[
+    "more important to us",
+    "matter more to us",
+    "matters more to us",
+    "price worth paying",
+    "worth the price",
+    "worth the cost",
+    "we chose",
+    "chose not to",
+    "we decided",
+    "decided not to",
+    "we blocked",
+    "we vetoed",
+    "walked away",
+    "walked out",
+    "pulled out",
+    "backed out",
+];
 const HEDGE: &[&str] = &[
     "might",
     "may",
@@ -254,6 +289,9 @@ pub struct LexiconScorer {
     pub denial_vs_assertion: f64,
     pub negation_flip: f64,
     pub outlook: f64,
+    /// One line lays the blame on another party, the other shows the
+    /// side's own hand in the outcome (a refusal, a choice, a priority).
+    pub own_part_vs_blame: f64,
 }
 
 impl Default for LexiconScorer {
@@ -267,6 +305,7 @@ impl Default for LexiconScorer {
             denial_vs_assertion: 0.35,
             negation_flip: 0.35,
             outlook: 0.3,
+            own_part_vs_blame: 0.45,
         }
     }
 }
@@ -284,6 +323,8 @@ pub struct StanceCues {
     pub optimism: Option<String>,
     pub occurrence: Option<String>,
     pub nonexistence: Option<String>,
+    pub blame_other: Option<String>,
+    pub own_part: Option<String>,
     /// Numbers with the word after them (`3 meetings` → ("3", "meeting")).
     pub numbers: Vec<(String, String)>,
     /// Content words (stemmed) and whether a negator governs them.
@@ -350,6 +391,8 @@ struct StanceSets {
     optimism: PhraseSet,
     occurrence: PhraseSet,
     nonexistence: PhraseSet,
+    blame_other: PhraseSet,
+    own_part: PhraseSet,
 }
 
 static STANCE_SETS: LazyLock<StanceSets> = LazyLock::new(|| {
@@ -365,6 +408,8 @@ static STANCE_SETS: LazyLock<StanceSets> = LazyLock::new(|| {
         optimism: set(OPTIMISM),
         occurrence: set(OCCURRENCE),
         nonexistence: set(NONEXISTENCE),
+        blame_other: set(BLAME_OTHER),
+        own_part: set(OWN_PART),
     }
 });
 
@@ -383,6 +428,8 @@ impl StanceCues {
             optimism: first_cue(&ws, &sets.optimism, true),
             occurrence: first_cue(&ws, &sets.occurrence, true),
             nonexistence: first_cue(&ws, &sets.nonexistence, false),
+            blame_other: first_cue(&ws, &sets.blame_other, true),
+            own_part: first_cue(&ws, &sets.own_part, true),
             ..Default::default()
         };
         // A negated willingness cue is a refusal (`not prepared to`).
@@ -572,6 +619,20 @@ impl LexiconScorer {
         }) {
             push("occurrence-vs-denial", self.occurrence_vs_denial, a, b);
         }
+        // Blaming another in public while, in private, the side's own hand
+        // shows (`Our principles are more important to us than ...`).
+        let own_part = p.own_part.as_ref().or(p.refusal.as_ref());
+        if let (Some(a), Some(b), None, None) = (own_part, &q.blame_other, &p.blame_other, &q.admit)
+        {
+            if p.admit.is_none() || q.deny.is_none() {
+                push(
+                    "own-part-vs-blame",
+                    self.own_part_vs_blame,
+                    a.clone(),
+                    b.clone(),
+                );
+            }
+        }
         for (pv, pu) in &p.numbers {
             if let Some((qv, _)) = q.numbers.iter().find(|(qv, qu)| qu == pu && qv != pv) {
                 push(
@@ -760,6 +821,28 @@ pub(crate) fn pair(
             }
         }
     }
+    // A bloc's public line is also its members' (`the West blames X` for
+    // the EU): members with private lines on a topic borrow it.
+    let mut borrowed: Vec<((&str, &str), Vec<usize>)> = Vec::new();
+    for (&(side, topic), (private, _)) in &groups {
+        if private.is_empty() {
+            continue;
+        }
+        for bloc in cfg.knowledge.blocs_of(side) {
+            if let Some((_, public)) = groups.get(&(bloc.as_str(), topic)) {
+                if !public.is_empty() {
+                    borrowed.push(((side, topic), public.clone()));
+                }
+            }
+        }
+    }
+    for (key, public) in borrowed {
+        if let Some(g) = groups.get_mut(&key) {
+            g.1.extend(public);
+            g.1.sort_unstable();
+            g.1.dedup();
+        }
+    }
     let mut divergences = Vec::new();
     let mut private_only = Vec::new();
     let mut seen: HashSet<(usize, usize)> = HashSet::default();
@@ -864,11 +947,17 @@ pub(crate) fn pair(
                     .iter()
                     .map(|s| format!("{}: \"{}\" vs \"{}\"", s.kind, s.private.1, s.public.1))
                     .collect();
+                // A bloc's line is named as such.
+                let bloc = match q.side.as_deref() {
+                    Some(b) if b != *side => format!(" ({b}, a bloc {side} belongs to)"),
+                    _ => String::new(),
+                };
                 parts.push(format!(
-                    "private {} \"{}\" vs public {} \"{}\" ({:.2}; {})",
+                    "private {} \"{}\" vs public {}{} \"{}\" ({:.2}; {})",
                     p.id,
                     short(&p.text),
                     q.id,
+                    bloc,
                     short(&q.text),
                     score,
                     cues.join("; ")
@@ -955,6 +1044,33 @@ mod tests {
         // So does one that shares no words with what is denied.
         let elsewhere = statement("s", "The harvest was the best in a decade");
         assert!(scorer.score(&elsewhere, &public).is_none());
+    }
+
+    #[test]
+    fn blaming_another_in_public_against_the_sides_own_hand_in_private() {
+        let scorer = LexiconScorer::default();
+        let public = statement(
+            "q",
+            "the Coastal League has placed all the blame on Varnland",
+        );
+        let private = statement(
+            "p",
+            "Our fishing quotas are more important to us than the caravan route",
+        );
+        let (score, signals) = scorer.score(&private, &public).expect("own part vs blame");
+        assert!(signals.iter().any(|s| s.kind == "own-part-vs-blame"));
+        assert!(score > 0.44, "{score}");
+        let refusing = statement("r", "the League would not suspend a single tariff");
+        assert!(scorer.score(&refusing, &public).is_some());
+        // A private line that blames the same party agrees with it.
+        let agreeing = statement(
+            "s",
+            "we decided to wait, and Varnland is solely responsible for the collapse",
+        );
+        assert!(scorer.score(&agreeing, &public).is_none());
+        // So does a public line that does not blame anyone.
+        let plain = statement("t", "the League regrets that the accord lapsed");
+        assert!(scorer.score(&private, &plain).is_none());
     }
 
     #[test]

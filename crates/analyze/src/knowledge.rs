@@ -70,6 +70,11 @@ pub struct Knowledge {
     side_names: Vec<String>,
     /// The same names, for constant-time membership tests.
     side_name_set: HashSet<String>,
+    /// Side → the blocs it belongs to (`European Union` → `the West`):
+    /// a bloc's public line is also its members' public line.
+    blocs_of: HashMap<String, Vec<String>>,
+    /// Bloc → its members, the other way round.
+    members_of: HashMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +100,8 @@ struct SideEntry {
     demonyms: Vec<String>,
     #[serde(default)]
     metonyms: Vec<String>,
+    #[serde(default)]
+    members: Vec<String>,
 }
 
 /// The `--actors FILE` format (see the crate docs).
@@ -133,6 +140,9 @@ struct UserSide {
     demonyms: Vec<String>,
     #[serde(default)]
     metonyms: Vec<String>,
+    /// Sides this one speaks for as a bloc (`the West`: the EU, ...).
+    #[serde(default)]
+    members: Vec<String>,
 }
 
 const BUILTIN: &str = include_str!("../data/knowledge.toml");
@@ -154,6 +164,8 @@ impl Knowledge {
             titles_by_first: HashMap::default(),
             side_names: Vec::new(),
             side_name_set: HashSet::default(),
+            blocs_of: HashMap::default(),
+            members_of: HashMap::default(),
         }
     }
 
@@ -242,6 +254,9 @@ impl Knowledge {
                 k.add_builtin(d, AliasKind::Demonym, &b.name);
             }
             k.push_side_name(&b.name);
+            for m in &b.members {
+                k.add_member(&b.name, m);
+            }
         }
         for o in &data.outlets {
             k.add(
@@ -338,6 +353,9 @@ impl Knowledge {
                 self.add(m, mk(AliasKind::Metonym));
             }
             self.push_side_name(&s.name);
+            for m in &s.members {
+                self.add_member(&s.name, m);
+            }
         }
         for a in file.actor {
             if a.name.trim().is_empty() {
@@ -411,6 +429,32 @@ impl Knowledge {
         if self.side_name_set.insert(name.to_string()) {
             self.side_names.push(name.to_string());
         }
+    }
+
+    /// Records that `member` belongs to `bloc` (a side is never its own bloc).
+    fn add_member(&mut self, bloc: &str, member: &str) {
+        let member = member.trim();
+        if member.is_empty() || member == bloc {
+            return;
+        }
+        let blocs = self.blocs_of.entry(member.to_string()).or_default();
+        if !blocs.iter().any(|b| b == bloc) {
+            blocs.push(bloc.to_string());
+            self.members_of
+                .entry(bloc.to_string())
+                .or_default()
+                .push(member.to_string());
+        }
+    }
+
+    /// The members of `bloc` (empty for a side that is no bloc).
+    pub fn members_of(&self, bloc: &str) -> &[String] {
+        self.members_of.get(bloc).map_or(&[], Vec::as_slice)
+    }
+
+    /// The blocs `side` belongs to, whose public line is also its own.
+    pub fn blocs_of(&self, side: &str) -> &[String] {
+        self.blocs_of.get(side).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `name` is a known side name.
@@ -646,6 +690,19 @@ mod tests {
     }
 
     #[test]
+    fn bloc_members_are_known_sides() {
+        let k = Knowledge::builtin();
+        assert_eq!(k.blocs_of("European Union"), ["the West".to_string()]);
+        assert!(k.blocs_of("Russia").is_empty());
+        let data: BuiltinFile = toml::from_str(BUILTIN).unwrap_or_else(|e| panic!("{e}"));
+        for b in &data.body {
+            for m in &b.members {
+                assert!(k.is_side_name(m), "{m}, a member of {}, is no side", b.name);
+            }
+        }
+    }
+
+    #[test]
     fn actors_file_adds_and_overrides() {
         let mut k = Knowledge::builtin();
         k.add_actors_toml(
@@ -664,9 +721,16 @@ outlet = true
 name = "Drevania"
 demonyms = ["Drevanian"]
 metonyms = ["Amber Palace"]
+
+[[side]]
+name = "Coastal League"
+members = ["Drevania", "Kessalia"]
 "#,
         )
         .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(k.blocs_of("Drevania"), ["Coastal League".to_string()]);
+        assert_eq!(k.blocs_of("Coastal League"), [] as [String; 0]);
+        assert_eq!(k.members_of("Coastal League"), ["Drevania", "Kessalia"]);
         let p = k
             .lookup("Petrova")
             .cloned()

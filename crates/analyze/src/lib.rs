@@ -9,9 +9,13 @@
 //! 2. Topics across the corpus: TF-IDF keyphrases of each statement and its
 //!    sentence, grouped by seeding on frequent keyphrases through an inverted
 //!    index (no all-pairs work), plus the user's seeded topics.
+//!    Statements of one outlet's report in a paragraph, and what that
+//!    report relays (`X explained that ...`, reported second-hand through
+//!    it), share their topics.
 //! 3. [`pair`] per (side, topic): private statements set against the public
 //!    line by a [`DivergenceScorer`]; topics only discussed in private become
-//!    [`PrivateOnly`].
+//!    [`PrivateOnly`]. A bloc's public line (`the West`, or a `[[side]]`
+//!    with `members`) is also the public line of each member.
 //! 4. Drift: near-duplicate quoted passages across (or contrasted inside)
 //!    documents, found through word-shingle postings, with a word diff.
 //!
@@ -33,7 +37,9 @@
 //! one of `willingness-vs-refusal`, `admission-vs-denial`,
 //! `hedged-vs-categorical`, `occurrence-vs-denial`, `denial-vs-assertion`
 //! (one line denies what the other plainly states), `number-mismatch`,
-//! `negation-flip`, `outlook-mismatch`; a divergence's score is the
+//! `negation-flip`, `outlook-mismatch`, `own-part-vs-blame` (the public
+//! line lays the blame on another party, the private one shows the side's
+//! own hand: a refusal, a choice, a priority); a divergence's score is the
 //! noisy-or of its best pair's signal weights.
 //!
 //! Sides the knowledge lacks are read from the text: possessives and
@@ -67,6 +73,10 @@
 //! aliases = ["Republic of Drevania"]
 //! demonyms = ["Drevanian", "Drevanians"]
 //! metonyms = ["Velgrad", "Amber Palace"]   # seats of power standing for the side
+//!
+//! [[side]]
+//! name = "Coastal League"
+//! members = ["Drevania", "Kessalia"]   # a bloc: its public line is theirs too
 //! ```
 //!
 //! # Topics file (`--topics FILE`)

@@ -323,6 +323,89 @@ fn elaborations(all: &[AnalyzedStatement], docs: &[Document], layouts: &[Layout]
         .collect()
 }
 
+/// One outlet's report, told in several statements: `X reports that A.
+/// ... X has now explained that B`, and what B relays (`the EU explained
+/// that C`, reported second-hand through X). Pairs (report, part) whose
+/// part takes the report's topics, in the order to apply them: a
+/// paragraph's statements by one outlet first (each way), then what they
+/// relay (one way).
+fn report_links(
+    all: &[AnalyzedStatement],
+    docs: &[Document],
+    layouts: &[Layout],
+    cfg: &Config,
+) -> Vec<(usize, usize)> {
+    let through = |x: &AnalyzedStatement, y: &AnalyzedStatement| {
+        x.document == y.document
+            && x.statement.speaker.as_ref().is_some_and(|sp| {
+                y.evidence.iter().any(|e| {
+                    e.rule == "reported-second-hand" && e.span.is_some_and(|s| s.overlaps(sp.span))
+                })
+            })
+    };
+    // Outlets by name, and speakers some statement is reported through
+    // (`The Velgrad Herald has learned that ...`), per document.
+    let mut relaying: HashSet<(usize, &str)> = HashSet::default();
+    for (j, b) in all.iter().enumerate() {
+        if !b.evidence.iter().any(|e| e.rule == "reported-second-hand") {
+            continue;
+        }
+        let from = j.saturating_sub(16);
+        for a in all.get(from..j).unwrap_or_default() {
+            if through(a, b) {
+                if let Some(sp) = &a.speaker {
+                    relaying.insert((a.document, sp.name.as_str()));
+                }
+            }
+        }
+    }
+    let is_outlet = |a: &AnalyzedStatement| {
+        a.speaker.as_ref().is_some_and(|s| {
+            relaying.contains(&(a.document, s.name.as_str()))
+                || cfg
+                    .knowledge
+                    .lookup(&s.name)
+                    .is_some_and(|e| e.kind == AliasKind::Outlet)
+        })
+    };
+    let paragraph = |a: &AnalyzedStatement| {
+        let layout = layouts.get(a.document)?;
+        let si = layout.sentence_at(a.statement.span.start)?;
+        layout.sentences.get(si).map(|s| s.1)
+    };
+    let mut same_outlet = Vec::new();
+    let mut relayed = Vec::new();
+    // Statements come grouped by document in text order: a window over one
+    // document's statements keeps this linear in practice.
+    let mut doc_start = 0;
+    for j in 0..all.len() {
+        if all[j].document != all[doc_start].document {
+            doc_start = j;
+        }
+        let b = &all[j];
+        if docs.get(b.document).is_none() {
+            continue;
+        }
+        for i in (doc_start..j).rev().take(16) {
+            let a = &all[i];
+            if is_outlet(a)
+                && is_outlet(b)
+                && paragraph(a).is_some()
+                && paragraph(a) == paragraph(b)
+                && a.speaker.as_ref().map(|s| &s.name) == b.speaker.as_ref().map(|s| &s.name)
+            {
+                same_outlet.push((i, j));
+                same_outlet.push((j, i));
+            }
+            if is_outlet(a) && through(a, b) {
+                relayed.push((i, j));
+            }
+        }
+    }
+    same_outlet.extend(relayed);
+    same_outlet
+}
+
 /// The concept a word belongs to, by its lowercase form.
 fn concept_of(lower: &str) -> Option<&'static str> {
     static INDEX: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
@@ -975,6 +1058,10 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
         let (a, b) = (member[i - 1].clone(), member[i].clone());
         member[i - 1].extend(b);
         member[i].extend(a);
+    }
+    for (report, part) in report_links(all, docs, &layouts, cfg) {
+        let shared = member[report].clone();
+        member[part].extend(shared);
     }
     // Each statement keeps its strongest topics, seeded ones first.
     for (i, a) in all.iter_mut().enumerate() {

@@ -83,6 +83,22 @@ fn seed_article_divergences_private_only_and_drift() {
                 && s.text.contains("principles")),
         "no private EU statement"
     );
+    // Set against the public line of the West, a bloc it belongs to: the
+    // West lays all the blame on Russia, while the EU's own words, relayed
+    // in the Moscow Times report on where the fault lay, put its principles
+    // first.
+    let eu = a
+        .divergences
+        .iter()
+        .find(|d| d.side == "European Union" && d.private.iter().any(|p| has(p, "principles")))
+        .unwrap_or_else(|| panic!("no EU divergence: {:#?}", a.divergences));
+    assert!(
+        eu.public.iter().any(|q| a
+            .statements
+            .iter()
+            .any(|s| &s.id == q && s.side.as_deref() == Some("the West"))),
+        "{eu:#?}"
+    );
     // Regime change: a private line with no public counterpart.
     assert!(
         a.private_only.iter().any(|p| p.side == "United States"

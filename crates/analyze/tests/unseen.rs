@@ -1,7 +1,7 @@
 //! Stories written after the rules were tuned on the sample corpus (invented
 //! countries, people and quotes), run through extract + analyze: a column
 //! setting an insider's account against the public line, and two reports on
-//! gas talks from two outlets.
+//! gas talks from two outlets, and a bloc member held to the bloc's line.
 
 use backchannel_analyze::{analyze, Analysis, Config};
 use backchannel_core::{AnalyzedStatement, Channel, Document};
@@ -174,4 +174,51 @@ fn one_of_an_unnamed_group_speaks_as_the_group() {
     // A named speaker quoted last is no group: `Carrow's spokesman` stays
     // Tessaly's public voice.
     assert_eq!(denial.channel, Channel::Public);
+}
+
+#[test]
+fn a_member_is_held_to_its_blocs_public_line() {
+    let text = include_str!("data/salt-road-column.txt");
+    let docs = vec![Document::from_text("salt-road", text)];
+    let statements: Vec<_> = docs.iter().map(backchannel_extract::extract).collect();
+    let mut cfg = Config::default();
+    cfg.knowledge
+        .add_actors_toml(
+            "[[side]]\nname = \"Coastal League\"\naliases = [\"the League\"]\n\
+             members = [\"Drevania\", \"Kessalia\"]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let a = analyze(&docs, statements.clone(), &cfg);
+    let remark = statement(&a, "more important to us than camel trains");
+    assert_eq!(remark.side.as_deref(), Some("Drevania"));
+    assert_eq!(remark.channel, Channel::Private);
+    // Relayed through the Ledger's report on where the fault lay: the
+    // remark shares that topic.
+    let report = statement(&a, "the fault was not all with Varnland");
+    assert!(
+        report.topics.iter().any(|t| remark.topics.contains(t)),
+        "{:?} / {:?}",
+        report.topics,
+        remark.topics
+    );
+    let blame = statement(&a, "Varnland");
+    assert_eq!(blame.side.as_deref(), Some("Coastal League"));
+    assert_eq!(blame.channel, Channel::Public);
+    let divergence = a
+        .divergences
+        .iter()
+        .find(|d| d.side == "Drevania" && d.private.contains(&remark.id))
+        .expect("the member's private line against the bloc's public one");
+    assert!(divergence.public.contains(&blame.id), "{divergence:?}");
+    assert!(
+        divergence.explanation.contains("own-part-vs-blame")
+            && divergence
+                .explanation
+                .contains("a bloc Drevania belongs to"),
+        "{}",
+        divergence.explanation
+    );
+    // Without the membership the League's line is only the League's.
+    let alone = analyze(&docs, statements, &Config::default());
+    assert!(alone.divergences.iter().all(|d| d.side != "Drevania"));
 }

@@ -106,7 +106,7 @@ pub struct Divergence {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// `willingness-vs-refusal`, `negation-flip`, `admission-vs-denial`,
-    /// `hedged-vs-categorical`, `number-mismatch`, ...
+    /// `hedged-vs-categorical`, `number-mismatch`, `own-part-vs-blame`, ...
     pub kind: String,
     pub weight: f64,
     /// Private statement id and the cue phrase in it.

@@ -14,7 +14,9 @@
 //!    document that could not be read.
 //! 2. `topics` — over the whole corpus: sides normalised, topics assigned.
 //!    Out: one line per (side, topic, statement),
-//!    `{"side": S, "topic": T, "statement": AnalyzedStatement}`.
+//!    `{"side": S, "topic": T, "statement": AnalyzedStatement}`; a bloc's
+//!    public statements (`the West`) also once per member side, whose
+//!    public line they are too.
 //! 3. `pair` — over any partition of stage 2's lines that keeps each side's
 //!    lines together: divergences and private-only lines, one JSON object
 //!    per line with a `"kind"` of `divergence` or `private_only`.
@@ -29,7 +31,9 @@ use super::{Context, Outcome};
 use crate::inputs::{for_each_batch, InputArgs};
 use anyhow::{Context as _, Result};
 use backchannel_analyze::DiscoveredSide;
-use backchannel_core::{AnalyzedStatement, Divergence, Document, DocumentError, PrivateOnly};
+use backchannel_core::{
+    AnalyzedStatement, Channel, Divergence, Document, DocumentError, PrivateOnly,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -209,14 +213,22 @@ pub fn topics(_ctx: &Context, args: TopicsArgs) -> Result<Outcome> {
         let Some(side) = statement.side.clone() else {
             continue;
         };
+        // A bloc's public line is also its members' (see
+        // `backchannel_analyze::pair`): it goes to their pairing too.
+        let members = match statement.channel {
+            Channel::Public => cfg.knowledge.members_of(&side),
+            _ => &[],
+        };
         for topic in statement.topics.clone() {
-            let line = GroupedStatement {
-                side: side.clone(),
-                topic,
-                statement: statement.clone(),
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            writeln!(out)?;
+            for to in std::iter::once(&side).chain(members) {
+                let line = GroupedStatement {
+                    side: to.clone(),
+                    topic: topic.clone(),
+                    statement: statement.clone(),
+                };
+                serde_json::to_writer(&mut out, &line)?;
+                writeln!(out)?;
+            }
         }
     }
     out.flush()?;
