@@ -19,7 +19,8 @@ const MIN_TOPIC_SCORE: f64 = 0.4;
 const TERMS_PER_TOPIC: usize = 6;
 
 /// Words about how something was said, not what about: reporting,
-/// channels, documents, calendar.
+/// channels, documents, calendar, and the titles of who said it
+/// (`deputy water minister` is no subject).
 const TOPIC_NOISE: &[&str] = &[
     "reporters",
     "reporter",
@@ -108,6 +109,31 @@ const TOPIC_NOISE: &[&str] = &[
     "ministry",
     "minister",
     "ministers",
+    "deputy",
+    "vice",
+    "acting",
+    "senior",
+    "junior",
+    "chief",
+    "prime",
+    "president",
+    "secretary",
+    "general",
+    "director",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
+    "spokesman",
+    "spokesperson",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "counterpart",
+    "counterparts",
     "diplomat",
     "diplomats",
     "sources",
@@ -1067,11 +1093,20 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
     for (i, a) in all.iter_mut().enumerate() {
         let m = &mut member[i];
         m.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-        m.dedup_by_key(|x| x.0);
-        a.topics = m
+        // A topic shared from an elaboration or a report comes twice, at
+        // two strengths: the strongest stays.
+        let mut kept: Vec<usize> = Vec::with_capacity(MAX_TOPICS_PER_STATEMENT);
+        for &(t, _) in m.iter() {
+            if kept.len() == MAX_TOPICS_PER_STATEMENT {
+                break;
+            }
+            if !kept.contains(&t) {
+                kept.push(t);
+            }
+        }
+        a.topics = kept
             .iter()
-            .take(MAX_TOPICS_PER_STATEMENT)
-            .filter_map(|(t, _)| topics.get(*t).map(|t| t.name.clone()))
+            .filter_map(|&t| topics.get(t).map(|t| t.name.clone()))
             .collect();
         a.topics.dedup();
     }

@@ -120,6 +120,16 @@ fn seed_article_divergences_private_only_and_drift() {
         "no NBC / Moscow Times drift: {:#?}",
         a.drift
     );
+    // A topic shared along the Moscow Times report is listed once.
+    for s in &a.statements {
+        let mut seen = std::collections::HashSet::new();
+        assert!(
+            s.topics.iter().all(|t| seen.insert(t)),
+            "{}: {:?}",
+            s.id,
+            s.topics
+        );
+    }
     // Outlets that report are not a side.
     assert!(a
         .statements

@@ -2189,9 +2189,32 @@ impl<'a> Extractor<'a> {
                     && t.get(from).is_some_and(|x| d.span().contains(x.span))
             })
         };
+        // So may a quote a whole statement inside this content took (`X
+        // told Y that "Q," said one official`): that statement nests. Not
+        // under a pronoun (`..., she said`), most often the inner speaker.
+        let range = match (t.get(from), t.get(to)) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        };
+        let other_speaker = speaker.is_some_and(|s| {
+            !matches!(
+                s.slice(self.text).to_ascii_lowercase().as_str(),
+                "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        });
+        let nested_inside = |piece: &QuotePiece| {
+            other_speaker
+                && self.drafts.iter().rev().take(4).any(|d| {
+                    d.span().contains(piece.span)
+                        && d.cue.is_some_and(|c| range.contains(c))
+                        && d.speaker.is_some_and(|s| range.contains(s))
+                })
+        };
         if quotes.iter().any(|&p| {
             self.pieces.get(p).is_none_or(|x| {
-                self.claimed.get(x.quote).copied().unwrap_or(true) && !nested_in_according(x)
+                self.claimed.get(x.quote).copied().unwrap_or(true)
+                    && !nested_in_according(x)
+                    && !nested_inside(x)
             })
         }) {
             return false;
@@ -3073,8 +3096,14 @@ impl<'a> Extractor<'a> {
             }
         }
 
-        // Inverted: `"Q," said Vell` / `..., said the minister.`
+        // Inverted: `"Q," said Vell` / `..., said the minister.` Never with
+        // `told`, whose noun phrase after is the hearer: in `Argan, the
+        // minister, told his counterpart that ...` the speaker is before it.
+        let tells = self
+            .word(t, i)
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "told" | "tells" | "tell"));
         if i > 0
+            && !tells
             && (self.comma_like(t, i - 1)
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
             && kind != CueKind::Belief

@@ -1033,3 +1033,26 @@ fn an_inverted_speaker_keeps_its_relative_clause() {
          ministry after each one"
     );
 }
+
+#[test]
+fn a_report_of_what_one_told_another_nests_inside_the_sources_account() {
+    let text = "In a meeting last week, Kessalia's deputy trade minister, Piet Argan, told his \
+                Drevanian counterpart that a delay \"is something we can live with,\" said one \
+                of the officials.";
+    let (doc, st) = run(text);
+    // `told` has its hearer after it, never its speaker.
+    let told = st
+        .iter()
+        .find(|s| cue(&doc, s) == "told")
+        .unwrap_or_else(|| panic!("no told statement"));
+    assert!(speaker(&doc, told).contains("Piet Argan"), "{}", speaker(&doc, told));
+    assert!(content(&doc, told).starts_with("that a delay"));
+    // The official's account takes the whole report, the quote included.
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .unwrap_or_else(|| panic!("no said statement"));
+    assert_eq!(speaker(&doc, said), "one of the officials");
+    assert!(content(&doc, said).contains("told his Drevanian counterpart"));
+    assert!(said.span.contains(told.span));
+}
