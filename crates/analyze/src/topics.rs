@@ -947,7 +947,18 @@ pub(crate) fn assign(docs: &[Document], all: &mut [AnalyzedStatement], cfg: &Con
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(t, c)| (*t, *c));
         if let Some((t, c)) = best {
-            if c * 2 >= post.len() {
+            // A word of the topic's own two-word name (`delay` beside
+            // `delay filling`) joins it on a smaller overlap: one subject,
+            // not two near-namesake topics splitting its pairs.
+            let in_name = !term.contains(' ')
+                && seed_keys
+                    .get(t)
+                    .copied()
+                    .flatten()
+                    .and_then(|k| term_str.get(k as usize))
+                    .is_some_and(|name| name.split(' ').any(|part| part == term));
+            let share = if in_name { 4 } else { 2 };
+            if c * share >= post.len() {
                 absorbed[t].push(term_key);
                 continue;
             }

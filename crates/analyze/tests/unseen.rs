@@ -1,7 +1,8 @@
 //! Stories written after the rules were tuned on the sample corpus (invented
 //! countries, people and quotes), run through extract + analyze: a column
 //! setting an insider's account against the public line, and two reports on
-//! gas talks from two outlets, and a bloc member held to the bloc's line.
+//! gas talks and on a reservoir offer from two outlets each, and a bloc
+//! member held to the bloc's line.
 
 use backchannel_analyze::{analyze, Analysis, Config};
 use backchannel_core::{AnalyzedStatement, Channel, Document};
@@ -238,4 +239,50 @@ fn a_member_is_held_to_its_blocs_public_line() {
     // Without the membership the League's line is only the League's.
     let alone = analyze(&docs, statements, &Config::default());
     assert!(alone.divergences.iter().all(|d| d.side != "Drevania"));
+}
+
+#[test]
+fn two_outlets_on_a_reservoir_offer_made_behind_closed_doors() {
+    let a = run(vec![
+        Document::from_text("tribune", include_str!("data/lusmark-dalport-tribune.txt")),
+        Document::from_text("herald", include_str!("data/lusmark-kerrin-herald.txt")),
+    ]);
+    // The minister's words, reported by an anonymous official: his side's
+    // private line, his own statement inside the official's account.
+    let argan = statement(&a, "something we can live with if the price is right");
+    assert_eq!(
+        argan.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Piet Argan")
+    );
+    assert_eq!(argan.side.as_deref(), Some("Lusmark"));
+    assert_eq!(argan.channel, Channel::Private);
+    // Every private rendering of the offer is set against the public vow
+    // in one divergence, not split between `delay` and `delay filling`.
+    let vow = statement(&a, "the schedule will not change");
+    let offers = [
+        "something we can live with",
+        "could delay filling the Teska reservoir",
+        "something we could accept",
+    ];
+    let ids: Vec<&String> = offers.iter().map(|o| &statement(&a, o).id).collect();
+    let d = a
+        .divergences
+        .iter()
+        .find(|d| d.side == "Lusmark" && d.public.contains(&vow.id))
+        .expect("the offer against the vow");
+    for (offer, id) in offers.iter().zip(&ids) {
+        assert!(d.private.contains(id), "{offer}: {d:?}");
+    }
+    assert_eq!(
+        a.divergences
+            .iter()
+            .filter(|d| d.side == "Lusmark" && d.public.contains(&vow.id))
+            .count(),
+        1
+    );
+    // The Herald's rendering of the prime minister's words drifts.
+    assert!(a
+        .drift
+        .iter()
+        .any(|x| x.diff.contains("[-dictate-]") && x.diff.contains("{+set+}")));
 }

@@ -1045,7 +1045,11 @@ fn a_report_of_what_one_told_another_nests_inside_the_sources_account() {
         .iter()
         .find(|s| cue(&doc, s) == "told")
         .unwrap_or_else(|| panic!("no told statement"));
-    assert!(speaker(&doc, told).contains("Piet Argan"), "{}", speaker(&doc, told));
+    assert!(
+        speaker(&doc, told).contains("Piet Argan"),
+        "{}",
+        speaker(&doc, told)
+    );
     assert!(content(&doc, told).starts_with("that a delay"));
     // The official's account takes the whole report, the quote included.
     let said = st
