@@ -411,6 +411,8 @@ struct DocScan<'a> {
     quotes: Vec<Span>,
     /// Every statement's source mention.
     speaker_spans: Vec<Span>,
+    /// Each speaker span with the name the extractor resolved it to.
+    speaker_names: Vec<(Span, String)>,
 }
 
 /// The text between two words, without a possessive ending of the first.
@@ -717,6 +719,7 @@ impl<'a> DocScan<'a> {
             names_seen: HashSet::default(),
             quotes,
             speaker_spans: Vec::new(),
+            speaker_names: Vec::new(),
         };
         scan.find_side_cues(k);
         scan.find_persons(k);
@@ -1062,6 +1065,17 @@ impl<'a> DocScan<'a> {
             let stray_demonym = c.raw_demonym && starts.get(c.word).copied().unwrap_or(false);
             !person && !stray_demonym
         });
+        // Whom a person's name described as a side (`Horvath's spokesman,
+        // Ivo Mank`) takes that person's side, or none.
+        let own: HashMap<String, Option<String>> = person_sides
+            .iter()
+            .map(|p| (p.clone(), self.persons.get(p).and_then(|i| i.side.clone())))
+            .collect();
+        for info in self.persons.values_mut() {
+            if let Some(side) = info.side.as_ref().and_then(|s| own.get(s)) {
+                info.side = side.clone();
+            }
+        }
     }
 
     /// The side of the first person or side named in the sentence before
@@ -1453,6 +1467,17 @@ impl<'a> DocScan<'a> {
                     m.entry.discovered && m.len == 1 && m.entry.kind == AliasKind::Name
                 })
         };
+        // A side this text alone made of a name (`Horvath` of `Horvath's
+        // spokesman`) goes on being a surname (`Lena Horvath`).
+        let found_surname = |j: usize| {
+            let w = &self.words[j];
+            w.is_capitalised()
+                && w.text.chars().any(char::is_lowercase)
+                && !self.alias_at.contains_key(&j)
+                && self
+                    .cue_at(j)
+                    .is_some_and(|c| c.kind == AliasKind::Name && c.side == w.text.as_str())
+        };
         if i >= self.words.len() || !is_name_word(i) {
             return None;
         }
@@ -1469,7 +1494,7 @@ impl<'a> DocScan<'a> {
         let mut j = i;
         while j + 1 < self.words.len()
             && !self.words[j].possessive
-            && (is_name_word(j + 1) || discovered_surname(j + 1))
+            && (is_name_word(j + 1) || discovered_surname(j + 1) || found_surname(j + 1))
             && {
                 let g = gap(self.text, &self.words[j], &self.words[j + 1]);
                 let g = if self.words[j].text.len() == 1 {
@@ -1704,11 +1729,18 @@ fn resolve_speaker(
             .antecedent
             .is_none_or(|a| !a.contains(scan.words[ante[0]].span));
     let extracted_name: String = match (reresolved, ante.first(), ante.last()) {
-        (true, Some(&a), Some(&b)) => scan
-            .text
-            .get(scan.words[a].span.start..scan.words[b].span.end)
-            .unwrap_or(&sp.name)
-            .to_string(),
+        (true, Some(&a), Some(&b)) => {
+            let span = scan.words[a].span.cover(scan.words[b].span);
+            // A mention that is itself a speaker goes by the name it was
+            // resolved to (`It` → `The cable, dated ...,` → the cable the
+            // story introduced).
+            scan.speaker_names
+                .iter()
+                .find(|(s, _)| s.contains(span))
+                .map(|(_, n)| n.clone())
+                .or_else(|| span.slice_checked(scan.text).map(str::to_string))
+                .unwrap_or_else(|| sp.name.clone())
+        }
         _ => sp.name.clone(),
     };
     let mention: Vec<usize> = if pronoun_np && !ante.is_empty() {

@@ -286,3 +286,46 @@ fn two_outlets_on_a_reservoir_offer_made_behind_closed_doors() {
         .iter()
         .any(|x| x.diff.contains("[-dictate-]") && x.diff.contains("{+set+}")));
 }
+
+#[test]
+fn a_leaked_cable_against_the_ministers_public_line() {
+    let a = run(vec![Document::from_text(
+        "cable",
+        include_str!("data/veltria-cable.txt"),
+    )]);
+    // `Horvath's spokesman` names a person's aide, not a side `Horvath`:
+    // the minister keeps her full name, and `she` finds her.
+    let vow = statement(&a, "Not one soldier will leave the border");
+    assert_eq!(
+        vow.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Lena Horvath")
+    );
+    assert_eq!(vow.side.as_deref(), Some("Veltria"));
+    assert_eq!(vow.channel, Channel::Public);
+    let denial = statement(&a, "There have been no talks with Tarsk");
+    assert_eq!(denial.side.as_deref(), Some("Veltria"));
+    assert_eq!(denial.channel, Channel::Public);
+    // `It also says` is the cable the story introduced, Veltria's own.
+    let rounds = statement(&a, "two rounds of talks");
+    assert_eq!(rounds.side.as_deref(), Some("Veltria"));
+    assert_eq!(rounds.channel, Channel::Private);
+    let talks = signals(&a, "Veltria", "two rounds of talks").expect("talks held vs denied");
+    assert!(talks.contains("occurrence-vs-denial"), "{talks}");
+    let troops =
+        signals(&a, "Veltria", "prepared to withdraw two brigades").expect("troops offered");
+    assert!(troops.contains("willingness-vs-refusal"), "{troops}");
+    // `The cable, dated ..., describes the withdrawal as ...`: the cable
+    // describes, the withdrawal is what it describes.
+    let gesture = statement(&a, "a gesture we can afford");
+    assert!(
+        gesture.text.starts_with("the withdrawal"),
+        "{}",
+        gesture.text
+    );
+    // The former prime minister now in opposition diverges from nobody.
+    let albu = statement(&a, "bluffing its own people");
+    assert!(a
+        .divergences
+        .iter()
+        .all(|d| !d.private.contains(&albu.id) && !d.public.contains(&albu.id)));
+}

@@ -3097,11 +3097,27 @@ impl<'a> Extractor<'a> {
         }
 
         // Inverted: `"Q," said Vell` / `..., said the minister.` Never with
-        // `told`, whose noun phrase after is the hearer: in `Argan, the
-        // minister, told his counterpart that ...` the speaker is before it.
-        let tells = self
-            .word(t, i)
-            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "told" | "tells" | "tell"));
+        // a verb whose noun phrase after is its object: in `Argan, the
+        // minister, told his counterpart that ...` or `The cable, dated
+        // March 4, describes the withdrawal as ...` the speaker is before it.
+        let tells = self.word(t, i).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "describes"
+                    | "described"
+                    | "calls"
+                    | "called"
+                    | "urged"
+                    | "urges"
+                    | "accused"
+                    | "accuses"
+                    | "blamed"
+                    | "blames"
+            )
+        });
         if i > 0
             && !tells
             && (self.comma_like(t, i - 1)

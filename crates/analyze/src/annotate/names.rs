@@ -83,6 +83,10 @@ impl DocScan<'_> {
             .iter()
             .filter_map(|s| s.speaker.as_ref().map(|sp| sp.span))
             .collect();
+        self.speaker_names = statements
+            .iter()
+            .filter_map(|s| s.speaker.as_ref().map(|sp| (sp.span, sp.name.clone())))
+            .collect();
     }
 
     /// A named person the text gives no title or side (`Vell said`): the
