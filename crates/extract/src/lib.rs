@@ -2196,14 +2196,16 @@ impl<'a> Extractor<'a> {
             (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
             _ => Span::new(0, 0),
         };
-        let other_speaker = speaker.is_some_and(|s| {
-            !matches!(
-                s.slice(self.text).to_ascii_lowercase().as_str(),
-                "he" | "she" | "they" | "it" | "we" | "i"
-            )
-        });
+        let other_speaker = || {
+            speaker.is_some_and(|s| {
+                let w = s.slice(self.text);
+                !["he", "she", "they", "it", "we", "i"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        };
         let nested_inside = |piece: &QuotePiece| {
-            other_speaker
+            other_speaker()
                 && self.drafts.iter().rev().take(4).any(|d| {
                     d.span().contains(piece.span)
                         && d.cue.is_some_and(|c| range.contains(c))
@@ -3101,22 +3103,23 @@ impl<'a> Extractor<'a> {
         // minister, told his counterpart that ...` or `The cable, dated
         // March 4, describes the withdrawal as ...` the speaker is before it.
         let tells = self.word(t, i).is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "told"
-                    | "tells"
-                    | "tell"
-                    | "describes"
-                    | "described"
-                    | "calls"
-                    | "called"
-                    | "urged"
-                    | "urges"
-                    | "accused"
-                    | "accuses"
-                    | "blamed"
-                    | "blames"
-            )
+            [
+                "told",
+                "tells",
+                "tell",
+                "describes",
+                "described",
+                "calls",
+                "called",
+                "urged",
+                "urges",
+                "accused",
+                "accuses",
+                "blamed",
+                "blames",
+            ]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
         });
         if i > 0
             && !tells
