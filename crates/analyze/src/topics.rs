@@ -385,15 +385,19 @@ fn report_links(
             }
         }
     }
-    let is_outlet = |a: &AnalyzedStatement| {
-        a.speaker.as_ref().is_some_and(|s| {
-            relaying.contains(&(a.document, s.name.as_str()))
-                || cfg
-                    .knowledge
-                    .lookup(&s.name)
-                    .is_some_and(|e| e.kind == AliasKind::Outlet)
+    // Once per statement: whether an outlet speaks, and where.
+    let outlet: Vec<bool> = all
+        .par_iter()
+        .map(|a| {
+            a.speaker.as_ref().is_some_and(|s| {
+                relaying.contains(&(a.document, s.name.as_str()))
+                    || cfg
+                        .knowledge
+                        .lookup(&s.name)
+                        .is_some_and(|e| e.kind == AliasKind::Outlet)
+            })
         })
-    };
+        .collect();
     let paragraph = |a: &AnalyzedStatement| {
         let layout = layouts.get(a.document)?;
         let si = layout.sentence_at(a.statement.span.start)?;
@@ -402,28 +406,31 @@ fn report_links(
     let mut same_outlet = Vec::new();
     let mut relayed = Vec::new();
     // Statements come grouped by document in text order: a window over one
-    // document's statements keeps this linear in practice.
+    // document's statements keeps this linear.
     let mut doc_start = 0;
     for j in 0..all.len() {
         if all[j].document != all[doc_start].document {
             doc_start = j;
         }
         let b = &all[j];
-        if docs.get(b.document).is_none() {
+        let relays = b.evidence.iter().any(|e| e.rule == "reported-second-hand");
+        if docs.get(b.document).is_none() || !(outlet[j] || relays) {
             continue;
         }
         for i in (doc_start..j).rev().take(16) {
+            if !outlet[i] {
+                continue;
+            }
             let a = &all[i];
-            if is_outlet(a)
-                && is_outlet(b)
+            if outlet[j]
+                && a.speaker.as_ref().map(|s| &s.name) == b.speaker.as_ref().map(|s| &s.name)
                 && paragraph(a).is_some()
                 && paragraph(a) == paragraph(b)
-                && a.speaker.as_ref().map(|s| &s.name) == b.speaker.as_ref().map(|s| &s.name)
             {
                 same_outlet.push((i, j));
                 same_outlet.push((j, i));
             }
-            if is_outlet(a) && through(a, b) {
+            if relays && through(a, b) {
                 relayed.push((i, j));
             }
         }
