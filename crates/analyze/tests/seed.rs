@@ -4,6 +4,8 @@
 use backchannel_analyze::{analyze, Config};
 use backchannel_core::{Channel, Document};
 
+mod common;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/seed/talking-to-russia.txt"
@@ -121,15 +123,7 @@ fn seed_article_divergences_private_only_and_drift() {
         a.drift
     );
     // A topic shared along the Moscow Times report is listed once.
-    for s in &a.statements {
-        let mut seen = std::collections::HashSet::new();
-        assert!(
-            s.topics.iter().all(|t| seen.insert(t)),
-            "{}: {:?}",
-            s.id,
-            s.topics
-        );
-    }
+    common::assert_distinct_topics(&a);
     // Outlets that report are not a side.
     assert!(a
         .statements

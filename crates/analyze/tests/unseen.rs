@@ -7,25 +7,13 @@
 use backchannel_analyze::{analyze, Analysis, Config};
 use backchannel_core::{AnalyzedStatement, Channel, Document};
 
+mod common;
+
 fn run(docs: Vec<Document>) -> Analysis {
     let statements = docs.iter().map(backchannel_extract::extract).collect();
     let a = analyze(&docs, statements, &Config::default());
-    distinct_topics(&a);
+    common::assert_distinct_topics(&a);
     a
-}
-
-/// No statement lists a topic twice (one it shares from an elaboration or
-/// a report may come twice at two strengths).
-fn distinct_topics(a: &Analysis) {
-    for s in &a.statements {
-        let mut seen = std::collections::HashSet::new();
-        assert!(
-            s.topics.iter().all(|t| seen.insert(t)),
-            "{}: {:?}",
-            s.id,
-            s.topics
-        );
-    }
 }
 
 /// The shortest statement containing `content` (not one reporting it).
@@ -206,7 +194,7 @@ fn a_member_is_held_to_its_blocs_public_line() {
         )
         .unwrap_or_else(|e| panic!("{e}"));
     let a = analyze(&docs, statements.clone(), &cfg);
-    distinct_topics(&a);
+    common::assert_distinct_topics(&a);
     let remark = statement(&a, "more important to us than camel trains");
     assert_eq!(remark.side.as_deref(), Some("Drevania"));
     assert_eq!(remark.channel, Channel::Private);
