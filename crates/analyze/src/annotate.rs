@@ -409,9 +409,8 @@ struct DocScan<'a> {
     /// Capitalised words that look like names of places/sides in this document.
     names_seen: HashSet<String>,
     quotes: Vec<Span>,
-    /// Every statement's source mention.
-    speaker_spans: Vec<Span>,
-    /// Each speaker span with the name the extractor resolved it to.
+    /// Every statement's source mention, with the name the extractor
+    /// resolved it to.
     speaker_names: Vec<(Span, String)>,
 }
 
@@ -718,7 +717,6 @@ impl<'a> DocScan<'a> {
             home_from_outlet: None,
             names_seen: HashSet::default(),
             quotes,
-            speaker_spans: Vec::new(),
             speaker_names: Vec::new(),
         };
         scan.find_side_cues(k);

@@ -369,19 +369,22 @@ fn report_links(
                 })
             })
     };
-    // Outlets by name, and speakers some statement is reported through
-    // (`The Velgrad Herald has learned that ...`), per document.
+    // What each statement relays (`The Velgrad Herald has learned that
+    // ...`), and so the speakers that are outlets by what they do, per
+    // document.
     let mut relaying: HashSet<(usize, &str)> = HashSet::default();
+    let mut relayed = Vec::new();
     for (j, b) in all.iter().enumerate() {
         if !b.evidence.iter().any(|e| e.rule == "reported-second-hand") {
             continue;
         }
-        let from = j.saturating_sub(16);
-        for a in all.get(from..j).unwrap_or_default() {
+        for i in (j.saturating_sub(16)..j).rev() {
+            let a = &all[i];
             if through(a, b) {
                 if let Some(sp) = &a.speaker {
                     relaying.insert((a.document, sp.name.as_str()));
                 }
+                relayed.push((i, j));
             }
         }
     }
@@ -404,7 +407,6 @@ fn report_links(
         layout.sentences.get(si).map(|s| s.1)
     };
     let mut same_outlet = Vec::new();
-    let mut relayed = Vec::new();
     // Statements come grouped by document in text order: a window over one
     // document's statements keeps this linear.
     let mut doc_start = 0;
@@ -413,25 +415,18 @@ fn report_links(
             doc_start = j;
         }
         let b = &all[j];
-        let relays = b.evidence.iter().any(|e| e.rule == "reported-second-hand");
-        if docs.get(b.document).is_none() || !(outlet[j] || relays) {
+        if docs.get(b.document).is_none() || !outlet[j] {
             continue;
         }
         for i in (doc_start..j).rev().take(16) {
-            if !outlet[i] {
-                continue;
-            }
             let a = &all[i];
-            if outlet[j]
+            if outlet[i]
                 && a.speaker.as_ref().map(|s| &s.name) == b.speaker.as_ref().map(|s| &s.name)
                 && paragraph(a).is_some()
                 && paragraph(a) == paragraph(b)
             {
                 same_outlet.push((i, j));
                 same_outlet.push((j, i));
-            }
-            if relays && through(a, b) {
-                relayed.push((i, j));
             }
         }
     }

@@ -79,10 +79,6 @@ impl DocScan<'_> {
             }
         }
         self.known_people = known;
-        self.speaker_spans = statements
-            .iter()
-            .filter_map(|s| s.speaker.as_ref().map(|sp| sp.span))
-            .collect();
         self.speaker_names = statements
             .iter()
             .filter_map(|s| s.speaker.as_ref().map(|sp| (sp.span, sp.name.clone())))
@@ -118,7 +114,7 @@ impl DocScan<'_> {
             .iter()
             .filter(|w| w.lower == surname.lower && w.is_capitalised())
         {
-            if !self.speaker_spans.iter().any(|s| s.contains(w.span)) {
+            if !self.speaker_names.iter().any(|(s, _)| s.contains(w.span)) {
                 written_about = true;
             }
             if let Some(si) = self.layout.sentence_at(w.span.start) {
