@@ -60,6 +60,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         .find('\n')
                         .map_or(text.len(), |i| start + i)
                         .min(start + 200);
+                    let to = (to..=text.len())
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(text.len());
                     println!("[{cue}] {}", text[from..to].replace('\n', " "));
                 }
             }

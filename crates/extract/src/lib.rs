@@ -350,7 +350,14 @@ const ASIDES: &[&str] = &[
     "for its part",
     "for their part",
     "in particular",
+    "once again",
+    "for one",
 ];
+
+/// Words that open a phrase set off after a speaker's name and left out of
+/// it in PolNeAR (`Vell, in a statement,`, `Vell, speaking at a rally,`);
+/// besides these, any participle but `including`.
+const SPEAKER_ADJUNCTS: &[&str] = &["in", "on", "at", "after", "during", "before"];
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -374,6 +381,24 @@ fn speaker_without_aside(text: &str, speaker: Span) -> Span {
         if comma > 0 && ASIDES.contains(&aside) {
             return Span::new(speaker.start, speaker.start + comma).trim(text);
         }
+    }
+    // `X, speaking at a rally,` / `X, in a statement,`
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|r| r.find(", ")) {
+        let comma = from + at;
+        let next = lower
+            .get(comma + 2..)
+            .and_then(|r| r.split([' ', ',']).next())
+            .unwrap_or("");
+        let lowercase = body
+            .get(comma + 2..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_lowercase);
+        let participle = next.len() > 5 && next.ends_with("ing") && next != "including";
+        if comma > 0 && lowercase && (participle || SPEAKER_ADJUNCTS.contains(&next)) {
+            return Span::new(speaker.start, speaker.start + comma).trim(text);
+        }
+        from = comma + 2;
     }
     // `X on Tuesday`
     if let Some(on) = lower.rfind(" on ") {
@@ -599,7 +624,7 @@ impl<'a> Extractor<'a> {
                         end += n.len_utf8();
                         continue;
                     }
-                    if matches!(n, '\'' | '’' | '.' | '-' | '&' | '‐') {
+                    if matches!(n, '\'' | '’' | '.' | '-' | '&' | '‐' | '/') {
                         let after = end + n.len_utf8();
                         let follows = text
                             .get(after..)
@@ -1512,14 +1537,103 @@ impl<'a> Extractor<'a> {
         if let Some(np) = self.backward_np(t, j) {
             return Some(np);
         }
+        // Learned phrases (`supporting`) have no class of their own.
         let gerund = matches!(
             Self::class(t, i),
             Some(WordClass::Cue(_, Inflection::Gerund))
-        );
-        if gerund && self.comma_like(t, j) {
-            return self.forward_np(t, 0).filter(|&(_, b)| b < j);
+        ) || self
+            .word(t, cue_start)
+            .is_some_and(|w| w.len() > 5 && w.ends_with("ing"));
+        // `..., arguing that`, `and urging`, `before explaining`, `by
+        // crediting`: a participle hangs on its clause's subject.
+        let hangs = self.comma_like(t, j)
+            || matches!(
+                Self::class(t, j),
+                Some(WordClass::Boundary | WordClass::Preposition)
+            );
+        if gerund && hangs {
+            return self.clause_subject(t, cue_start);
         }
         None
+    }
+
+    /// The subject of the clause a participle at token `cue` hangs on: the
+    /// noun phrase opening the sentence after any conjunction or adverb, or
+    /// after an opening phrase closed by a comma (`In a letter released
+    /// Monday, Vell rejects the plan, arguing ...`; `After visiting the
+    /// port, Vell said`). The phrase stops before the verb a bare name runs
+    /// into (`Vell began by ...`).
+    fn clause_subject(&self, t: &[Tok], cue: usize) -> Option<(usize, usize)> {
+        let mut k = 0;
+        while k < cue
+            && matches!(
+                Self::class(t, k),
+                Some(WordClass::Boundary | WordClass::Adverb | WordClass::Auxiliary)
+            )
+        {
+            k += 1;
+        }
+        const OPENERS: [&str; 12] = [
+            "after",
+            "before",
+            "while",
+            "when",
+            "since",
+            "in",
+            "on",
+            "at",
+            "during",
+            "following",
+            "despite",
+            "amid",
+        ];
+        let opened = matches!(Self::class(t, k), Some(WordClass::Preposition))
+            || self
+                .word(t, k)
+                .is_some_and(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)));
+        if opened {
+            let comma = (k + 1..t.len()).find(|&m| self.comma_like(t, m))?;
+            k = comma + 1;
+        }
+        if k == cue || !matches!(t.get(k).map(|x| x.kind), Some(Kind::Word(_))) {
+            return None;
+        }
+        // `His water minister, Sela Marrow, went further, telling ...`: a
+        // possessive opens the phrase, an appositive name closes it.
+        const POSSESSIVES: [&str; 6] = ["his", "her", "its", "their", "our", "my"];
+        let possessive = self
+            .word(t, k)
+            .is_some_and(|w| POSSESSIVES.iter().any(|p| w.eq_ignore_ascii_case(p)));
+        let (a, mut b) = if possessive {
+            (k, self.forward_np(t, k + 1)?.1)
+        } else {
+            self.forward_np(t, k)?
+        };
+        if self.comma_like(t, b + 1) && self.capitalized(t, b + 2) {
+            if let Some((_, d)) = self.forward_np(t, b + 2) {
+                if self.comma_like(t, d + 1) && d < cue {
+                    b = d;
+                }
+            }
+        }
+        // A name runs into its verb (`Vell began`), a noun into a past
+        // form (`the senator rejected`).
+        if let Some(m) = (a + 1..=b).find(|&m| {
+            let Some(w) = self.word(t, m) else {
+                return false;
+            };
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            lower
+                && Self::class(t, m).is_none()
+                && ((self.capitalized(t, m - 1) && Self::class(t, m - 1).is_none())
+                    || w.ends_with("ed"))
+        }) {
+            b = m - 1;
+        }
+        // The subject is before the participle, or right after the
+        // opening phrase that holds it.
+        let placed = b < cue || (opened && a > cue);
+        (placed && !self.is(t, a, "it")).then_some((a, b))
     }
 
     /// Where the content of a leftover cue word lies.
@@ -2509,8 +2623,11 @@ impl<'a> Extractor<'a> {
             Some((_, b)) => coarse(b + 1),
             None => "none",
         };
+        let lead = self.clause_lead(t, from);
         sink(&["bias"]);
         sink(&["n=", n]);
+        sink(&["lead|n=", lead, "|", n]);
+        sink(&["lead|n|commas=", lead, "|", n, "|", commas]);
         sink(&["n|n2=", n, "|", n2]);
         sink(&["f|n=", f, "|", n]);
         sink(&["n|c2=", n, "|", c2]);
@@ -2523,6 +2640,33 @@ impl<'a> Extractor<'a> {
         sink(&["n|open=", n, "|", open]);
         sink(&["n|np=", n, "|", np_next]);
         sink(&["n|n2|np=", n, "|", n2, "|", np_next]);
+    }
+
+    /// How the sentence holding content `from..` opens: `sub` when a
+    /// subordinating word (`While`, `As`, `Although` ...) opens it and no
+    /// comma has closed that clause before the content, so the content's
+    /// first comma likely ends it (`While X hints at Y, Z ...`).
+    fn clause_lead(&self, t: &[Tok], from: usize) -> &'static str {
+        const SUBORDINATORS: [&str; 14] = [
+            "while", "as", "although", "though", "if", "when", "after", "since", "because",
+            "before", "until", "whereas", "once", "unless",
+        ];
+        let Some(first) =
+            (0..from).find(|&k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Word(_))))
+        else {
+            return "none";
+        };
+        let opens = self
+            .word(t, first)
+            .is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s)));
+        if !opens {
+            return "main";
+        }
+        if (first..from).any(|k| self.comma_like(t, k)) {
+            "sub-closed"
+        } else {
+            "sub"
+        }
     }
 
     /// Where the rules end content that starts at `from`: before `, he said`,
@@ -3072,7 +3216,7 @@ impl<'a> Extractor<'a> {
                         .and_then(|d| d.last())
                         .and_then(|d| d.speaker)
                         .or_else(|| {
-                            self.forward_np(t, 0)
+                            self.clause_subject(t, lead)
                                 .and_then(|(a, b)| Self::span_of(t, a, b))
                         });
                     if speaker.is_some() {
@@ -4188,7 +4332,9 @@ impl<'a> Extractor<'a> {
             let near_para = prev
                 .and_then(|n| self.drafts.get(n))
                 .is_some_and(|d| d.paragraph + 1 == paragraph);
-            if only_quotes && same_para && first_draft == self.drafts.len() {
+            // A quote paragraph right after a quoting statement's own
+            // paragraph continues it too (PolNeAR's multi-fragment content).
+            if only_quotes && (same_para || near_para) && first_draft == self.drafts.len() {
                 if let Some(n) = prev {
                     let frags = self.quote_fragments(q);
                     if let Some(d) = self.drafts.get_mut(n) {

@@ -100,7 +100,14 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
                 continue;
             }
             let at = para.start + off;
-            let doubled = c == '\'' && body.get(off + 1..).is_some_and(|r| r.starts_with('\''));
+            // `'''` closing a doubled quote: the first mark closes a quote
+            // nested inside it (`''... 'old-school,''' said`), the last two
+            // close the doubled quote.
+            let nested_close = matches!(open, Some((_, Family::Doubled, _)))
+                && body.get(off..).is_some_and(|r| r.starts_with("'''"));
+            let doubled = c == '\''
+                && !nested_close
+                && body.get(off + 1..).is_some_and(|r| r.starts_with('\''));
             if doubled {
                 skip = off + 2;
             }

@@ -1060,3 +1060,74 @@ fn a_report_of_what_one_told_another_nests_inside_the_sources_account() {
     assert!(content(&doc, said).contains("told his Drevanian counterpart"));
     assert!(said.span.contains(told.span));
 }
+
+#[test]
+fn a_nested_quote_closing_with_a_doubled_quote_keeps_the_inverted_speaker() {
+    let (doc, s) =
+        only("''I would use the word 'stubborn,''' said Oskar Brenn, whom the council appointed.");
+    assert_eq!(s.form, Form::Direct);
+    assert_eq!(content(&doc, &s), "''I would use the word 'stubborn,'''");
+    assert_eq!(name(&s), "Oskar Brenn");
+}
+
+#[test]
+fn a_participle_hangs_on_its_clause_subject() {
+    for (text, who) in [
+        (
+            "In a letter released Monday, Dalia Varn rejects the accord, arguing that it favours the creditors.",
+            "Dalia Varn",
+        ),
+        (
+            "Varn began by thanking the mayor and urging him to keep the port open.",
+            "Varn",
+        ),
+        (
+            "His deputy, Ilse Moran, went further at the weekend, telling farmers that the ministry would fight.",
+            "His deputy, Ilse Moran",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        let s = st
+            .iter()
+            .find(|s| cue(&doc, s).ends_with("ing"))
+            .unwrap_or_else(|| panic!("no participle statement in {text}"));
+        assert_eq!(speaker(&doc, s), who, "{text}");
+    }
+}
+
+#[test]
+fn a_phrase_set_off_after_the_speaker_is_left_out() {
+    for text in [
+        "“The port stays closed,” said Dalia Varn, speaking at a rally in Kessia.",
+        "“The port stays closed,” said Dalia Varn, in a statement released on Friday.",
+    ] {
+        let (doc, st) = run(text);
+        let s = st
+            .iter()
+            .find(|s| content(&doc, s).contains("port stays closed"))
+            .expect("statement");
+        assert_eq!(speaker(&doc, s), "Dalia Varn", "{text}");
+    }
+}
+
+#[test]
+fn a_quote_paragraph_after_a_quote_continues_its_statement() {
+    let text = "“We will not sign,” Premier Ilse Kantor said.\n\n“Not this year, and not under this pressure.”\n\nThe session ended.";
+    let (doc, st) = run(text);
+    let quoted: Vec<&Statement> = st
+        .iter()
+        .filter(|s| content(&doc, s).contains("this pressure"))
+        .collect();
+    assert_eq!(quoted.len(), 1, "{st:#?}");
+    let s = quoted[0];
+    assert_eq!(s.fragments.len(), 2);
+    assert!(content(&doc, s).starts_with("“We will not sign"));
+    assert_eq!(speaker(&doc, s), "Premier Ilse Kantor");
+}
+
+#[test]
+fn a_poll_by_two_outlets_joined_by_a_slash_is_one_source() {
+    let (doc, s) = only("A Kessia News/Tarn Herald poll found that half of the voters back Vell.");
+    assert_eq!(speaker(&doc, &s), "A Kessia News/Tarn Herald poll");
+    assert_eq!(content(&doc, &s), "that half of the voters back Vell");
+}
