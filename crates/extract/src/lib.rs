@@ -1270,7 +1270,9 @@ impl<'a> Extractor<'a> {
         // A phrase may also be a noun's (`his support for`, `Vell's attacks
         // on`), its possessor the speaker.
         let owned = last > first && self.possessor_before(t, first);
-        if used || nested || !(owned || self.verb_position(t, first, paragraph)) {
+        // Words that are as often nouns (`cited`, `calls`, `notes`) are left
+        // to the learned classifier here, which reads the words around them.
+        if used || nested || !(owned || self.verb_slot(t, first, paragraph, false)) {
             return;
         }
         // With no content to give it, a cue word makes no statement.
@@ -3850,6 +3852,13 @@ impl<'a> Extractor<'a> {
     /// possessive (`the claims`, `Vell’s remarks`), not before an auxiliary
     /// (`states could`), not capitalised inside a name (`United States`).
     fn verb_position(&self, t: &[Tok], i: usize, paragraph: usize) -> bool {
+        self.verb_slot(t, i, paragraph, true)
+    }
+
+    /// [`Self::verb_position`], which with `strict` also refuses words as
+    /// often nouns or participles (`calls`, `cited`) unless a clause or a
+    /// quote follows them.
+    fn verb_slot(&self, t: &[Tok], i: usize, paragraph: usize, strict: bool) -> bool {
         let word = self.word(t, i).unwrap_or("");
         if i > 0 {
             if matches!(Self::class(t, i - 1), Some(WordClass::Determiner))
@@ -3871,45 +3880,47 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let lower = word.to_ascii_lowercase();
-        if matches!(
-            lower.as_str(),
-            "state"
-                | "states"
-                | "stated"
-                | "post"
-                | "posts"
-                | "report"
-                | "charge"
-                | "charges"
-                | "remarks"
-                | "remark"
-                | "demands"
-                | "claims"
-                | "counter"
-                | "signal"
-                | "signals"
-                | "cited"
-                | "questions"
-                | "attacks"
-                | "calls"
-                | "orders"
-                | "offers"
-                | "lists"
-                | "requests"
-                | "challenges"
-                | "notes"
-                | "answers"
-                | "answer"
-                | "reports"
-                | "list"
-                | "order"
-                | "offer"
-                | "request"
-        ) && !(self.is(t, i + 1, "that")
-            || matches!(
-                t.get(i + 1).map(|x| x.kind),
-                Some(Kind::Quote(_) | Kind::Punct(':'))
-            ))
+        if strict
+            && matches!(
+                lower.as_str(),
+                "state"
+                    | "states"
+                    | "stated"
+                    | "post"
+                    | "posts"
+                    | "report"
+                    | "charge"
+                    | "charges"
+                    | "remarks"
+                    | "remark"
+                    | "demands"
+                    | "claims"
+                    | "counter"
+                    | "signal"
+                    | "signals"
+                    | "cited"
+                    | "questions"
+                    | "attacks"
+                    | "calls"
+                    | "orders"
+                    | "offers"
+                    | "lists"
+                    | "requests"
+                    | "challenges"
+                    | "notes"
+                    | "answers"
+                    | "answer"
+                    | "reports"
+                    | "list"
+                    | "order"
+                    | "offer"
+                    | "request"
+            )
+            && !(self.is(t, i + 1, "that")
+                || matches!(
+                    t.get(i + 1).map(|x| x.kind),
+                    Some(Kind::Quote(_) | Kind::Punct(':'))
+                ))
         {
             return false;
         }
