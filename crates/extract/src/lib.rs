@@ -1272,7 +1272,7 @@ impl<'a> Extractor<'a> {
         let owned = last > first && self.possessor_before(t, first);
         // Words that are as often nouns (`cited`, `calls`, `notes`) are left
         // to the learned classifier here, which reads the words around them.
-        if used || nested || !(owned || self.verb_slot(t, first, paragraph, false)) {
+        if used || !(owned || self.verb_slot(t, first, paragraph, false)) {
             return;
         }
         // With no content to give it, a cue word makes no statement.
@@ -1280,12 +1280,19 @@ impl<'a> Extractor<'a> {
         if self.learned_content(t, last, kind, cue_start).is_none() {
             return;
         }
+        // Inside another statement's content (`Vell said the report cited
+        // ...`) a cue word is read with that in view.
+        let inside = nested.then(|| {
+            let word = self.word(t, first).unwrap_or("").to_lowercase();
+            ["nested".to_string(), format!("nested|w={word}")]
+        });
         match self.mode {
             CueModelUse::Collect => {
                 let mut features = Vec::new();
                 self.phrase_features(t, (first, last, precision), kind, infl, &mut |f| {
                     features.push(f.to_string())
                 });
+                features.extend(inside.into_iter().flatten());
                 let lead = t.get(cue_start).map_or(span, |x| x.span);
                 self.candidates.push((lead.cover(span), features));
             }
@@ -1294,6 +1301,9 @@ impl<'a> Extractor<'a> {
                 self.phrase_features(t, (first, last, precision), kind, infl, &mut |f| {
                     score.add(f)
                 });
+                for f in inside.iter().flatten() {
+                    score.add(f);
+                }
                 if score.is_cue() {
                     self.learned_cue(t, first, last, kind, paragraph);
                 }
