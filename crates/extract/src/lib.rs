@@ -1635,7 +1635,9 @@ impl<'a> Extractor<'a> {
         } else {
             self.forward_np(t, k)?
         };
-        if self.comma_like(t, b + 1) && self.capitalized(t, b + 2) {
+        let appositive = self.capitalized(t, b + 2)
+            || matches!(Self::class(t, b + 2), Some(WordClass::Determiner));
+        if self.comma_like(t, b + 1) && appositive {
             if let Some((_, d)) = self.forward_np(t, b + 2) {
                 if self.comma_like(t, d + 1) && d < cue {
                     b = d;
@@ -3330,8 +3332,14 @@ impl<'a> Extractor<'a> {
                         "one" | "two" | "three" | "another" | "several" | "many" | "some"
                     ) || lexicon::is_person_noun(w)
                 });
+                // `said former Gov. Ilya Ders`, `said retired Gen. Vell`: a
+                // lowercase title before the name.
+                let titled = self.word(t, a).is_some_and(|w| w.len() > 3)
+                    && Self::class(t, a).is_none()
+                    && (a + 1..=b.min(a + 3)).any(|m| self.capitalized(t, m));
                 let starts_np = self.capitalized(t, a)
                     || counted
+                    || titled
                     || matches!(
                         Self::class(t, a),
                         Some(WordClass::Determiner | WordClass::Pronoun { .. })
@@ -3403,6 +3411,32 @@ impl<'a> Extractor<'a> {
                         }
                     }
                     (t.get(j).map(|x| x.span), j)
+                }
+                Some(Kind::Punct('—' | '–')) => {
+                    // `Vell — after a pause — said`: the phrase between
+                    // dashes is an aside, unless it lists who is meant
+                    // (`Many delegates — including Vell — said`).
+                    let Some(k) = (j.saturating_sub(16)..j)
+                        .rev()
+                        .find(|&k| matches!(Self::punct(t, k), Some('—' | '–')))
+                    else {
+                        return;
+                    };
+                    let Some((a, _)) = k.checked_sub(1).and_then(|e| self.backward_np(t, e)) else {
+                        return;
+                    };
+                    let listing = [
+                        "including",
+                        "and",
+                        "or",
+                        "especially",
+                        "notably",
+                        "particularly",
+                    ]
+                    .iter()
+                    .any(|w| self.is(t, k + 1, w));
+                    let end = if listing { j } else { k - 1 };
+                    (Self::span_of(t, a, end), a)
                 }
                 _ if self.comma_like(t, j) => {
                     // Apposition or relative clause: `Vell, the minister, said`.
@@ -3771,6 +3805,15 @@ impl<'a> Extractor<'a> {
             .and_then(|d| d.speaker);
         if earlier.is_some() {
             return earlier;
+        }
+        // `Vell, a former chairman, became a delegate and said ...`
+        let appositive = self
+            .forward_np(t, 0)
+            .is_some_and(|(_, b)| self.comma_like(t, b + 1));
+        if appositive {
+            if let Some((a, b)) = self.clause_subject(t, j) {
+                return Self::span_of(t, a, b);
+            }
         }
         let (a, mut b) = self.forward_np(t, 0)?;
         if b >= j {

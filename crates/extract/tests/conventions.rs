@@ -1131,3 +1131,46 @@ fn a_poll_by_two_outlets_joined_by_a_slash_is_one_source() {
     assert_eq!(speaker(&doc, &s), "A Kessia News/Tarn Herald poll");
     assert_eq!(content(&doc, &s), "that half of the voters back Vell");
 }
+
+#[test]
+fn an_inverted_speaker_may_open_with_a_lowercase_title() {
+    for (text, who) in [
+        (
+            "“We will hold the line,” said former Gov. Ilya Ders.",
+            "former Gov. Ilya Ders",
+        ),
+        (
+            "“We will hold the line,” said retired Gen. Oskar Brenn, who led the northern command.",
+            "retired Gen. Oskar Brenn, who led the northern command",
+        ),
+    ] {
+        let (doc, s) = only(text);
+        assert_eq!(s.form, Form::Direct, "{text}");
+        assert_eq!(speaker(&doc, &s), who, "{text}");
+        assert_eq!(content(&doc, &s), "“We will hold the line,”");
+    }
+}
+
+#[test]
+fn a_subject_with_an_aside_between_dashes_speaks() {
+    let (doc, s) = only("Varn — after a long pause — told reporters the port would stay shut.");
+    assert_eq!(speaker(&doc, &s), "Varn");
+    assert_eq!(cue(&doc, &s), "told");
+    let (doc, s) = only("Many delegates — including Varn and Moran — said the vote was rigged.");
+    assert_eq!(
+        speaker(&doc, &s),
+        "Many delegates — including Varn and Moran —"
+    );
+}
+
+#[test]
+fn a_second_verb_takes_a_subject_with_its_apposition() {
+    let (doc, st) =
+        run("Oskar Brenn, a former party chairman, became a delegate and said he backs Vell.");
+    let said = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(speaker(&doc, said), "Oskar Brenn, a former party chairman");
+    assert_eq!(content(&doc, said), "he backs Vell");
+}
