@@ -2652,7 +2652,13 @@ impl<'a> Extractor<'a> {
             None => "none",
         };
         let lead = self.clause_lead(t, from);
+        // The word before the content, mostly its cue: `endorsed X in May`
+        // ends before `in`, `said X in May ...` often not.
+        let mut p_buf = [0; 24];
+        let p = self.feature_token(t, from.checked_sub(1), &mut p_buf);
+        let p = p.as_ref();
         sink(&["bias"]);
+        sink(&["p|n=", p, "|", n]);
         sink(&["n=", n]);
         sink(&["lead|n=", lead, "|", n]);
         sink(&["lead|n|commas=", lead, "|", n, "|", commas]);
