@@ -2446,6 +2446,7 @@ impl<'a> Extractor<'a> {
     /// `... at a news conference`).
     fn content_end(&mut self, t: &[Tok], from: usize) -> usize {
         let end = self.rule_content_end(t, from);
+        let lead = self.clause_lead(t, from);
         // Each place with the commas before it and whether a parenthesis
         // is open there.
         let places = (from..=end)
@@ -2466,7 +2467,7 @@ impl<'a> Extractor<'a> {
             CueModelUse::Apply => {
                 for (k, commas, open) in places {
                     let mut score = lexicon::CutScore::default();
-                    self.cut_features(t, from, k, end, commas, open, &mut |f| score.add(f));
+                    self.cut_features(t, (from, lead), k, end, commas, open, &mut |f| score.add(f));
                     if score.cuts() {
                         return k - 1;
                     }
@@ -2493,7 +2494,7 @@ impl<'a> Extractor<'a> {
                         continue;
                     };
                     let mut features = Vec::new();
-                    self.cut_features(t, from, k, end, commas, open, &mut |f| {
+                    self.cut_features(t, (from, lead), k, end, commas, open, &mut |f| {
                         features.push(f.concat())
                     });
                     cuts.push((at, features));
@@ -2596,7 +2597,7 @@ impl<'a> Extractor<'a> {
     fn cut_features(
         &self,
         t: &[Tok],
-        from: usize,
+        (from, lead): (usize, &str),
         k: usize,
         end: usize,
         commas: usize,
@@ -2651,7 +2652,6 @@ impl<'a> Extractor<'a> {
             Some((_, b)) => coarse(b + 1),
             None => "none",
         };
-        let lead = self.clause_lead(t, from);
         // The word before the content, mostly its cue: `endorsed X in May`
         // ends before `in`, `said X in May ...` often not.
         let mut p_buf = [0; 24];
