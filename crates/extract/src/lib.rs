@@ -28,9 +28,12 @@
 //! statement (lexicon verbs and learned words down to 5% precision, such as
 //! `wants`): from the word, its neighbours, whether a subject and a content
 //! can be found and whether it is passive, it decides whether the word is
-//! a cue; those it accepts get the noun phrase before them as speaker and
-//! the clause after them (an infinitive included, or the comma-closed clause
-//! before the speaker) as content. `data/rule_veto.tsv` is the same kind of
+//! a cue; those it accepts get the noun phrase before them as speaker (for
+//! a participle, the subject of the clause it hangs on) and the clause
+//! after them (an infinitive included, or the comma-closed clause before the
+//! speaker) as content. Words as often nouns (`cited`, `calls`) and words
+//! inside another statement's content reach it too, the latter marked as
+//! such in its features. `data/rule_veto.tsv` is the same kind of
 //! perceptron trained on the cues of the statements the rules themselves
 //! find; a rule statement it scores as surely wrong is dropped.
 //! `data/content_ends.tsv` lists the next
@@ -38,11 +41,14 @@
 //! `, while`). `data/content_cut.tsv`, a third perceptron, reads the places
 //! where an indirect content the rules ended could stop earlier (a comma, a
 //! dash, a conjunction or preposition) and cuts it at the first it accepts
-//! (`..., throwing`, `... at a news conference`). `data/nested_veto.tsv`,
-//! a fourth, reads the statements found inside another statement's content
-//! (`X said Y refused to ...`; not inside an `according to`) and drops the
-//! ones it scores as no attribution of their own. A test checks that all
-//! committed files are exactly what training produces.
+//! (`..., throwing`, `... at a news conference`), reading also the word
+//! before the content and how the sentence opens (`While X hints at Y, ...`).
+//! `data/nested_veto.tsv`, a fourth, reads the statements found inside
+//! another statement's content (`X said Y refused to ...`; not inside an
+//! `according to`) and drops the ones it scores as no attribution of their
+//! own, though never a named speaker's `said` or `told` (a report at second
+//! hand). A test checks that all committed files are exactly what training
+//! produces.
 
 pub mod lexicon;
 mod quotes;
