@@ -3464,7 +3464,20 @@ impl<'a> Extractor<'a> {
                     }
                     // `Vell, the minister, one of the signatories, said`
                     let mut k = k;
-                    let mut head = self.backward_np(t, k - 1);
+                    // `Vell, 58, who lives ...,`: an age is no head.
+                    let age = |head: Option<(usize, usize)>| {
+                        head.is_some_and(|(a, b)| {
+                            a == b
+                                && a > 0
+                                && self.comma_like(t, a - 1)
+                                && self
+                                    .word(t, a)
+                                    .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
+                        })
+                    };
+                    let mut head = self
+                        .backward_np(t, k - 1)
+                        .filter(|_| !age(self.backward_np(t, k - 1)));
                     for _ in 0..2 {
                         if head.is_some() || k < 2 {
                             break;
@@ -3762,7 +3775,15 @@ impl<'a> Extractor<'a> {
                     .collect();
                 words.len() == comma - open - 1 && ASIDES.contains(&words.join(" ").as_str())
             };
-        if !relative && !aside {
+        // `Another delegate, Ilya Ders of Kessia, explained ...`: a name or
+        // a described noun phrase set off after the subject.
+        let apposition = comma - open <= 8
+            && (self.capitalized(t, open + 1)
+                || matches!(Self::class(t, open + 1), Some(WordClass::Determiner)))
+            && self
+                .forward_np(t, open + 1)
+                .is_some_and(|(_, b)| b + 1 == comma);
+        if !relative && !aside && !apposition {
             return false;
         }
         // A noun phrase with its modifiers opens the unit: no verb, no

@@ -1174,3 +1174,14 @@ fn a_second_verb_takes_a_subject_with_its_apposition() {
     assert_eq!(speaker(&doc, said), "Oskar Brenn, a former party chairman");
     assert_eq!(content(&doc, said), "he backs Vell");
 }
+
+#[test]
+fn a_subject_with_an_age_or_a_named_apposition_is_not_read_inverted() {
+    let (doc, s) = only("Oskar Brenn, 58, who farms outside Kessia, says the port is closed.");
+    assert_eq!(name(&s), "Oskar Brenn");
+    assert_eq!(content(&doc, &s), "the port is closed");
+    let (doc, s) =
+        only("Another delegate, Ilse Moran of Kessia, explained the reason for her late support.");
+    assert_eq!(speaker(&doc, &s), "Another delegate, Ilse Moran of Kessia,");
+    assert_eq!(content(&doc, &s), "the reason for her late support");
+}
