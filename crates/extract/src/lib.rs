@@ -3457,7 +3457,15 @@ impl<'a> Extractor<'a> {
                     };
                     // `X, who spoke ...,` or an apposition with its own
                     // relative clause: `X, an official who spoke ...,`.
-                    let relative = (k + 1..(k + 7).min(j)).any(|m| self.is(t, m, "who"));
+                    // `The memo, dated March 3 and addressed to Vell, says`:
+                    // a participle's clause, its verbs no cue of the speaker.
+                    let participial = self.word(t, k + 1).is_some_and(|w| {
+                        w.len() > 4
+                            && w.bytes().all(|b| b.is_ascii_lowercase())
+                            && (w.ends_with("ed") || w.ends_with("ing"))
+                    });
+                    let relative =
+                        participial || (k + 1..(k + 7).min(j)).any(|m| self.is(t, m, "who"));
                     let reach = if relative { 30 } else { 16 };
                     if k == 0 || j - k > reach || (k + 1..j).any(|m| matches!(t.get(m).map(|x| x.kind), Some(Kind::Word(Some(WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)))) if !relative)) {
                         return;

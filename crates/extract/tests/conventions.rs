@@ -1185,3 +1185,16 @@ fn a_subject_with_an_age_or_a_named_apposition_is_not_read_inverted() {
     assert_eq!(speaker(&doc, &s), "Another delegate, Ilse Moran of Kessia,");
     assert_eq!(content(&doc, &s), "the reason for her late support");
 }
+
+#[test]
+fn a_participle_aside_with_its_own_verbs_keeps_the_speaker_before_the_cue() {
+    let (doc, st) = run(
+        "The memo, dated March 3 and addressed to Premier Ilse Kantor, says that a missed payment is likely.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "says")
+        .expect("says statement");
+    assert_eq!(name(s), "The memo");
+    assert_eq!(content(&doc, s), "that a missed payment is likely");
+}
