@@ -1259,11 +1259,14 @@ impl<'a> Extractor<'a> {
         let Some(w) = i.checked_sub(1).and_then(|p| self.word(t, p)) else {
             return false;
         };
-        w.ends_with("'s")
-            || w.ends_with("’s")
-            || ["his", "her", "their", "its", "our", "my", "your"]
-                .iter()
-                .any(|p| w.eq_ignore_ascii_case(p))
+        w.ends_with("'s") || w.ends_with("’s") || Self::possessive_pronoun(w)
+    }
+
+    /// `his`, `her`, `their` ...: a pronoun that opens a noun phrase.
+    fn possessive_pronoun(w: &str) -> bool {
+        ["his", "her", "their", "its", "our", "my", "your"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
     }
 
     /// Offers the cue words `first..=last` (a learned phrase of estimated
@@ -1632,10 +1635,7 @@ impl<'a> Extractor<'a> {
         }
         // `His water minister, Sela Marrow, went further, telling ...`: a
         // possessive opens the phrase, an appositive name closes it.
-        const POSSESSIVES: [&str; 6] = ["his", "her", "its", "their", "our", "my"];
-        let possessive = self
-            .word(t, k)
-            .is_some_and(|w| POSSESSIVES.iter().any(|p| w.eq_ignore_ascii_case(p)));
+        let possessive = self.word(t, k).is_some_and(Self::possessive_pronoun);
         let (a, mut b) = if possessive {
             (k, self.forward_np(t, k + 1)?.1)
         } else {
@@ -3473,19 +3473,15 @@ impl<'a> Extractor<'a> {
                     // `Vell, the minister, one of the signatories, said`
                     let mut k = k;
                     // `Vell, 58, who lives ...,`: an age is no head.
-                    let age = |head: Option<(usize, usize)>| {
-                        head.is_some_and(|(a, b)| {
-                            a == b
-                                && a > 0
-                                && self.comma_like(t, a - 1)
-                                && self
-                                    .word(t, a)
-                                    .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
-                        })
+                    let age = |&(a, b): &(usize, usize)| {
+                        a == b
+                            && a > 0
+                            && self.comma_like(t, a - 1)
+                            && self
+                                .word(t, a)
+                                .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
                     };
-                    let mut head = self
-                        .backward_np(t, k - 1)
-                        .filter(|_| !age(self.backward_np(t, k - 1)));
+                    let mut head = self.backward_np(t, k - 1).filter(|h| !age(h));
                     for _ in 0..2 {
                         if head.is_some() || k < 2 {
                             break;
