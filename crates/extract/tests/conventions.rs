@@ -1198,3 +1198,67 @@ fn a_participle_aside_with_its_own_verbs_keeps_the_speaker_before_the_cue() {
     assert_eq!(name(s), "The memo");
     assert_eq!(content(&doc, s), "that a missed payment is likely");
 }
+
+#[test]
+fn an_inverted_speaker_may_open_with_a_long_lowercase_title() {
+    let (doc, st) = run(
+        "\"The harbour must stay open,\" said former minister of trade Ilse Moran, who led the talks.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(s.form.as_str(), "direct");
+    assert_eq!(name(s), "former minister of trade Ilse Moran");
+    assert_eq!(content(&doc, s), "\"The harbour must stay open,\"");
+}
+
+#[test]
+fn a_pronoun_after_the_cue_before_more_words_is_its_object_not_an_inverted_speaker() {
+    let (doc, st) = run(
+        "Oskar Brenn, the keeper of the Ardel lighthouse, which stands on the same cliff as the fort, said it still had a lamp.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(name(s), "Oskar Brenn");
+    assert_eq!(content(&doc, s), "it still had a lamp");
+}
+
+#[test]
+fn subjects_set_off_by_commas_or_before_a_coordinated_verb_speak_for_any_cue() {
+    let (doc, st) = run(
+        "Oskar Brenn, the keeper of the Ardel lighthouse, remembered when the fort still had guns.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "remembered")
+        .expect("remembered statement");
+    assert_eq!(name(s), "Oskar Brenn");
+    let (doc, st) =
+        run("Moran spoke at the harbour forum on Sunday, and criticized Vell after the event.");
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "criticized")
+        .expect("criticized statement");
+    assert_eq!(speaker(&doc, s), "Moran");
+}
+
+#[test]
+fn a_whose_clause_or_a_region_after_a_town_stays_in_the_subject() {
+    let (doc, s) = only(
+        "Ilse and Oskar Moran, the harbour pilots whose testimony at the inquiry embarrassed the ministry, say they felt compelled to speak.",
+    );
+    assert_eq!(name(&s), "Ilse and Oskar Moran");
+    assert_eq!(content(&doc, &s), "they felt compelled to speak");
+    let (doc, st) = run(
+        "Ilse Moran, a pilot from Ardel, Kessia, who has worked the harbour for years, said the channel was silting up.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(name(s), "Ilse Moran");
+    assert_eq!(content(&doc, s), "the channel was silting up");
+}
