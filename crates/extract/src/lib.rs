@@ -2433,10 +2433,10 @@ impl<'a> Extractor<'a> {
             let Some(mut span) = Self::span_of(t, from, to) else {
                 return false;
             };
-            // `... in the U.S.` closing the sentence: its full stop is the
-            // sentence's, which content leaves out.
-            if to + 1 >= t.len() && span.slice(self.text).ends_with('.') && span.len() > 1 {
-                span = Span::new(span.start, span.end - 1);
+            // `... in the U.S.`, `... in Everett, Mass.` closing the
+            // sentence: PolNeAR keeps the abbreviation's period.
+            if let Some(end) = self.abbreviation_end(t, to) {
+                span = Span::new(span.start, end);
             }
             let mut frags = vec![span];
             // A multi-paragraph quote at the end of the content carries on.
@@ -2619,10 +2619,25 @@ impl<'a> Extractor<'a> {
             to -= 1;
         }
         let end = t.get(to)?.span.end;
-        let full_stop = to + 1 >= t.len()
-            && end > t.get(from)?.span.start + 1
-            && self.text.get(..end).is_some_and(|x| x.ends_with('.'));
-        Some(if full_stop { end - 1 } else { end })
+        Some(self.abbreviation_end(t, to).unwrap_or(end))
+    }
+
+    /// Where content ending with word `to` ends when that word is an
+    /// abbreviation whose period may also end the sentence (`U.S.`,
+    /// `Mass.`): with the period.
+    fn abbreviation_end(&self, t: &[Tok], to: usize) -> Option<usize> {
+        let tok = t.get(to)?;
+        let word = tok.span.slice(self.text);
+        if !matches!(tok.kind, Kind::Word(_)) {
+            return None;
+        }
+        if word.ends_with('.') {
+            return Some(tok.span.end);
+        }
+        let abbreviation =
+            word.contains('.') || backchannel_segment::lexicon::is_abbreviation(word);
+        let closes = matches!(t.get(to + 2).map(|x| x.kind), None | Some(Kind::Quote(_)));
+        (abbreviation && Self::punct(t, to + 1) == Some('.') && closes).then(|| tok.span.end + 1)
     }
 
     /// What the learned content cut reads about stopping content `from..`
@@ -3817,6 +3832,24 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether tokens `from..to` hold words only, none a finite verb the
+    /// lexicon knows (an auxiliary, a past or present cue): a described
+    /// apposition (`a delegate from Kessia and head of its port board`)
+    /// rather than a clause.
+    fn verbless(&self, t: &[Tok], from: usize, to: usize) -> bool {
+        (from..to).all(|m| match t.get(m).map(|x| x.kind) {
+            Some(Kind::Word(class)) => !matches!(
+                class,
+                Some(
+                    WordClass::Auxiliary
+                        | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)
+                )
+            ),
+            Some(Kind::Punct(c)) => matches!(c, '.' | '-' | '\'' | '’'),
+            _ => false,
+        })
+    }
+
     /// Whether the comma at `comma` sets a region after its town
     /// (`a farmer from Ardel, Kessia,`): a lone capitalized word after it,
     /// a capitalized word before it, a preposition just before that.
@@ -3887,12 +3920,19 @@ impl<'a> Extractor<'a> {
             };
         // `Another delegate, Ilya Ders of Kessia, explained ...`: a name or
         // a described noun phrase set off after the subject.
-        let apposition = comma - open <= 8
-            && (self.capitalized(t, open + 1)
-                || matches!(Self::class(t, open + 1), Some(WordClass::Determiner)))
-            && self
-                .forward_np(t, open + 1)
-                .is_some_and(|(_, b)| b + 1 == comma);
+        // So is one with its own relative clause: `Ilya Ders, a veteran
+        // of the ministry who retired in 2013, said the plan ...`.
+        let described = self.capitalized(t, open + 1)
+            || matches!(Self::class(t, open + 1), Some(WordClass::Determiner));
+        let apposition = described
+            && ((comma - open <= 8
+                && self
+                    .forward_np(t, open + 1)
+                    .is_some_and(|(_, b)| b + 1 == comma))
+                || (comma - open <= 30
+                    && (open + 2..(open + 10).min(comma))
+                        .any(|m| self.is(t, m, "who") || self.is(t, m, "whose")))
+                || (comma - open <= 20 && self.verbless(t, open + 1, comma)));
         if !relative && !aside && !apposition {
             return false;
         }

@@ -661,7 +661,7 @@ pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
 /// Averaged perceptrons trained per visiting order, [`PERCEPTRON_ORDERS`] of
 /// them, their weights averaged: one order alone makes the model swing with
 /// any small change in the examples.
-const PERCEPTRON_ORDERS: u64 = 5;
+const PERCEPTRON_ORDERS: u64 = 20;
 
 /// The averaged perceptron itself (public for held-out checks such as
 /// `examples/nested_cv.rs`): the mean of the perceptrons trained on

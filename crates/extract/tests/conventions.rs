@@ -490,9 +490,7 @@ fn closing_adverb_joins_the_cue_and_a_verb_before_and_gives_the_subject() {
 }
 
 #[test]
-fn content_leaves_out_a_closing_abbreviation_stop_and_a_stray_paren() {
-    let (doc, s) = only("Velna said the plant would move to the U.S.");
-    assert_eq!(content(&doc, &s), "the plant would move to the U.S");
+fn content_leaves_out_a_stray_paren() {
     let (doc, s) = only("(Tarn said that the timing was unrelated.)");
     assert_eq!(content(&doc, &s), "that the timing was unrelated");
 }
@@ -1261,4 +1259,33 @@ fn a_whose_clause_or_a_region_after_a_town_stays_in_the_subject() {
         .expect("said statement");
     assert_eq!(name(s), "Ilse Moran");
     assert_eq!(content(&doc, s), "the channel was silting up");
+}
+
+#[test]
+fn an_abbreviation_closing_the_sentence_keeps_its_period_in_the_content() {
+    let (doc, s) = only("Ilse Moran said the shooting happened in Ardel, Mass.");
+    assert_eq!(content(&doc, &s), "the shooting happened in Ardel, Mass.");
+    let (doc, s) = only("Vell said the ban keeps Kessian traders out of the U.S.");
+    assert_eq!(
+        content(&doc, &s),
+        "the ban keeps Kessian traders out of the U.S."
+    );
+    let (doc, s) = only("Ders said the polls close at noon.");
+    assert_eq!(content(&doc, &s), "the polls close at noon");
+}
+
+#[test]
+fn an_apposition_with_its_own_relative_clause_is_no_inverted_content() {
+    let (doc, st) = run(
+        "Ilya Ders, a veteran of the Kessian navy who retired as its acting chief in 2013, said the plan put forward by the minister is insufficient.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(name(s), "Ilya Ders");
+    assert_eq!(
+        content(&doc, s),
+        "the plan put forward by the minister is insufficient"
+    );
 }
