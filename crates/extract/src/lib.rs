@@ -1578,8 +1578,13 @@ impl<'a> Extractor<'a> {
         if self.is(t, j, "which") {
             return Some((j, j));
         }
-        if let Some(np) = self.backward_np(t, j) {
-            return Some(np);
+        if let Some((a, b)) = self.backward_np(t, j) {
+            // `the ministry on Tuesday wrote`: the day is no speaker.
+            let before = self.time_phrase_start(t, a, b).filter(|_| wide);
+            return match before {
+                Some(s) => s.checked_sub(1).and_then(|e| self.backward_np(t, e)),
+                None => Some((a, b)),
+            };
         }
         // Learned phrases (`supporting`) have no class of their own.
         let gerund = matches!(
@@ -1617,9 +1622,27 @@ impl<'a> Extractor<'a> {
         if self.is(t, j, "and") || self.is(t, j, "but") {
             return self
                 .subject_before_verb(t, j)
+                .or_else(|| self.earlier_speaker(t, j))
                 .or_else(|| self.opening_subject(t, j));
         }
         None
+    }
+
+    /// The speaker of the latest statement of this unit whose cue comes
+    /// before token `j`, as a token range: `Vell said the port had closed
+    /// and had no plan to reopen it`.
+    fn earlier_speaker(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        let (first, at) = (t.first()?.span.start, t.get(j)?.span.start);
+        let speaker = self
+            .drafts
+            .iter()
+            .rev()
+            .take_while(|d| d.cue.is_none_or(|c| c.start >= first))
+            .find(|d| d.cue.is_some_and(|c| c.end <= at))?
+            .speaker?;
+        let a = t.iter().position(|x| x.span.start == speaker.start)?;
+        let b = t.iter().position(|x| x.span.end == speaker.end)?;
+        (a <= b).then_some((a, b))
     }
 
     /// The subject of the clause a participle at token `cue` hangs on: the
@@ -1629,7 +1652,8 @@ impl<'a> Extractor<'a> {
     /// port, Vell said`). The phrase stops before the verb a bare name runs
     /// into (`Vell began by ...`).
     fn clause_subject(&self, t: &[Tok], cue: usize) -> Option<(usize, usize)> {
-        let mut k = 0;
+        // `ARDEL, Kessia (Reuters) - Vell met ...`: past the dateline.
+        let mut k = self.dateline_end(t).filter(|&d| d < cue).unwrap_or(0);
         while k < cue
             && matches!(
                 Self::class(t, k),
@@ -3359,6 +3383,7 @@ impl<'a> Extractor<'a> {
         });
         if i > 0
             && !tells
+            && self.reporting_verb(t, i)
             && (self.comma_like(t, i - 1)
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
             && kind != CueKind::Belief
@@ -3518,19 +3543,23 @@ impl<'a> Extractor<'a> {
                         None => return,
                     }
                 }
-                _ => {
+                _ => 'subject: {
                     let Some((mut a, mut b)) = self.backward_np(t, j) else {
                         return;
                     };
                     // `the ministry on Tuesday said`: the day is no speaker.
-                    let day = a == b
-                        && a >= 2
-                        && self.is(t, a - 1, "on")
-                        && self
-                            .word(t, a)
-                            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
-                    if day {
-                        let Some(np) = self.backward_np(t, a - 2) else {
+                    // `Vell disagreed but on Tuesday wrote`: a coordinated verb.
+                    if let Some(before) = self.time_phrase_start(t, a, b) {
+                        let Some(e) = before.checked_sub(1) else {
+                            return;
+                        };
+                        if self.is(t, e, "and") || self.is(t, e, "but") {
+                            match self.coordinated_subject(t, e, first_draft) {
+                                Some(span) => break 'subject (Some(span), e),
+                                None => return,
+                            }
+                        }
+                        let Some(np) = self.backward_np(t, e) else {
                             return;
                         };
                         (a, b) = np;
@@ -3791,7 +3820,19 @@ impl<'a> Extractor<'a> {
                     .word(t, a)
                     .is_some_and(|w| w.bytes().all(|c| c.is_ascii_digit()))
         };
-        let mut head = self.backward_np(t, k - 1).filter(|h| !age(h));
+        // `A diplomat familiar with relations with Vellmar,`: a noun after
+        // a preposition belongs to the phrase before it; `X, 33, of Ardel,
+        // Kessia,`: with none, it is no head.
+        let attached = |(mut a, b): (usize, usize)| {
+            while a > 0 && matches!(Self::class(t, a - 1), Some(WordClass::Preposition)) {
+                a = self.backward_np(t, a.checked_sub(2)?)?.0;
+            }
+            Some((a, b))
+        };
+        let mut head = self
+            .backward_np(t, k - 1)
+            .filter(|h| !age(h))
+            .and_then(attached);
         for _ in 0..2 {
             if head.is_some() || k < 2 {
                 break;
@@ -3803,7 +3844,10 @@ impl<'a> Extractor<'a> {
                 break;
             }
             k = prev;
-            head = self.backward_np(t, k - 1);
+            head = self
+                .backward_np(t, k - 1)
+                .filter(|h| !age(h))
+                .and_then(attached);
         }
         let (a, _) = head?;
         // `Vell Ders, the organist at the church, which ...,`: a
@@ -3848,6 +3892,20 @@ impl<'a> Extractor<'a> {
             Some(Kind::Punct(c)) => matches!(c, '.' | '-' | '\'' | '’'),
             _ => false,
         })
+    }
+
+    /// Where the day that tokens `a..=b` name starts, with its `on` (`on
+    /// Tuesday`, `on Friday night`); `None` when they name no day.
+    fn time_phrase_start(&self, t: &[Tok], a: usize, b: usize) -> Option<usize> {
+        // `A poll last week found`: PolNeAR keeps other times in the source.
+        let day = self
+            .word(t, a)
+            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
+        let part_of_day = (a + 1..=b).all(|m| {
+            self.word(t, m)
+                .is_some_and(|w| matches!(w, "night" | "morning" | "afternoon" | "evening"))
+        });
+        (day && part_of_day && b <= a + 1 && a > 0 && self.is(t, a - 1, "on")).then(|| a - 1)
     }
 
     /// Whether the comma at `comma` sets a region after its town
@@ -4002,15 +4060,16 @@ impl<'a> Extractor<'a> {
     /// the envoys and said`, `Vell, a former chairman, became a delegate
     /// and said`.
     fn opening_subject(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        let start = self.dateline_end(t).filter(|&d| d < j).unwrap_or(0);
         let appositive = self
-            .forward_np(t, 0)
+            .forward_np(t, start)
             .is_some_and(|(_, b)| self.comma_like(t, b + 1));
         if appositive {
             if let Some(np) = self.clause_subject(t, j) {
                 return Some(np);
             }
         }
-        let (a, mut b) = self.forward_np(t, 0)?;
+        let (a, mut b) = self.forward_np(t, start)?;
         if b >= j {
             return None;
         }
@@ -4454,7 +4513,8 @@ impl<'a> Extractor<'a> {
         if place.chars().count() < 3 || !place.chars().all(|c| c.is_uppercase() || c == '.') {
             return None;
         }
-        let dash = (1..13.min(t.len())).find(|&k| matches!(Self::punct(t, k), Some('—' | '–')))?;
+        let dash =
+            (1..13.min(t.len())).find(|&k| matches!(Self::punct(t, k), Some('—' | '–' | '-')))?;
         (Self::punct(t, 1) == Some(',')
             || self
                 .word(t, 1)

@@ -1289,3 +1289,60 @@ fn an_apposition_with_its_own_relative_clause_is_no_inverted_content() {
         "the plan put forward by the minister is insufficient"
     );
 }
+
+#[test]
+fn a_day_between_a_coordinated_verb_and_its_and_is_skipped() {
+    let (doc, st) = run("Ruth Vell disagreed at first but on Tuesday wrote that she agreed.");
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "wrote")
+        .expect("wrote statement");
+    assert_eq!(speaker(&doc, s), "Ruth Vell");
+    assert_eq!(content(&doc, s), "that she agreed");
+}
+
+#[test]
+fn a_dateline_is_no_subject_and_a_judging_verb_is_never_an_inverted_tag() {
+    let (doc, st) = run(
+        "ARDEL, Kessia (Reuters) - President Ilse Moran met survivors of the flood on Thursday and said the state must act.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(speaker(&doc, s), "President Ilse Moran");
+    let (doc, st) = run(
+        "But Oskar Brenn, eager all evening to jab the senators, attacked Vell for ducking the question.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "attacked")
+        .expect("attacked statement");
+    assert_eq!(name(s), "Oskar Brenn");
+    assert_eq!(content(&doc, s), "Vell for ducking the question");
+}
+
+#[test]
+fn a_place_after_a_preposition_in_an_apposition_is_no_head() {
+    let (doc, st) = run("Dewan Smithe, 33, of Ardel, Kessia, dismisses the poll as noise.");
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "dismisses")
+        .expect("dismisses statement");
+    assert_eq!(name(s), "Dewan Smithe");
+}
+
+#[test]
+fn a_subject_with_a_prepositional_phrase_before_its_aside_keeps_the_phrase() {
+    let (doc, st) = run(
+        "A Tavrenian diplomat familiar with relations with Vellmar, speaking on condition of anonymity, said Tavrenia had not asked for a base.",
+    );
+    let s = st
+        .iter()
+        .find(|s| cue(&doc, s) == "said")
+        .expect("said statement");
+    assert_eq!(
+        name(s),
+        "A Tavrenian diplomat familiar with relations with Vellmar"
+    );
+}
