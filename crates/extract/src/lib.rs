@@ -3269,8 +3269,9 @@ impl<'a> Extractor<'a> {
                         | "Sunday"
                 )
             });
-            let colon = Self::punct(t, i + 1) == Some(':')
-                && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(_)));
+            // PolNeAR keeps a colon right after the cue in it, before a
+            // quote or not (`explained the headline by saying:`).
+            let colon = Self::punct(t, i + 1) == Some(':');
             if weekday || colon {
                 cue_end = next.span.end;
             }
@@ -4281,9 +4282,13 @@ impl<'a> Extractor<'a> {
     fn content_start(&self, t: &[Tok], after: usize, kind: CueKind) -> Option<usize> {
         let first = t.get(after)?;
         match first.kind {
-            Kind::Punct(':' | ',') => {
-                return matches!(t.get(after + 1).map(|x| x.kind), Some(Kind::Quote(_)))
-                    .then_some(after + 1);
+            // `said: "Q"`, `said, "Q"`; `said: the port stays shut`.
+            Kind::Punct(c @ (':' | ',')) => {
+                return match t.get(after + 1).map(|x| x.kind) {
+                    Some(Kind::Quote(_)) => Some(after + 1),
+                    Some(Kind::Word(_)) if c == ':' => Some(after + 1),
+                    _ => None,
+                };
             }
             Kind::Punct(_) => return None,
             Kind::Quote(_) => return Some(after),

@@ -1346,3 +1346,11 @@ fn a_subject_with_a_prepositional_phrase_before_its_aside_keeps_the_phrase() {
         "A Tavrenian diplomat familiar with relations with Vellmar"
     );
 }
+
+#[test]
+fn a_colon_after_the_cue_joins_it_and_opens_unquoted_content() {
+    let (doc, s) = only("Vell said: the port stays shut.");
+    assert_eq!(cue(&doc, &s), "said:");
+    assert_eq!(name(&s), "Vell");
+    assert_eq!(content(&doc, &s), "the port stays shut");
+}
