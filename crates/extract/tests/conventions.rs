@@ -38,6 +38,13 @@ fn only(text: &str) -> (Document, Statement) {
     (doc, s)
 }
 
+/// The statement of `st` whose cue reads `text`.
+fn by_cue<'s>(doc: &Document, st: &'s [Statement], text: &str) -> &'s Statement {
+    st.iter()
+        .find(|s| cue(doc, s) == text)
+        .unwrap_or_else(|| panic!("no statement with cue {text:?}"))
+}
+
 #[test]
 fn straight_and_curly_direct_quotes() {
     for text in [
@@ -651,10 +658,7 @@ fn subject_with_relative_clause_or_aside_before_the_cue_is_the_speaker() {
     let (doc, st) = run(
         "A senior official familiar with the matter, who asked not to be named, said the offer stood.",
     );
-    let said = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("a statement with the cue `said`");
+    let said = by_cue(&doc, &st, "said");
     assert!(
         speaker(&doc, said).starts_with("A senior official familiar with the matter"),
         "{}",
@@ -715,10 +719,7 @@ fn relative_word_before_a_subject_and_cue_opens_the_content() {
     let (doc, st) = run(
         "The new tariffs, which Kessian officials said will take effect in May, do not apply to grain.",
     );
-    let said = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("a statement with the cue `said`");
+    let said = by_cue(&doc, &st, "said");
     assert_eq!(speaker(&doc, said), "Kessian officials");
     let fragments: Vec<&str> = said.fragments.iter().map(|f| f.slice(&doc.text)).collect();
     assert_eq!(fragments, ["which", "will take effect in May"]);
@@ -730,12 +731,9 @@ fn relative_word_before_a_subject_and_cue_opens_the_content() {
 #[test]
 fn according_to_after_an_attribution_reports_the_whole_of_it() {
     let (doc, st) = run("“Stay off the floor,” Orsk said, according to the Kessian Herald.");
-    let said = st.iter().find(|s| cue(&doc, s) == "said").expect("said");
+    let said = by_cue(&doc, &st, "said");
     assert_eq!(content(&doc, said), "“Stay off the floor,”");
-    let according = st
-        .iter()
-        .find(|s| cue(&doc, s) == "according to")
-        .expect("according to");
+    let according = by_cue(&doc, &st, "according to");
     assert_eq!(speaker(&doc, according), "the Kessian Herald");
     assert_eq!(content(&doc, according), "“Stay off the floor,” Orsk said");
 }
@@ -852,10 +850,7 @@ fn a_speaker_named_after_according_to_keeps_its_relative_clause() {
         "According to the Halden Courier, a retired Ostravian diplomat who took part in the \
          meetings said that the two sides had met every week.",
     );
-    let said = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("the diplomat's statement");
+    let said = by_cue(&doc, &st, "said");
     assert_eq!(
         speaker(&doc, said),
         "a retired Ostravian diplomat who took part in the meetings"
@@ -866,10 +861,7 @@ fn a_speaker_named_after_according_to_keeps_its_relative_clause() {
         "According to the Halden Courier, a retired Ostravian diplomat who took part in the \
          meetings said that the two sides had met \"almost every week\" since the spring.",
     );
-    let said = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("the diplomat's statement with its partial quote");
+    let said = by_cue(&doc, &st, "said");
     assert_eq!(
         content(&doc, said),
         "that the two sides had met \"almost every week\" since the spring"
@@ -1020,10 +1012,7 @@ fn an_inverted_speaker_keeps_its_relative_clause() {
         "“Nobody has told us to stop,” said a former Corvanian diplomat who has taken part in \
          the meetings and who briefs the ministry after each one.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("the quote's statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(content(&doc, s), "“Nobody has told us to stop,”");
     assert_eq!(
         speaker(&doc, s),
@@ -1165,10 +1154,7 @@ fn a_subject_with_an_aside_between_dashes_speaks() {
 fn a_second_verb_takes_a_subject_with_its_apposition() {
     let (doc, st) =
         run("Oskar Brenn, a former party chairman, became a delegate and said he backs Vell.");
-    let said = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let said = by_cue(&doc, &st, "said");
     assert_eq!(speaker(&doc, said), "Oskar Brenn, a former party chairman");
     assert_eq!(content(&doc, said), "he backs Vell");
 }
@@ -1189,10 +1175,7 @@ fn a_participle_aside_with_its_own_verbs_keeps_the_speaker_before_the_cue() {
     let (doc, st) = run(
         "The memo, dated March 3 and addressed to Premier Ilse Kantor, says that a missed payment is likely.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "says")
-        .expect("says statement");
+    let s = by_cue(&doc, &st, "says");
     assert_eq!(name(s), "The memo");
     assert_eq!(content(&doc, s), "that a missed payment is likely");
 }
@@ -1202,10 +1185,7 @@ fn an_inverted_speaker_may_open_with_a_long_lowercase_title() {
     let (doc, st) = run(
         "\"The harbour must stay open,\" said former minister of trade Ilse Moran, who led the talks.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(s.form.as_str(), "direct");
     assert_eq!(name(s), "former minister of trade Ilse Moran");
     assert_eq!(content(&doc, s), "\"The harbour must stay open,\"");
@@ -1216,10 +1196,7 @@ fn a_pronoun_after_the_cue_before_more_words_is_its_object_not_an_inverted_speak
     let (doc, st) = run(
         "Oskar Brenn, the keeper of the Ardel lighthouse, which stands on the same cliff as the fort, said it still had a lamp.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(name(s), "Oskar Brenn");
     assert_eq!(content(&doc, s), "it still had a lamp");
 }
@@ -1229,17 +1206,11 @@ fn subjects_set_off_by_commas_or_before_a_coordinated_verb_speak_for_any_cue() {
     let (doc, st) = run(
         "Oskar Brenn, the keeper of the Ardel lighthouse, remembered when the fort still had guns.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "remembered")
-        .expect("remembered statement");
+    let s = by_cue(&doc, &st, "remembered");
     assert_eq!(name(s), "Oskar Brenn");
     let (doc, st) =
         run("Moran spoke at the harbour forum on Sunday, and criticized Vell after the event.");
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "criticized")
-        .expect("criticized statement");
+    let s = by_cue(&doc, &st, "criticized");
     assert_eq!(speaker(&doc, s), "Moran");
 }
 
@@ -1253,10 +1224,7 @@ fn a_whose_clause_or_a_region_after_a_town_stays_in_the_subject() {
     let (doc, st) = run(
         "Ilse Moran, a pilot from Ardel, Kessia, who has worked the harbour for years, said the channel was silting up.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(name(s), "Ilse Moran");
     assert_eq!(content(&doc, s), "the channel was silting up");
 }
@@ -1279,10 +1247,7 @@ fn an_apposition_with_its_own_relative_clause_is_no_inverted_content() {
     let (doc, st) = run(
         "Ilya Ders, a veteran of the Kessian navy who retired as its acting chief in 2013, said the plan put forward by the minister is insufficient.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(name(s), "Ilya Ders");
     assert_eq!(
         content(&doc, s),
@@ -1293,10 +1258,7 @@ fn an_apposition_with_its_own_relative_clause_is_no_inverted_content() {
 #[test]
 fn a_day_between_a_coordinated_verb_and_its_and_is_skipped() {
     let (doc, st) = run("Ruth Vell disagreed at first but on Tuesday wrote that she agreed.");
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "wrote")
-        .expect("wrote statement");
+    let s = by_cue(&doc, &st, "wrote");
     assert_eq!(speaker(&doc, s), "Ruth Vell");
     assert_eq!(content(&doc, s), "that she agreed");
 }
@@ -1306,18 +1268,12 @@ fn a_dateline_is_no_subject_and_a_judging_verb_is_never_an_inverted_tag() {
     let (doc, st) = run(
         "ARDEL, Kessia (Reuters) - President Ilse Moran met survivors of the flood on Thursday and said the state must act.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(speaker(&doc, s), "President Ilse Moran");
     let (doc, st) = run(
         "But Oskar Brenn, eager all evening to jab the senators, attacked Vell for ducking the question.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "attacked")
-        .expect("attacked statement");
+    let s = by_cue(&doc, &st, "attacked");
     assert_eq!(name(s), "Oskar Brenn");
     assert_eq!(content(&doc, s), "Vell for ducking the question");
 }
@@ -1325,10 +1281,7 @@ fn a_dateline_is_no_subject_and_a_judging_verb_is_never_an_inverted_tag() {
 #[test]
 fn a_place_after_a_preposition_in_an_apposition_is_no_head() {
     let (doc, st) = run("Dewan Smithe, 33, of Ardel, Kessia, dismisses the poll as noise.");
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "dismisses")
-        .expect("dismisses statement");
+    let s = by_cue(&doc, &st, "dismisses");
     assert_eq!(name(s), "Dewan Smithe");
 }
 
@@ -1337,10 +1290,7 @@ fn a_subject_with_a_prepositional_phrase_before_its_aside_keeps_the_phrase() {
     let (doc, st) = run(
         "A Tavrenian diplomat familiar with relations with Vellmar, speaking on condition of anonymity, said Tavrenia had not asked for a base.",
     );
-    let s = st
-        .iter()
-        .find(|s| cue(&doc, s) == "said")
-        .expect("said statement");
+    let s = by_cue(&doc, &st, "said");
     assert_eq!(
         name(s),
         "A Tavrenian diplomat familiar with relations with Vellmar"
