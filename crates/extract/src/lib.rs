@@ -29,7 +29,9 @@
 //! `wants`): from the word, its neighbours, whether a subject and a content
 //! can be found and whether it is passive, it decides whether the word is
 //! a cue; those it accepts get the noun phrase before them as speaker (for
-//! a participle, the subject of the clause it hangs on) and the clause
+//! a participle, the subject of the clause it hangs on; past an apposition
+//! set off by commas or a coordinating `and`, the subject before those,
+//! though the classifier itself reads only the phrase right before) and the clause
 //! after them (an infinitive included, or the comma-closed clause before the
 //! speaker) as content. Words as often nouns (`cited`, `calls`) and words
 //! inside another statement's content reach it too, the latter marked as
