@@ -654,7 +654,7 @@ pub fn content_ends_before_words() -> bool {
 
 /// Whether indirect content stops before the token `next` (followed by
 /// `after`, when there is one), both already in
-/// [`crate::train::boundary_token`] form: the two-token key decides where
+/// `train::boundary_token` form: the two-token key decides where
 /// the model has it, else the single token.
 pub fn content_ends_before(next: &str, after: Option<&str>, buf: &mut String) -> bool {
     let ends = content_ends();
