@@ -1582,7 +1582,7 @@ impl<'a> Extractor<'a> {
         }
         if let Some((a, b)) = self.backward_np(t, j) {
             // `the ministry on Tuesday wrote`: the day is no speaker.
-            let before = self.time_phrase_start(t, a, b).filter(|_| wide);
+            let before = if wide { self.day_start(t, a, b) } else { None };
             return match before {
                 Some(s) => s.checked_sub(1).and_then(|e| self.backward_np(t, e)),
                 None => Some((a, b)),
@@ -1605,6 +1605,9 @@ impl<'a> Extractor<'a> {
         if gerund && hangs {
             return self.clause_subject(t, cue_start);
         }
+        if !wide {
+            return None;
+        }
         // `Vell, the organist at the church, remembered ...`; `Vell spoke
         // at the forum and criticized ...`.
         let finite = self.word(t, i).is_some_and(|w| w.ends_with("ed"))
@@ -1615,7 +1618,7 @@ impl<'a> Extractor<'a> {
                     Inflection::Past | Inflection::ThirdSingular
                 ))
             );
-        if !finite || !wide {
+        if !finite {
             return None;
         }
         if self.comma_like(t, j) {
@@ -3552,7 +3555,7 @@ impl<'a> Extractor<'a> {
                     };
                     // `the ministry on Tuesday said`: the day is no speaker.
                     // `Vell disagreed but on Tuesday wrote`: a coordinated verb.
-                    if let Some(before) = self.time_phrase_start(t, a, b) {
+                    if let Some(before) = self.day_start(t, a, b) {
                         let Some(e) = before.checked_sub(1) else {
                             return;
                         };
@@ -3784,8 +3787,8 @@ impl<'a> Extractor<'a> {
                     && (w.ends_with("ed") || w.ends_with("ing"))
             })
         };
-        let relative = participle(k + 1)
-            || (k + 1..(k + 7).min(j)).any(|m| self.is(t, m, "who") || self.is(t, m, "whose"));
+        let relative =
+            participle(k + 1) || (k + 1..(k + 7).min(j)).any(|m| self.relative_pronoun(t, m));
         let reach = if relative { 30 } else { 16 };
         let finite_cue = |m: usize| {
             matches!(
@@ -3804,8 +3807,7 @@ impl<'a> Extractor<'a> {
         // place after its town) belongs to the same subject.
         let mut k = k;
         while let Some(prev) = (0..k).rev().find(|&m| self.comma_like(t, m)) {
-            let aside = self.is(t, prev + 1, "who")
-                || self.is(t, prev + 1, "whose")
+            let aside = self.relative_pronoun(t, prev + 1)
                 || participle(prev + 1)
                 || (k == prev + 2 && self.place_after_town(t, prev));
             if prev == 0 || k - prev > 16 || !aside {
@@ -3832,10 +3834,12 @@ impl<'a> Extractor<'a> {
             }
             Some((a, b))
         };
-        let mut head = self
-            .backward_np(t, k - 1)
-            .filter(|h| !age(h))
-            .and_then(attached);
+        let head_before = |k: usize| {
+            self.backward_np(t, k - 1)
+                .filter(|h| !age(h))
+                .and_then(attached)
+        };
+        let mut head = head_before(k);
         for _ in 0..2 {
             if head.is_some() || k < 2 {
                 break;
@@ -3847,10 +3851,7 @@ impl<'a> Extractor<'a> {
                 break;
             }
             k = prev;
-            head = self
-                .backward_np(t, k - 1)
-                .filter(|h| !age(h))
-                .and_then(attached);
+            head = head_before(k);
         }
         let (a, _) = head?;
         // `Vell Ders, the organist at the church, which ...,`: a
@@ -3879,6 +3880,11 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether token `m` is `who` or `whose`, opening a relative clause.
+    fn relative_pronoun(&self, t: &[Tok], m: usize) -> bool {
+        self.is(t, m, "who") || self.is(t, m, "whose")
+    }
+
     /// Whether tokens `from..to` hold words only, none a finite verb the
     /// lexicon knows (an auxiliary, a past or present cue): a described
     /// apposition (`a delegate from Kessia and head of its port board`)
@@ -3899,7 +3905,7 @@ impl<'a> Extractor<'a> {
 
     /// Where the day that tokens `a..=b` name starts, with its `on` (`on
     /// Tuesday`, `on Friday night`); `None` when they name no day.
-    fn time_phrase_start(&self, t: &[Tok], a: usize, b: usize) -> Option<usize> {
+    fn day_start(&self, t: &[Tok], a: usize, b: usize) -> Option<usize> {
         // `A poll last week found`: PolNeAR keeps other times in the source.
         let day = self
             .word(t, a)
@@ -3965,7 +3971,7 @@ impl<'a> Extractor<'a> {
         if open == 0 || comma - open < 2 {
             return false;
         }
-        let relative = ["who", "whose"].iter().any(|w| self.is(t, open + 1, w));
+        let relative = self.relative_pronoun(t, open + 1);
         // `A Belmarkian official, speaking privately, repeated ...`: a
         // participle opens the aside.
         let participle = comma - open <= 10
@@ -3991,8 +3997,7 @@ impl<'a> Extractor<'a> {
                     .forward_np(t, open + 1)
                     .is_some_and(|(_, b)| b + 1 == comma))
                 || (comma - open <= 30
-                    && (open + 2..(open + 10).min(comma))
-                        .any(|m| self.is(t, m, "who") || self.is(t, m, "whose")))
+                    && (open + 2..(open + 10).min(comma)).any(|m| self.relative_pronoun(t, m)))
                 || (comma - open <= 20 && self.verbless(t, open + 1, comma)));
         if !relative && !aside && !apposition {
             return false;
