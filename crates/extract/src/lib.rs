@@ -41,8 +41,9 @@
 //! `data/content_ends.tsv` lists the next
 //! tokens before which gold content usually stops (`, according`, `;`,
 //! `, while`). `data/content_cut.tsv`, a third perceptron, reads the places
-//! where an indirect content the rules ended could stop earlier (a comma, a
-//! dash, a conjunction or preposition) and cuts it at the first it accepts
+//! where an indirect content the rules or a learned cue ended could stop
+//! earlier (a comma, a dash, a conjunction or preposition) and cuts it at
+//! the first it accepts
 //! (`..., throwing`, `... at a news conference`), reading also the word
 //! before the content and how the sentence opens (`While X hints at Y, ...`).
 //! `data/nested_veto.tsv`, a fourth, reads the statements found inside
@@ -251,7 +252,7 @@ pub fn rule_cue_candidates(doc: &Document) -> Vec<CueCandidate> {
 /// what [`train::learn_content_cut`] trains on.
 pub fn content_cut_candidates(doc: &Document) -> Vec<ContentCutCandidate> {
     let seg = backchannel_segment::segment(&doc.text);
-    run(doc, &seg, CueModelUse::Collect).3
+    run(doc, &seg, CueModelUse::CollectCuts).3
 }
 
 /// Where a leftover cue word's content lies.
@@ -283,6 +284,10 @@ enum CueModelUse {
     Apply,
     /// Only records them with their features (training).
     Collect,
+    /// Applies the learned cue models but records the places where the
+    /// content cut may stop each content instead of cutting (training the
+    /// cut on the contents of learned cues too).
+    CollectCuts,
 }
 
 fn run(
@@ -1321,7 +1326,7 @@ impl<'a> Extractor<'a> {
                 let lead = t.get(cue_start).map_or(span, |x| x.span);
                 self.candidates.push((lead.cover(span), features));
             }
-            CueModelUse::Apply => {
+            CueModelUse::Apply | CueModelUse::CollectCuts => {
                 let mut score = lexicon::CueScore::default();
                 self.phrase_features(t, (first, last, precision), kind, infl, &mut |f| {
                     score.add(f)
@@ -1376,7 +1381,7 @@ impl<'a> Extractor<'a> {
                     self.cue_features(t, i, kind, infl, &mut |f| features.push(f.to_string()));
                     self.reviewed.push((cue, features));
                 }
-                CueModelUse::Apply => {
+                CueModelUse::Apply | CueModelUse::CollectCuts => {
                     // `..., the foreign ministry said on Thursday.`: the plain
                     // reporting verbs after their content are what the rules
                     // are surest of; the veto is for the rest.
@@ -2539,7 +2544,7 @@ impl<'a> Extractor<'a> {
                 }
                 end
             }
-            CueModelUse::Collect => {
+            CueModelUse::Collect | CueModelUse::CollectCuts => {
                 let (Some(start), Some(rule_end)) = (
                     t.get(from).map(|x| x.span.start),
                     self.content_end_byte(t, from, end),

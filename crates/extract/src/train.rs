@@ -615,8 +615,8 @@ fn perceptron(
 }
 
 /// Trains the content cut, an averaged perceptron like
-/// [`learn_cue_classifier`], on the places where the rules' indirect
-/// contents may stop early: for a content whose start is a gold content's
+/// [`learn_cue_classifier`], on the places where indirect contents (of rule
+/// cues and of the cues the learned classifier accepts) may stop early: for a content whose start is a gold content's
 /// start, each place before the gold end is a negative example and the gold
 /// end, when the rules ran past it, the positive one.
 pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
@@ -862,6 +862,16 @@ mod tests {
         let model = learn_content_cut(&gold);
         let weight = |f: &str| model.weights.iter().find(|(n, _)| n == f).map(|(_, w)| *w);
         assert!(weight("n|c2=,|ing").is_some_and(|w| w > 0.0), "{model:?}");
+    }
+
+    #[test]
+    fn content_cut_reads_the_contents_of_learned_cues() {
+        // `support` is no rule cue; the cue classifier accepts it here, and
+        // its content is among those the cut trains on.
+        let text = "Many farmers support Petrova in the north.";
+        let groups = crate::content_cut_candidates(&Document::from_text("d", text));
+        let start = text.find("Petrova").unwrap_or(0);
+        assert!(groups.iter().any(|c| c.start == start), "{groups:?}");
     }
 
     #[test]
