@@ -1224,6 +1224,139 @@ impl<'a> Extractor<'a> {
         self.leftover_cues(t, paragraph, first_draft);
         self.review_rule_drafts(t, first_draft, rule_end);
         self.loose_quotes(t, paragraph, first_draft);
+        self.coordinated_speakers(t, first_draft);
+    }
+
+    /// Speakers that are the last conjunct of a subject opening the sentence
+    /// (`Federal and state officials said`, `The family, protesters and
+    /// civic leaders have demanded`): the whole coordination speaks.
+    fn coordinated_speakers(&mut self, t: &[Tok], first_draft: usize) {
+        for n in first_draft..self.drafts.len() {
+            let Some(d) = self.drafts.get(n) else {
+                continue;
+            };
+            let (Some(speaker), Some(cue)) = (d.speaker, d.cue) else {
+                continue;
+            };
+            if speaker.end > cue.start {
+                continue;
+            }
+            let Some(a) = t.iter().position(|x| x.span.start == speaker.start) else {
+                continue;
+            };
+            let b = t
+                .iter()
+                .rposition(|x| x.span.end <= speaker.end)
+                .unwrap_or(a);
+            if let Some(from) = self.left_conjunct(t, a, b) {
+                if let (Some(d), Some(first)) = (self.drafts.get_mut(n), t.get(from)) {
+                    d.speaker = Some(Span::new(first.span.start, speaker.end));
+                }
+            }
+        }
+    }
+
+    /// Where the noun phrase coordinated before the phrase `a..=b` starts,
+    /// when it opens the sentence: `Federal and` before `state officials`,
+    /// `the United States,` before `Britain and France`.
+    fn left_conjunct(&self, t: &[Tok], a: usize, b: usize) -> Option<usize> {
+        let joint = a.checked_sub(1)?;
+        let and = self.is(t, joint, "and") || self.is(t, joint, "or");
+        // `X, Y and Z` found as `Y and Z`: the list goes on before its comma.
+        let list = Self::punct(t, joint) == Some(',') && (a..=b).any(|k| self.is(t, k, "and"));
+        if !(and || list) {
+            return None;
+        }
+        let opening = self.dateline_end(t).unwrap_or(0);
+        // `..., and a poll found`: a clause coordinated after its comma,
+        // unless an earlier comma makes it a list.
+        let comma_before = |from: usize| {
+            Self::punct(t, joint.saturating_sub(1)) == Some(',')
+                && !(from..joint.saturating_sub(1)).any(|k| Self::punct(t, k) == Some(','))
+        };
+        if self.noun_phrase_tokens(t, opening, joint) && !comma_before(opening) {
+            return Some(opening);
+        }
+        // `In an interview, the senator and former governor said`: a
+        // conjunct opening its clause after an opening phrase.
+        let clause = (opening..joint).rev().find(|&k| {
+            matches!(
+                t.get(k).map(|x| x.kind),
+                Some(Kind::Quote(_) | Kind::Punct(','))
+            )
+        })? + 1;
+        let opens = matches!(Self::class(t, clause), Some(WordClass::Determiner))
+            || self.capitalized(t, clause);
+        (and && opens && !comma_before(clause) && self.noun_phrase_tokens(t, clause, joint))
+            .then_some(clause)
+    }
+
+    /// Whether tokens `start..end` read as a noun phrase (a list of them
+    /// included): no verb, clause word or quote; a pronoun only first (`he
+    /// and Vell`).
+    fn noun_phrase_tokens(&self, t: &[Tok], start: usize, end: usize) -> bool {
+        if end <= start || end - start > 16 {
+            return false;
+        }
+        const VERBS: [&str; 18] = [
+            "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave",
+            "kept", "held", "stood", "spoke", "sent", "won", "lost",
+        ];
+        // Prepositions the lexicon leaves out, opening adverbial phrases.
+        const OPENERS: [&str; 14] = [
+            "throughout",
+            "during",
+            "despite",
+            "since",
+            "amid",
+            "following",
+            "under",
+            "after",
+            "before",
+            "until",
+            "like",
+            "unlike",
+            "without",
+            "through",
+        ];
+        if self
+            .word(t, start)
+            .is_some_and(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        {
+            return false;
+        }
+        let first_ok = match t.get(start).map(|x| x.kind) {
+            Some(Kind::Word(Some(
+                WordClass::Preposition
+                | WordClass::Boundary
+                | WordClass::Adverb
+                | WordClass::Auxiliary,
+            ))) => false,
+            Some(Kind::Word(_)) => true,
+            _ => false,
+        };
+        first_ok
+            && (start..end).all(|k| match t.get(k).map(|x| x.kind) {
+                Some(Kind::Word(None)) => self.word(t, k).is_some_and(|w| {
+                    let lower = w.chars().all(|c| c.is_lowercase() || c == '-');
+                    // `Recently,` opens with an adverb; `family` is a noun.
+                    let comma = Self::punct(t, k + 1) == Some(',');
+                    let adverb = w.to_ascii_lowercase().ends_with("ly")
+                        && (k == start && comma
+                            || w.len() >= 7 && (comma || !self.looks_noun(t, k)));
+                    !(adverb || lower && (w.ends_with("ed") || VERBS.contains(&w)))
+                }),
+                Some(Kind::Word(Some(WordClass::Determiner | WordClass::Preposition))) => true,
+                Some(Kind::Word(Some(WordClass::Pronoun { .. }))) => {
+                    k == start && !self.is(t, k, "who") && !self.is(t, k, "it")
+                }
+                Some(Kind::Word(Some(WordClass::Cue(..)))) => {
+                    self.capitalized(t, k) || self.looks_noun(t, k)
+                }
+                Some(Kind::Word(Some(WordClass::Adverb))) => k > start || self.is(t, k, "both"),
+                Some(Kind::Punct(c)) => matches!(c, ',' | '(' | ')' | '’' | '\'' | '.' | '-'),
+                _ => false,
+            })
     }
 
     /// Cue words in a verb position that no rule turned into a statement,

@@ -1304,3 +1304,50 @@ fn a_colon_after_the_cue_joins_it_and_opens_unquoted_content() {
     assert_eq!(name(&s), "Vell");
     assert_eq!(content(&doc, &s), "the port stays shut");
 }
+
+#[test]
+fn a_coordinated_subject_opening_the_sentence_speaks_whole() {
+    for (text, cue_word, want) in [
+        (
+            "Federal and provincial officials said the dam would hold.",
+            "said",
+            "Federal and provincial officials",
+        ),
+        (
+            "The family, neighbours and civic leaders said the inquiry was too slow.",
+            "said",
+            "The family, neighbours and civic leaders",
+        ),
+        (
+            "Kessia, Ardel and Vellmar said the border would reopen.",
+            "said",
+            "Kessia, Ardel and Vellmar",
+        ),
+        (
+            "In a joint statement, the former envoy and current minister said the lease was fair.",
+            "said",
+            "the former envoy and current minister",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(speaker(&doc, by_cue(&doc, &st, cue_word)), want, "{text}");
+    }
+    // A conjunct that is a clause of its own stays out.
+    for (text, want) in [
+        (
+            "Vell toured the dam and engineers said the walls held.",
+            "engineers",
+        ),
+        (
+            "The port opens on Monday, and dock workers said the cranes were ready.",
+            "dock workers",
+        ),
+        (
+            "Recently, traders and farmers said prices fell.",
+            "traders and farmers",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
+    }
+}
