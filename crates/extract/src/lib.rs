@@ -1248,7 +1248,10 @@ impl<'a> Extractor<'a> {
                 .iter()
                 .rposition(|x| x.span.end <= speaker.end)
                 .unwrap_or(a);
-            if let Some(from) = self.left_conjunct(t, a, b) {
+            let from = self
+                .left_conjunct(t, a, b)
+                .or_else(|| self.modified_subject(t, a, b, cue));
+            if let Some(from) = from {
                 if let (Some(d), Some(first)) = (self.drafts.get_mut(n), t.get(from)) {
                     d.speaker = Some(Span::new(first.span.start, speaker.end));
                 }
@@ -1274,7 +1277,7 @@ impl<'a> Extractor<'a> {
             Self::punct(t, joint.saturating_sub(1)) == Some(',')
                 && !(from..joint.saturating_sub(1)).any(|k| Self::punct(t, k) == Some(','))
         };
-        if self.noun_phrase_tokens(t, opening, joint) && !comma_before(opening) {
+        if self.noun_phrase_tokens(t, opening, joint, false) && !comma_before(opening) {
             return Some(opening);
         }
         // `In an interview, the senator and former governor said`: a
@@ -1287,14 +1290,64 @@ impl<'a> Extractor<'a> {
         })? + 1;
         let opens = matches!(Self::class(t, clause), Some(WordClass::Determiner))
             || self.capitalized(t, clause);
-        (and && opens && !comma_before(clause) && self.noun_phrase_tokens(t, clause, joint))
+        (and && opens && !comma_before(clause) && self.noun_phrase_tokens(t, clause, joint, false))
             .then_some(clause)
+    }
+
+    /// Where the subject opening the sentence starts when the speaker `a..=b`
+    /// right before cue `cue` is only the end of it, the object of a
+    /// preposition or a time in its modifiers (`A report by the ministry`,
+    /// `A poll conducted last week`).
+    fn modified_subject(&self, t: &[Tok], a: usize, b: usize, cue: Span) -> Option<usize> {
+        let next =
+            (b + 1..t.len()).find(|&k| !matches!(Self::class(t, k), Some(WordClass::Adverb)))?;
+        if t.get(next)?.span.start != cue.start {
+            return None;
+        }
+        // A pronoun opens a clause of its own (`The things he said`,
+        // `Voters who`).
+        if matches!(Self::class(t, a), Some(WordClass::Pronoun { .. })) {
+            return None;
+        }
+        let opening = self.dateline_end(t).unwrap_or(0);
+        let (first, last) = (t.get(opening)?, t.get(a)?);
+        if a <= opening
+            || self
+                .text
+                .get(first.span.start..last.span.start)?
+                .contains('\n')
+        {
+            return None;
+        }
+        // `Reflecting on the plan, ...`, `WASHINGTON - ...`, `That’s a rise`.
+        let opener = self.word(t, opening).is_some_and(|w| w.ends_with("ing"));
+        let set_off = (opening..a).any(|k| {
+            let contraction = matches!(Self::punct(t, k), Some('’' | '\''))
+                && self.is(t, k + 1, "s")
+                && k > 0
+                && matches!(
+                    Self::class(t, k - 1),
+                    Some(WordClass::Pronoun { .. } | WordClass::Boundary)
+                );
+            let shouted = self.word(t, k).is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            });
+            contraction
+                || shouted
+                || matches!(
+                    t.get(k).map(|x| x.kind),
+                    Some(Kind::Quote(_) | Kind::Punct(',' | ';' | ':' | '—' | '–' | '-' | '('))
+                )
+        });
+        (!opener && !set_off && self.noun_phrase_tokens(t, opening, a, true)).then_some(opening)
     }
 
     /// Whether tokens `start..end` read as a noun phrase (a list of them
     /// included): no verb, clause word or quote; a pronoun only first (`he
-    /// and Vell`).
-    fn noun_phrase_tokens(&self, t: &[Tok], start: usize, end: usize) -> bool {
+    /// and Vell`); with `participles`, a word in -ed after a noun (`a poll
+    /// conducted by`).
+    fn noun_phrase_tokens(&self, t: &[Tok], start: usize, end: usize, participles: bool) -> bool {
         if end <= start || end - start > 16 {
             return false;
         }
@@ -1319,10 +1372,13 @@ impl<'a> Extractor<'a> {
             "without",
             "through",
         ];
-        if self
-            .word(t, start)
-            .is_some_and(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
-        {
+        let opener = |k: usize| {
+            self.word(t, k)
+                .is_some_and(|w| OPENERS.iter().any(|o| w.eq_ignore_ascii_case(o)))
+        };
+        // `critics like Vell` is one phrase.
+        let inside = |k: usize| opener(k) && !self.is(t, k, "like");
+        if opener(start) || participles && (start..end).any(inside) {
             return false;
         }
         let first_ok = match t.get(start).map(|x| x.kind) {
@@ -1344,7 +1400,31 @@ impl<'a> Extractor<'a> {
                     let adverb = w.to_ascii_lowercase().ends_with("ly")
                         && (k == start && comma
                             || w.len() >= 7 && (comma || !self.looks_noun(t, k)));
-                    !(adverb || lower && (w.ends_with("ed") || VERBS.contains(&w)))
+                    // `a poll conducted by`, `a report released last week`:
+                    // after a common noun, before an agent or a time.
+                    const AFTER_PARTICIPLE: [&str; 13] = [
+                        "by",
+                        "last",
+                        "this",
+                        "earlier",
+                        "next",
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                        "on",
+                    ];
+                    let participle = participles
+                        && k > start
+                        && matches!(t.get(k - 1).map(|x| x.kind), Some(Kind::Word(None)))
+                        && !self.capitalized(t, k - 1)
+                        && self.word(t, k + 1).is_some_and(|n| {
+                            AFTER_PARTICIPLE.iter().any(|p| n.eq_ignore_ascii_case(p))
+                        });
+                    !(adverb || lower && (w.ends_with("ed") && !participle || VERBS.contains(&w)))
                 }),
                 Some(Kind::Word(Some(WordClass::Determiner | WordClass::Preposition))) => true,
                 Some(Kind::Word(Some(WordClass::Pronoun { .. }))) => {

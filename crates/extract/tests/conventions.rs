@@ -1351,3 +1351,45 @@ fn a_coordinated_subject_opening_the_sentence_speaks_whole() {
         assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
     }
 }
+
+#[test]
+fn a_subject_with_modifiers_opening_the_sentence_speaks_whole() {
+    for (text, cue_word, want) in [
+        (
+            "A report by the Kessian audit office found that the port lost money.",
+            "found",
+            "A report by the Kessian audit office",
+        ),
+        (
+            "A poll conducted last week by the Ardel Institute found that most voters back the lease.",
+            "found",
+            "A poll conducted last week by the Ardel Institute",
+        ),
+        (
+            "Delegates from the northern provinces said the lease was unfair.",
+            "said",
+            "Delegates from the northern provinces",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(speaker(&doc, by_cue(&doc, &st, cue_word)), want, "{text}");
+    }
+    // Not past a dateline, an opening participle or a clause of its own.
+    for (text, want) in [
+        (
+            "ARDEL - Minister Anya Vell said the lease was fair.",
+            "Minister Anya Vell",
+        ),
+        (
+            "Reflecting on the vote, Vell said the lease was fair.",
+            "Vell",
+        ),
+        (
+            "The talks ended with Vell, who said the lease was fair.",
+            "who",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
+    }
+}
