@@ -1301,7 +1301,16 @@ impl<'a> Extractor<'a> {
     fn modified_subject(&self, t: &[Tok], a: usize, b: usize, cue: Span) -> Option<usize> {
         let next =
             (b + 1..t.len()).find(|&k| !matches!(Self::class(t, k), Some(WordClass::Adverb)))?;
-        if t.get(next)?.span.start != cue.start {
+        // A verb: not a noun of saying (`the ministry statement that`,
+        // `Vell's claim that`).
+        let verb = matches!(
+            Self::class(t, next),
+            Some(WordClass::Cue(..) | WordClass::Auxiliary)
+        ) && !self.looks_noun(t, next)
+            && !self
+                .word(t, b)
+                .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s") || w == "s");
+        if t.get(next)?.span.start != cue.start || !verb {
             return None;
         }
         // A pronoun opens a clause of its own (`The things he said`,
