@@ -4542,6 +4542,35 @@ impl<'a> Extractor<'a> {
                 return Some(after);
             }
         }
+        // `said during the debate that ...`, `said via email that ...`: a
+        // phrase the lexicon does not class as an adjunct, before `that`.
+        const LOOSE_ADJUNCTS: [&str; 12] = [
+            "during",
+            "following",
+            "via",
+            "through",
+            "after",
+            "before",
+            "here",
+            "without",
+            "amid",
+            "this",
+            "late",
+            "early",
+        ];
+        if LOOSE_ADJUNCTS.iter().any(|w| self.is(t, after, w)) {
+            let that = (after + 1..(after + 10).min(t.len()))
+                .take_while(|&k| {
+                    matches!(
+                        t.get(k).map(|x| x.kind),
+                        Some(Kind::Word(_) | Kind::Punct('’' | '\'' | ','))
+                    ) && !matches!(Self::class(t, k), Some(WordClass::Cue(..)))
+                })
+                .find(|&k| self.is(t, k, "that"));
+            if let Some(that) = that {
+                return Some(that);
+            }
+        }
         let adjunct = matches!(
             Self::class(t, after),
             Some(WordClass::Preposition | WordClass::Adverb)

@@ -1393,3 +1393,16 @@ fn a_subject_with_modifiers_opening_the_sentence_speaks_whole() {
         assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
     }
 }
+
+#[test]
+fn a_phrase_between_the_cue_and_that_stays_out_of_the_content() {
+    for text in [
+        "Vell said during the budget debate that the levy would fall.",
+        "Vell said via email that the levy would fall.",
+        "Vell said this week that the levy would fall.",
+    ] {
+        let (doc, st) = run(text);
+        let s = st.first().expect("statement");
+        assert_eq!(content(&doc, s), "that the levy would fall", "{text}");
+    }
+}
