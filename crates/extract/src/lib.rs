@@ -381,6 +381,28 @@ const ASIDES: &[&str] = &[
     "for one",
 ];
 
+/// Discourse connectives that, opening a sentence before a comma, PolNeAR
+/// leaves out of the content after them (`Still, ...`, `In fact, ...`).
+const CONNECTIVES: &[&str] = &[
+    "still",
+    "indeed",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "in fact",
+    "in contrast",
+    "by contrast",
+    "in addition",
+    "at the same time",
+    "i mean",
+    "you know",
+    "of course",
+];
+
 /// Words that open a phrase set off after a speaker's name and left out of
 /// it in PolNeAR (`Vell, in a statement,`, `Vell, speaking at a rally,`);
 /// besides these, any participle but `including`.
@@ -2598,6 +2620,23 @@ impl<'a> Extractor<'a> {
                 to -= 1;
             } else {
                 break;
+            }
+        }
+        // `Still, the port ...`, `In fact, ...`: a discourse connective
+        // opening the sentence is no part of what is said.
+        let mut from = from;
+        if from == 0 {
+            for connective in CONNECTIVES {
+                let words: Vec<&str> = connective.split(' ').collect();
+                let n = words.len();
+                let matches = words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.is(t, from + k, w));
+                if matches && Self::punct(t, from + n) == Some(',') && from + n < to {
+                    from += n + 1;
+                    break;
+                }
             }
         }
         if from > to || Self::punct(t, to).is_some() && from == to {

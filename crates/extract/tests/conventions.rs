@@ -1406,3 +1406,23 @@ fn a_phrase_between_the_cue_and_that_stays_out_of_the_content() {
         assert_eq!(content(&doc, s), "that the levy would fall", "{text}");
     }
 }
+
+#[test]
+fn a_connective_opening_the_sentence_stays_out_of_the_content() {
+    let (doc, st) = run("Still, the port will reopen in May, the minister said.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "said")),
+        "the port will reopen in May"
+    );
+    let (doc, st) = run("In fact, the levy was never paid, according to the audit office.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "according to")),
+        "the levy was never paid"
+    );
+    // A time opening the sentence stays in.
+    let (doc, st) = run("In 2019, the levy was never paid, the minister said.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "said")),
+        "In 2019, the levy was never paid"
+    );
+}
