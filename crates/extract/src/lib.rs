@@ -4564,7 +4564,20 @@ impl<'a> Extractor<'a> {
                 };
             }
             Kind::Punct(_) => return None,
-            Kind::Quote(_) => return Some(after),
+            Kind::Quote(_) => {
+                // `told “Morning Ardel” on Friday that ...`: a programme
+                // named in quotes as the hearer.
+                if kind == CueKind::Tell {
+                    let k = after + 1;
+                    if self.is(t, k, "that") {
+                        return Some(k);
+                    }
+                    if let Some(that) = self.that_after_adjuncts(t, k) {
+                        return Some(that);
+                    }
+                }
+                return Some(after);
+            }
             Kind::Word(_) => {}
         }
         if self.is(t, after, "that") {

@@ -1426,3 +1426,15 @@ fn a_connective_opening_the_sentence_stays_out_of_the_content() {
         "In 2019, the levy was never paid"
     );
 }
+
+#[test]
+fn a_programme_named_in_quotes_as_the_hearer_stays_out_of_the_content() {
+    for text in [
+        "Vell told “Morning Ardel” on Friday that the port would reopen.",
+        "Vell told \"Morning Ardel\" that the port would reopen.",
+    ] {
+        let (doc, st) = run(text);
+        let s = by_cue(&doc, &st, "told");
+        assert_eq!(content(&doc, s), "that the port would reopen", "{text}");
+    }
+}
