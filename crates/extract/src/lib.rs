@@ -1433,27 +1433,15 @@ impl<'a> Extractor<'a> {
                             || w.len() >= 7 && (comma || !self.looks_noun(t, k)));
                     // `a poll conducted by`, `a report released last week`:
                     // after a common noun, before an agent or a time.
-                    const AFTER_PARTICIPLE: [&str; 13] = [
-                        "by",
-                        "last",
-                        "this",
-                        "earlier",
-                        "next",
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                        "on",
-                    ];
+                    const AFTER_PARTICIPLE: [&str; 6] =
+                        ["by", "last", "this", "earlier", "next", "on"];
                     let participle = participles
                         && k > start
                         && matches!(t.get(k - 1).map(|x| x.kind), Some(Kind::Word(None)))
                         && !self.capitalized(t, k - 1)
                         && self.word(t, k + 1).is_some_and(|n| {
-                            AFTER_PARTICIPLE.iter().any(|p| n.eq_ignore_ascii_case(p))
+                            let n = n.to_ascii_lowercase();
+                            AFTER_PARTICIPLE.contains(&n.as_str()) || WEEKDAYS.contains(&n.as_str())
                         });
                     !(adverb || lower && (w.ends_with("ed") && !participle || VERBS.contains(&w)))
                 }),

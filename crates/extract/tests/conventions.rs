@@ -1305,9 +1305,17 @@ fn a_colon_after_the_cue_joins_it_and_opens_unquoted_content() {
     assert_eq!(content(&doc, &s), "the port stays shut");
 }
 
+/// Checks the speaker mention of each `(text, cue, speaker)`.
+fn assert_speakers(cases: &[(&str, &str, &str)]) {
+    for &(text, cue_word, want) in cases {
+        let (doc, st) = run(text);
+        assert_eq!(speaker(&doc, by_cue(&doc, &st, cue_word)), want, "{text}");
+    }
+}
+
 #[test]
 fn a_coordinated_subject_opening_the_sentence_speaks_whole() {
-    for (text, cue_word, want) in [
+    assert_speakers(&[
         (
             "Federal and provincial officials said the dam would hold.",
             "said",
@@ -1328,33 +1336,28 @@ fn a_coordinated_subject_opening_the_sentence_speaks_whole() {
             "said",
             "the former envoy and current minister",
         ),
-    ] {
-        let (doc, st) = run(text);
-        assert_eq!(speaker(&doc, by_cue(&doc, &st, cue_word)), want, "{text}");
-    }
-    // A conjunct that is a clause of its own stays out.
-    for (text, want) in [
+        // A conjunct that is a clause of its own stays out.
         (
             "Vell toured the dam and engineers said the walls held.",
+            "said",
             "engineers",
         ),
         (
             "The port opens on Monday, and dock workers said the cranes were ready.",
+            "said",
             "dock workers",
         ),
         (
             "Recently, traders and farmers said prices fell.",
+            "said",
             "traders and farmers",
         ),
-    ] {
-        let (doc, st) = run(text);
-        assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
 fn a_subject_with_modifiers_opening_the_sentence_speaks_whole() {
-    for (text, cue_word, want) in [
+    assert_speakers(&[
         (
             "A report by the Kessian audit office found that the port lost money.",
             "found",
@@ -1370,28 +1373,23 @@ fn a_subject_with_modifiers_opening_the_sentence_speaks_whole() {
             "said",
             "Delegates from the northern provinces",
         ),
-    ] {
-        let (doc, st) = run(text);
-        assert_eq!(speaker(&doc, by_cue(&doc, &st, cue_word)), want, "{text}");
-    }
-    // Not past a dateline, an opening participle or a clause of its own.
-    for (text, want) in [
+        // Not past a dateline, an opening participle or a clause of its own.
         (
             "ARDEL - Minister Anya Vell said the lease was fair.",
+            "said",
             "Minister Anya Vell",
         ),
         (
             "Reflecting on the vote, Vell said the lease was fair.",
+            "said",
             "Vell",
         ),
         (
             "The talks ended with Vell, who said the lease was fair.",
+            "said",
             "who",
         ),
-    ] {
-        let (doc, st) = run(text);
-        assert_eq!(speaker(&doc, by_cue(&doc, &st, "said")), want, "{text}");
-    }
+    ]);
 }
 
 #[test]
