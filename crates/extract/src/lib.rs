@@ -1246,13 +1246,15 @@ impl<'a> Extractor<'a> {
         self.leftover_cues(t, paragraph, first_draft);
         self.review_rule_drafts(t, first_draft, rule_end);
         self.loose_quotes(t, paragraph, first_draft);
-        self.coordinated_speakers(t, first_draft);
+        self.whole_subject_speakers(t, first_draft);
     }
 
-    /// Speakers that are the last conjunct of a subject opening the sentence
-    /// (`Federal and state officials said`, `The family, protesters and
-    /// civic leaders have demanded`): the whole coordination speaks.
-    fn coordinated_speakers(&mut self, t: &[Tok], first_draft: usize) {
+    /// Speakers that are only the end of a subject opening the sentence:
+    /// its last conjunct (`Federal and state officials said`, `The family,
+    /// protesters and civic leaders have demanded`) or the object in its
+    /// modifiers (`A report by the ministry found`). The whole subject
+    /// speaks.
+    fn whole_subject_speakers(&mut self, t: &[Tok], first_draft: usize) {
         for n in first_draft..self.drafts.len() {
             let Some(d) = self.drafts.get(n) else {
                 continue;
