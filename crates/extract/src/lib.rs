@@ -408,6 +408,13 @@ const CONNECTIVES: &[&str] = &[
 /// besides these, any participle but `including`.
 const SPEAKER_ADJUNCTS: &[&str] = &["in", "on", "at", "after", "during", "before"];
 
+/// Irregular past tenses a noun-phrase scan would take for nouns (`Officials
+/// met ...`, `Vell spoke at ...`).
+const IRREGULAR_PASTS: [&str; 16] = [
+    "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave", "kept",
+    "held", "stood", "spoke", "sent",
+];
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -1384,10 +1391,6 @@ impl<'a> Extractor<'a> {
         if end <= start || end - start > 16 {
             return false;
         }
-        const VERBS: [&str; 18] = [
-            "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave",
-            "kept", "held", "stood", "spoke", "sent", "won", "lost",
-        ];
         // Prepositions the lexicon leaves out, opening adverbial phrases.
         const OPENERS: [&str; 14] = [
             "throughout",
@@ -1442,10 +1445,16 @@ impl<'a> Extractor<'a> {
                         && matches!(t.get(k - 1).map(|x| x.kind), Some(Kind::Word(None)))
                         && !self.capitalized(t, k - 1)
                         && self.word(t, k + 1).is_some_and(|n| {
-                            let n = n.to_ascii_lowercase();
-                            AFTER_PARTICIPLE.contains(&n.as_str()) || WEEKDAYS.contains(&n.as_str())
+                            AFTER_PARTICIPLE
+                                .iter()
+                                .chain(WEEKDAYS)
+                                .any(|p| n.eq_ignore_ascii_case(p))
                         });
-                    !(adverb || lower && (w.ends_with("ed") && !participle || VERBS.contains(&w)))
+                    !(adverb
+                        || lower
+                            && (w.ends_with("ed") && !participle
+                                || IRREGULAR_PASTS.contains(&w)
+                                || matches!(w, "won" | "lost")))
                 }),
                 Some(Kind::Word(Some(WordClass::Determiner | WordClass::Preposition))) => true,
                 Some(Kind::Word(Some(WordClass::Pronoun { .. }))) => {
@@ -2617,10 +2626,9 @@ impl<'a> Extractor<'a> {
         let mut from = from;
         if from == 0 {
             for connective in CONNECTIVES {
-                let words: Vec<&str> = connective.split(' ').collect();
-                let n = words.len();
-                let matches = words
-                    .iter()
+                let n = connective.split(' ').count();
+                let matches = connective
+                    .split(' ')
                     .enumerate()
                     .all(|(k, w)| self.is(t, from + k, w));
                 if matches && Self::punct(t, from + n) == Some(',') && from + n < to {
@@ -4339,15 +4347,11 @@ impl<'a> Extractor<'a> {
         }
         // `Officials met ...`, `Vell spoke at the forum ...`: the noun
         // phrase swallowed the verb.
-        const IRREGULAR: [&str; 16] = [
-            "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave",
-            "kept", "held", "stood", "spoke", "sent",
-        ];
         let swallowed = (a + 1..=b).find(|&m| {
             Self::class(t, m).is_none()
                 && self.word(t, m).is_some_and(|w| {
                     w.chars().all(|c| c.is_ascii_lowercase())
-                        && (w.ends_with("ed") || IRREGULAR.contains(&w))
+                        && (w.ends_with("ed") || IRREGULAR_PASTS.contains(&w))
                 })
         });
         if let Some(m) = swallowed {
@@ -4558,11 +4562,7 @@ impl<'a> Extractor<'a> {
                 // `told “Morning Ardel” on Friday that ...`: a programme
                 // named in quotes as the hearer.
                 if kind == CueKind::Tell {
-                    let k = after + 1;
-                    if self.is(t, k, "that") {
-                        return Some(k);
-                    }
-                    if let Some(that) = self.that_after_adjuncts(t, k) {
+                    if let Some(that) = self.that_after_adjuncts(t, after + 1) {
                         return Some(that);
                     }
                 }
