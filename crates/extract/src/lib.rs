@@ -2791,7 +2791,10 @@ impl<'a> Extractor<'a> {
                 }
                 Some(here)
             })
-            .filter(|&(k, _, _)| k >= from + 2 && self.cut_place(t, k));
+            .filter(|&(k, _, _)| {
+                (k >= from + 2 || k == from + 1 && self.single_object(t, from))
+                    && self.cut_place(t, k)
+            });
         match self.mode {
             CueModelUse::Apply => {
                 for (k, commas, open) in places {
@@ -2838,10 +2841,23 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Whether token `k` alone can be a content the cut may end after it
+    /// (`endorsed Vell in May`, `thanked him for ...`): a name or an object
+    /// pronoun, not a word that opens a longer phrase (`one`, `this`).
+    fn single_object(&self, t: &[Tok], k: usize) -> bool {
+        self.capitalized(t, k)
+            || self.word(t, k).is_some_and(|w| {
+                ["him", "her", "them", "it", "us", "me"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+    }
+
     /// Whether the learned content cut looks at the place before token `k`:
-    /// a clause or phrase break (punctuation, a conjunction, a preposition).
+    /// a clause or phrase break (punctuation, a conjunction, a preposition,
+    /// a day: `endorsed Vell on Thursday`, `attacked Vell Thursday`).
     fn cut_place(&self, t: &[Tok], k: usize) -> bool {
-        const CUT_WORDS: [&str; 44] = [
+        const CUT_WORDS: [&str; 57] = [
             "and",
             "but",
             "in",
@@ -2886,12 +2902,26 @@ impl<'a> Extractor<'a> {
             "against",
             "under",
             "so",
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "among",
+            "throughout",
+            "across",
+            "around",
+            "toward",
+            "towards",
+            "upon",
+            "within",
+            "ahead",
         ];
         match t.get(k).map(|x| x.kind) {
             Some(Kind::Punct(c)) => matches!(c, ',' | '—' | '–' | '-' | ';' | ':' | '('),
-            Some(Kind::Word(_)) => self
-                .word(t, k)
-                .is_some_and(|w| w.len() <= 9 && CUT_WORDS.contains(&w)),
+            Some(Kind::Word(_)) => self.word(t, k).is_some_and(|w| {
+                w.len() <= 10 && CUT_WORDS.contains(&w)
+                    || WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
+            }),
             _ => false,
         }
     }

@@ -1436,3 +1436,19 @@ fn a_programme_named_in_quotes_as_the_hearer_stays_out_of_the_content() {
         assert_eq!(content(&doc, s), "that the port would reopen", "{text}");
     }
 }
+
+#[test]
+fn the_learned_cut_may_stop_after_a_lone_name_or_before_a_day() {
+    for (text, cue, expected) in [
+        ("The senator endorsed Petrova on Thursday.", "endorsed", "Petrova"),
+        ("The governor attacked Vell in a series of posts.", "attacked", "Vell"),
+        (
+            "The senator endorsed the governor's plan Thursday.",
+            "endorsed",
+            "the governor's plan",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(content(&doc, by_cue(&doc, &st, cue)), expected, "{text}");
+    }
+}
