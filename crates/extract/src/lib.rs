@@ -4967,6 +4967,34 @@ impl<'a> Extractor<'a> {
         true
     }
 
+    /// The draft a quote unit may continue: the last one, or the quoting
+    /// statement before it when all that follows it in its paragraph are
+    /// participle statements of its own tag (`"Q1," Vell said, referring
+    /// to the talks. "Q2."`).
+    fn continued_draft(&self) -> Option<usize> {
+        let last = self.drafts.len().checked_sub(1)?;
+        let Some(quoting) = self
+            .drafts
+            .iter()
+            .rposition(|d| d.form != Form::Indirect)
+            .filter(|&n| last - n <= 2)
+        else {
+            return Some(last);
+        };
+        let q = self.drafts.get(quoting)?;
+        // Only a tag after the quote (`"Q1," said Vell, who ...`).
+        let Some(tag) = q
+            .cue
+            .filter(|c| q.fragments.first().is_some_and(|f| f.end <= c.start))
+        else {
+            return Some(last);
+        };
+        let in_tag = self.drafts.get(quoting + 1..)?.iter().all(|d| {
+            d.paragraph == q.paragraph && d.form == Form::Indirect && d.span().start >= tag.end
+        });
+        Some(if in_tag { quoting } else { last })
+    }
+
     /// Quotes no cue claimed: a unit that is nothing but a quote continues
     /// the statement before it; a long quote in a unit of its own is given
     /// the paragraph's last speaker; short scare quotes are left alone.
@@ -5000,7 +5028,7 @@ impl<'a> Extractor<'a> {
             if !sentence_like {
                 continue;
             }
-            let prev = self.drafts.len().checked_sub(1);
+            let prev = self.continued_draft();
             let same_para = prev
                 .and_then(|n| self.drafts.get(n))
                 .is_some_and(|d| d.paragraph == paragraph);

@@ -1440,8 +1440,16 @@ fn a_programme_named_in_quotes_as_the_hearer_stays_out_of_the_content() {
 #[test]
 fn the_learned_cut_may_stop_after_a_lone_name_or_before_a_day() {
     for (text, cue, expected) in [
-        ("The senator endorsed Petrova on Thursday.", "endorsed", "Petrova"),
-        ("The governor attacked Vell in a series of posts.", "attacked", "Vell"),
+        (
+            "The senator endorsed Petrova on Thursday.",
+            "endorsed",
+            "Petrova",
+        ),
+        (
+            "The governor attacked Vell in a series of posts.",
+            "attacked",
+            "Vell",
+        ),
         (
             "The senator endorsed the governor's plan Thursday.",
             "endorsed",
@@ -1450,5 +1458,34 @@ fn the_learned_cut_may_stop_after_a_lone_name_or_before_a_day() {
     ] {
         let (doc, st) = run(text);
         assert_eq!(content(&doc, by_cue(&doc, &st, cue)), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_quote_after_a_tag_with_a_statement_of_its_own_still_continues_the_quote() {
+    for (text, tag) in [
+        (
+            "“One of us ran against the governor,” Vell said, invoking the 2008 race. “I was not that candidate.”",
+            "invoking",
+        ),
+        (
+            "“The fund is empty,” said Anselm Kord, who endorsed the mayor on Tuesday. “Nobody will admit it.”",
+            "endorsed",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        let quoted = st
+            .iter()
+            .find(|s| content(&doc, s).starts_with('“'))
+            .expect("the quote");
+        let fragments: Vec<&str> = quoted
+            .fragments
+            .iter()
+            .map(|f| f.slice(&doc.text))
+            .collect();
+        assert_eq!(fragments.len(), 2, "{text}: {fragments:?}");
+        assert!(fragments[1].starts_with('“') && fragments[1].ends_with('”'), "{text}");
+        // The tag's own statement stays.
+        assert!(st.iter().any(|s| cue(&doc, s) == tag), "{text}");
     }
 }
