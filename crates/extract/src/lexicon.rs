@@ -274,6 +274,27 @@ const AUXILIARIES: &[&str] = &[
     "should", "must", "is", "are", "was", "were", "been", "be", "being", "not", "n't",
 ];
 
+/// Negated auxiliaries written as one token (`Vell didn't say`): the cue's
+/// words, never the speaker's.
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "can't",
+    "cannot",
+    "couldn't",
+    "shouldn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+];
+
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -444,7 +465,7 @@ fn table() -> &'static HashMap<String, WordClass> {
         for &w in ADVERBS {
             map.insert(w.to_string(), WordClass::Adverb);
         }
-        for &w in AUXILIARIES {
+        for &w in AUXILIARIES.iter().chain(NEGATED_AUXILIARIES) {
             map.insert(w.to_string(), WordClass::Auxiliary);
         }
         for &w in DETERMINERS {

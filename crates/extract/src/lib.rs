@@ -39,8 +39,8 @@
 //! perceptron trained on the cues of the statements the rules themselves
 //! find; a rule statement it scores as surely wrong is dropped.
 //! `data/content_ends.tsv` lists the next
-//! tokens before which gold content usually stops (`, according`, `;`,
-//! `, while`). `data/content_cut.tsv`, a third perceptron, reads the places
+//! tokens before which gold content almost always stops (`, according`,
+//! `, said`). `data/content_cut.tsv`, a third perceptron, reads the places
 //! where an indirect content the rules or a learned cue ended could stop
 //! earlier (a comma, a dash, a conjunction or preposition) and cuts it at
 //! the first it accepts
@@ -2614,7 +2614,7 @@ impl<'a> Extractor<'a> {
             let trailing = matches!(
                 Self::punct(t, to),
                 Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
-            );
+            ) || self.dangling_conjunction(t, to);
             if to > from && (trailing || unopened_paren) {
                 to -= 1;
             } else {
@@ -2926,6 +2926,12 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// A conjunction no content ends with, left before a parenthetical tag
+    /// (`... $11 billion and, records show, ...`).
+    fn dangling_conjunction(&self, t: &[Tok], k: usize) -> bool {
+        ["and", "or", "but"].iter().any(|w| self.is(t, k, w))
+    }
+
     /// The end byte of content `from..=to` as [`Self::content_draft`] trims it.
     fn content_end_byte(&self, t: &[Tok], from: usize, to: usize) -> Option<usize> {
         let mut to = to.min(t.len().saturating_sub(1));
@@ -2935,7 +2941,7 @@ impl<'a> Extractor<'a> {
             let trailing = matches!(
                 Self::punct(t, to),
                 Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
-            );
+            ) || self.dangling_conjunction(t, to);
             if !(trailing || unopened_paren) {
                 break;
             }

@@ -1489,3 +1489,57 @@ fn a_quote_after_a_tag_with_a_statement_of_its_own_still_continues_the_quote() {
         assert!(st.iter().any(|s| cue(&doc, s) == tag), "{text}");
     }
 }
+
+#[test]
+fn no_content_ends_with_a_conjunction_left_before_a_tag() {
+    for (text, cue, expected) in [
+        (
+            "Vell said the plane was a costly choice and, records show, it rarely flew.",
+            "said",
+            "the plane was a costly choice",
+        ),
+        (
+            "The minister has reshuffled top diplomats and, according to officials, adopted a new line.",
+            "according to",
+            "The minister has reshuffled top diplomats",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        assert_eq!(content(&doc, by_cue(&doc, &st, cue)), expected, "{text}");
+    }
+}
+
+#[test]
+fn the_learned_cut_decides_at_an_apposition_after_a_comma() {
+    // `, the` ends gold content about half the time: the cut reads the
+    // words around it instead of a fixed stop.
+    let (doc, st) =
+        run("Vell said the ministry had blocked the plan, the third such move this year.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "said")),
+        "the ministry had blocked the plan, the third such move this year"
+    );
+}
+
+#[test]
+fn a_negated_auxiliary_belongs_to_the_cue_not_the_speaker() {
+    for (text, cue) in [
+        (
+            "Vell didn't say whether the port would reopen.",
+            "didn't say",
+        ),
+        (
+            "Vell wouldn’t say whether the port would reopen.",
+            "wouldn’t say",
+        ),
+        (
+            "Vell hasn't said whether the port would reopen.",
+            "hasn't said",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        let s = by_cue(&doc, &st, cue);
+        assert_eq!(speaker(&doc, s), "Vell", "{text}");
+        assert_eq!(content(&doc, s), "whether the port would reopen", "{text}");
+    }
+}
