@@ -712,16 +712,66 @@ impl LexiconScorer {
 }
 
 /// The statement's content with its attribution cue in front: a stance
-/// is often in the verb (`refused to discuss`, `insists on`).
+/// is often in the verb (`refused to discuss`, `insists on`). Another
+/// party's reported line inside it (`..., a position that contradicts
+/// Kallas's insistence that "not one metre ..."`) is left out: it is
+/// that party's stance, not the speaker's.
 fn stance_text(a: &AnalyzedStatement) -> String {
+    let own = own_words(&a.text);
     match a
         .evidence
         .iter()
         .find(|e| e.rule == crate::ATTRIBUTION_CUE_RULE)
     {
-        Some(cue) => format!("{} {}", cue.phrase, a.text),
-        None => a.text.to_string(),
+        Some(cue) => format!("{} {}", cue.phrase, own),
+        None => own.to_string(),
     }
+}
+
+/// `text` up to a possessor's noun of saying (`Kallas's insistence that`,
+/// `the ministry’s claim that`), where another party's line begins.
+fn own_words(text: &str) -> &str {
+    const NOUNS: [&str; 9] = [
+        "insistence",
+        "claim",
+        "claims",
+        "assertion",
+        "statement",
+        "position",
+        "pledge",
+        "promise",
+        "denial",
+    ];
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return text;
+    }
+    let mut cut = text.len();
+    for noun in NOUNS {
+        let needle = format!(" {noun} that");
+        let Some(at) = lower.find(&needle) else {
+            continue;
+        };
+        // The possessor, right before the noun or before one adjective
+        // (`Kallas's public insistence that`).
+        let before: Vec<(usize, &str)> = lower[..at]
+            .split(' ')
+            .scan(0, |pos, w| {
+                let here = *pos;
+                *pos += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        let possessor = before
+            .iter()
+            .rev()
+            .take(2)
+            .find(|(_, w)| w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'"));
+        if let Some(&(start, _)) = possessor {
+            cut = cut.min(start);
+        }
+    }
+    text[..cut].trim_end()
 }
 
 fn short(text: &str) -> String {
@@ -987,7 +1037,27 @@ pub(crate) fn pair(
 
 #[cfg(test)]
 mod tests {
-    use super::{best_shared_topic, LexiconScorer, StanceCues};
+    use super::{best_shared_topic, own_words, LexiconScorer, StanceCues};
+
+    #[test]
+    fn another_partys_reported_line_is_no_part_of_the_speakers_stance() {
+        assert_eq!(
+            own_words(
+                "that Ostravia could live with a neutral valley, a position that \
+                 contradicts Kallas's public insistence that \"not one metre\" is negotiable"
+            ),
+            "that Ostravia could live with a neutral valley, a position that contradicts"
+        );
+        assert_eq!(
+            own_words("the ministry’s claim that the port is closed is false"),
+            "the"
+        );
+        // No possessor: a noun of saying is the speaker's own words.
+        assert_eq!(
+            own_words("the claim that the port is closed is false"),
+            "the claim that the port is closed is false"
+        );
+    }
     use crate::DivergenceScorer;
     use backchannel_core::{AnalyzedStatement, Channel, Form, Span, Statement};
 

@@ -3061,6 +3061,12 @@ impl<'a> Extractor<'a> {
         sink(&["n|open=", n, "|", open]);
         sink(&["n|np=", n, "|", np_next]);
         sink(&["n|n2|np=", n, "|", n2, "|", np_next]);
+        // Another attribution's cue after the place (`..., a position that
+        // contradicts X's insistence that ...`): the content likely ends
+        // before the words that report someone else.
+        let tail_cue = (k + 1..=end)
+            .any(|j| matches!(Self::class(t, j), Some(WordClass::Cue(..))) || self.noun_cue(t, j));
+        sink(&["n|tailcue=", n, "|", if tail_cue { "yes" } else { "no" }]);
     }
 
     /// How the sentence holding content `from..` opens: `sub` when a

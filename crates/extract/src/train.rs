@@ -25,8 +25,9 @@ use std::fmt;
 /// Longest cue phrase kept, in words.
 pub const MAX_CUE_WORDS: usize = 4;
 
-/// Fewest gold occurrences for a phrase to be written to the model.
-const MIN_GOLD_WRITTEN: u32 = 3;
+/// Fewest gold occurrences for a phrase to be written to the model (see
+/// `lexicon::LEARNED_MIN_GOLD`).
+const MIN_GOLD_WRITTEN: u32 = 1;
 /// Fewest plausible occurrences for an unreliable hand-written cue form to
 /// be written to the model (as evidence against it).
 const MIN_SEEN_WRITTEN: u32 = 20;
@@ -871,9 +872,9 @@ mod tests {
     fn content_cut_reads_the_contents_of_learned_cues() {
         // `support` is no rule cue; the cue classifier accepts it here, and
         // its content is among those the cut trains on.
-        let text = "Many farmers support Petrova in the north.";
+        let text = "Most voters support the levy in the north.";
         let groups = crate::content_cut_candidates(&Document::from_text("d", text));
-        let start = text.find("Petrova").unwrap_or(0);
+        let start = text.find("the levy").unwrap_or(0);
         assert!(groups.iter().any(|c| c.start == start), "{groups:?}");
     }
 
