@@ -2776,6 +2776,11 @@ impl<'a> Extractor<'a> {
     fn content_end(&mut self, t: &[Tok], from: usize) -> usize {
         let end = self.rule_content_end(t, from);
         let lead = self.clause_lead(t, from);
+        // The last cue word the content runs over, found once for every
+        // place the cut reads.
+        let last_cue = (from..=end).rev().find(|&j| {
+            matches!(Self::class(t, j), Some(WordClass::Cue(..))) || self.noun_cue(t, j)
+        });
         // Each place with the commas before it and whether a parenthesis
         // is open there.
         let places = (from..=end)
@@ -2799,7 +2804,15 @@ impl<'a> Extractor<'a> {
             CueModelUse::Apply => {
                 for (k, commas, open) in places {
                     let mut score = lexicon::CutScore::default();
-                    self.cut_features(t, (from, lead), k, end, commas, open, &mut |f| score.add(f));
+                    self.cut_features(
+                        t,
+                        (from, lead),
+                        k,
+                        (end, last_cue),
+                        commas,
+                        open,
+                        &mut |f| score.add(f),
+                    );
                     if score.cuts() {
                         return k - 1;
                     }
@@ -2826,9 +2839,15 @@ impl<'a> Extractor<'a> {
                         continue;
                     };
                     let mut features = Vec::new();
-                    self.cut_features(t, (from, lead), k, end, commas, open, &mut |f| {
-                        features.push(f.concat())
-                    });
+                    self.cut_features(
+                        t,
+                        (from, lead),
+                        k,
+                        (end, last_cue),
+                        commas,
+                        open,
+                        &mut |f| features.push(f.concat()),
+                    );
                     cuts.push((at, features));
                 }
                 self.cut_candidates.push(ContentCutCandidate {
@@ -2970,8 +2989,9 @@ impl<'a> Extractor<'a> {
     }
 
     /// What the learned content cut reads about stopping content `from..`
-    /// (which the rules end at `end`) before token `k`, given the commas
-    /// before `k` and whether a parenthesis is open there. Each feature
+    /// (which the rules end at `end`, its last cue word at `last_cue`) before
+    /// token `k`, given the commas before `k` and whether a parenthesis is
+    /// open there. Each feature
     /// comes as the parts of its name, so that scoring formats nothing.
     #[allow(clippy::too_many_arguments)]
     fn cut_features(
@@ -2979,7 +2999,7 @@ impl<'a> Extractor<'a> {
         t: &[Tok],
         (from, lead): (usize, &str),
         k: usize,
-        end: usize,
+        (end, last_cue): (usize, Option<usize>),
         commas: usize,
         open: bool,
         sink: &mut dyn FnMut(&[&str]),
@@ -3064,8 +3084,7 @@ impl<'a> Extractor<'a> {
         // Another attribution's cue after the place (`..., a position that
         // contradicts X's insistence that ...`): the content likely ends
         // before the words that report someone else.
-        let tail_cue = (k + 1..=end)
-            .any(|j| matches!(Self::class(t, j), Some(WordClass::Cue(..))) || self.noun_cue(t, j));
+        let tail_cue = last_cue.is_some_and(|j| j > k);
         sink(&["n|tailcue=", n, "|", if tail_cue { "yes" } else { "no" }]);
     }
 
@@ -4980,9 +4999,9 @@ impl<'a> Extractor<'a> {
     }
 
     /// The draft a quote unit may continue: the last one, or the quoting
-    /// statement before it when all that follows it in its paragraph are
-    /// participle statements of its own tag (`"Q1," Vell said, referring
-    /// to the talks. "Q2."`).
+    /// statement before it when all that follows it are indirect statements
+    /// inside its own tag, in its paragraph (`"Q1," Vell said, referring to
+    /// the talks. "Q2."`, `"Q1," said Kord, who endorsed Y. "Q2."`).
     fn continued_draft(&self) -> Option<usize> {
         let last = self.drafts.len().checked_sub(1)?;
         let Some(quoting) = self
