@@ -205,6 +205,8 @@ const CUE_VERBS: &[(&str, CueKind, [&str; 3])] = &[
     ("inform", CueKind::Tell, ["-", "-", "-"]),
     ("remind", CueKind::Tell, ["-", "-", "-"]),
     ("brief", CueKind::Tell, ["-", "-", "-"]),
+    ("reassure", CueKind::Tell, ["-", "-", "-"]),
+    ("convince", CueKind::Tell, ["-", "-", "-"]),
     ("think", CueKind::Belief, ["thinks", "thought", "thinking"]),
     ("believe", CueKind::Belief, ["-", "-", "-"]),
     ("hope", CueKind::Belief, ["-", "-", "-"]),

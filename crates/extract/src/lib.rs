@@ -277,6 +277,17 @@ pub struct ContentCutCandidate {
     pub cuts: Vec<(usize, Vec<String>)>,
 }
 
+/// What content holds before a place the content cut looks at.
+#[derive(Debug, Clone, Copy, Default)]
+struct CutPlace {
+    /// Commas (and comma-like dashes) so far.
+    commas: usize,
+    /// Whether a parenthesis is open.
+    open: bool,
+    /// Whether a verb-like word came (see [`Extractor::verb_like`]).
+    verb: bool,
+}
+
 /// What the extractor does with cue words the rules left unused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CueModelUse {
@@ -1377,7 +1388,9 @@ impl<'a> Extractor<'a> {
                 || shouted
                 || matches!(
                     t.get(k).map(|x| x.kind),
-                    Some(Kind::Quote(_) | Kind::Punct(',' | ';' | ':' | '—' | '–' | '-' | '('))
+                    Some(
+                        Kind::Quote(_) | Kind::Punct(',' | ';' | ':' | '―' | '—' | '–' | '-' | '(')
+                    )
                 )
         });
         (!opener && !set_off && self.noun_phrase_tokens(t, opening, a, true)).then_some(opening)
@@ -2473,7 +2486,8 @@ impl<'a> Extractor<'a> {
         paragraph: usize,
     ) {
         let mut to = to;
-        while to > 0 && matches!(Self::punct(t, to), Some(',' | '(' | '—' | '–' | '-')) {
+        while to > 0 && matches!(Self::punct(t, to), Some(',' | '(' | '―' | '—' | '–' | '-'))
+        {
             to -= 1;
         }
         let nested = self.drafts.iter().rev().take(4).any(|d| {
@@ -2613,7 +2627,7 @@ impl<'a> Extractor<'a> {
                 && !(from..to).any(|k| Self::punct(t, k) == Some('('));
             let trailing = matches!(
                 Self::punct(t, to),
-                Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '―' | '—' | '–' | '-' | '(')
             ) || self.dangling_conjunction(t, to);
             if to > from && (trailing || unopened_paren) {
                 to -= 1;
@@ -2781,38 +2795,32 @@ impl<'a> Extractor<'a> {
         let last_cue = (from..=end).rev().find(|&j| {
             matches!(Self::class(t, j), Some(WordClass::Cue(..))) || self.noun_cue(t, j)
         });
-        // Each place with the commas before it and whether a parenthesis
-        // is open there.
+        // Each place with what the content before it holds.
         let places = (from..=end)
-            .scan((0, false), |(commas, open), k| {
-                let here = (k, *commas, *open);
+            .scan(CutPlace::default(), |state, k| {
+                let here = (k, *state);
                 if self.comma_like(t, k) {
-                    *commas += 1;
+                    state.commas += 1;
                 }
                 match Self::punct(t, k) {
-                    Some('(') => *open = true,
-                    Some(')') => *open = false,
+                    Some('(') => state.open = true,
+                    Some(')') => state.open = false,
                     _ => {}
                 }
+                state.verb |= self.verb_like(t, k);
                 Some(here)
             })
-            .filter(|&(k, _, _)| {
+            .filter(|&(k, _)| {
                 (k >= from + 2 || k == from + 1 && self.single_object(t, from))
                     && self.cut_place(t, k)
             });
         match self.mode {
             CueModelUse::Apply => {
-                for (k, commas, open) in places {
+                for (k, place) in places {
                     let mut score = lexicon::CutScore::default();
-                    self.cut_features(
-                        t,
-                        (from, lead),
-                        k,
-                        (end, last_cue),
-                        commas,
-                        open,
-                        &mut |f| score.add(f),
-                    );
+                    self.cut_features(t, (from, lead), k, (end, last_cue), place, &mut |f| {
+                        score.add(f)
+                    });
                     if score.cuts() {
                         return k - 1;
                     }
@@ -2834,20 +2842,14 @@ impl<'a> Extractor<'a> {
                     return end;
                 }
                 let mut cuts = Vec::new();
-                for (k, commas, open) in places.collect::<Vec<_>>() {
+                for (k, place) in places.collect::<Vec<_>>() {
                     let Some(at) = self.content_end_byte(t, from, k - 1) else {
                         continue;
                     };
                     let mut features = Vec::new();
-                    self.cut_features(
-                        t,
-                        (from, lead),
-                        k,
-                        (end, last_cue),
-                        commas,
-                        open,
-                        &mut |f| features.push(f.concat()),
-                    );
+                    self.cut_features(t, (from, lead), k, (end, last_cue), place, &mut |f| {
+                        features.push(f.concat())
+                    });
                     cuts.push((at, features));
                 }
                 self.cut_candidates.push(ContentCutCandidate {
@@ -2936,7 +2938,7 @@ impl<'a> Extractor<'a> {
             "ahead",
         ];
         match t.get(k).map(|x| x.kind) {
-            Some(Kind::Punct(c)) => matches!(c, ',' | '—' | '–' | '-' | ';' | ':' | '('),
+            Some(Kind::Punct(c)) => matches!(c, ',' | '―' | '—' | '–' | '-' | ';' | ':' | '('),
             Some(Kind::Word(_)) => self.word(t, k).is_some_and(|w| {
                 w.len() <= 10 && CUT_WORDS.contains(&w)
                     || WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
@@ -2959,7 +2961,7 @@ impl<'a> Extractor<'a> {
                 && !(from..to).any(|k| Self::punct(t, k) == Some('('));
             let trailing = matches!(
                 Self::punct(t, to),
-                Some('.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '-' | '(')
+                Some('.' | ',' | ';' | ':' | '!' | '?' | '―' | '—' | '–' | '-' | '(')
             ) || self.dangling_conjunction(t, to);
             if !(trailing || unopened_paren) {
                 break;
@@ -2988,22 +2990,34 @@ impl<'a> Extractor<'a> {
         (abbreviation && Self::punct(t, to + 1) == Some('.') && closes).then(|| tok.span.end + 1)
     }
 
+    /// Whether token `k` looks like a verb, so that content holding it is
+    /// likely a whole clause: an auxiliary, a cue word, a contraction
+    /// (`he'd`) or a lower-case word ending in `-ed`.
+    fn verb_like(&self, t: &[Tok], k: usize) -> bool {
+        match t.get(k).map(|x| x.kind) {
+            Some(Kind::Word(Some(WordClass::Auxiliary | WordClass::Cue(..)))) => true,
+            Some(Kind::Word(_)) => self.word(t, k).is_some_and(|w| {
+                let lower = w.starts_with(|c: char| c.is_lowercase());
+                lower && (w.len() > 4 && w.ends_with("ed") || w.contains(['\'', '’']))
+            }),
+            _ => false,
+        }
+    }
+
     /// What the learned content cut reads about stopping content `from..`
     /// (which the rules end at `end`, its last cue word at `last_cue`) before
-    /// token `k`, given the commas before `k` and whether a parenthesis is
-    /// open there. Each feature
+    /// token `k`, given what the content before `k` holds. Each feature
     /// comes as the parts of its name, so that scoring formats nothing.
-    #[allow(clippy::too_many_arguments)]
     fn cut_features(
         &self,
         t: &[Tok],
         (from, lead): (usize, &str),
         k: usize,
         (end, last_cue): (usize, Option<usize>),
-        commas: usize,
-        open: bool,
+        place: CutPlace,
         sink: &mut dyn FnMut(&[&str]),
     ) {
+        let CutPlace { commas, open, verb } = place;
         let coarse = |k: usize| match t.get(k).map(|x| x.kind) {
             None => "end",
             Some(Kind::Quote(_)) => "quote",
@@ -3086,6 +3100,9 @@ impl<'a> Extractor<'a> {
         // before the words that report someone else.
         let tail_cue = last_cue.is_some_and(|j| j > k);
         sink(&["n|tailcue=", n, "|", if tail_cue { "yes" } else { "no" }]);
+        let verb = if verb { "yes" } else { "no" };
+        sink(&["n|verb=", n, "|", verb]);
+        sink(&["f|verb=", f, "|", verb]);
     }
 
     /// How the sentence holding content `from..` opens: `sub` when a
@@ -3835,13 +3852,13 @@ impl<'a> Extractor<'a> {
                     }
                     (t.get(j).map(|x| x.span), j)
                 }
-                Some(Kind::Punct('—' | '–')) => {
+                Some(Kind::Punct('―' | '—' | '–')) => {
                     // `Vell — after a pause — said`: the phrase between
                     // dashes is an aside, unless it lists who is meant
                     // (`Many delegates — including Vell — said`).
                     let Some(k) = (j.saturating_sub(16)..j)
                         .rev()
-                        .find(|&k| matches!(Self::punct(t, k), Some('—' | '–')))
+                        .find(|&k| matches!(Self::punct(t, k), Some('―' | '—' | '–')))
                     else {
                         return;
                     };
@@ -4712,7 +4729,9 @@ impl<'a> Extractor<'a> {
                 }
             }
             return match t.get(k).map(|x| x.kind) {
-                Some(Kind::Quote(_)) => Some(k),
+                // `told Ardel TV's “Morning Hour” (on Friday) that ...`: the
+                // quote names the programme heard.
+                Some(Kind::Quote(_)) => self.that_after_adjuncts(t, k + 1).or(Some(k)),
                 Some(Kind::Punct(',' | ':'))
                     if matches!(t.get(k + 1).map(|x| x.kind), Some(Kind::Quote(_))) =>
                 {
@@ -4875,24 +4894,26 @@ impl<'a> Extractor<'a> {
         Some(k)
     }
 
-    /// Content before the speaker: tokens `0..=to`, the last of which must
-    /// be comma-like; a quote after `tail` (`, "R."`) joins as a fragment.
     /// The token after a wire dateline opening the unit: a place in
-    /// capitals, then up to a dozen tokens (date, agency) to a dash.
+    /// capitals, then a dash at once (`KESSIA ―`) or up to a dozen tokens
+    /// (date, agency) to one.
     fn dateline_end(&self, t: &[Tok]) -> Option<usize> {
         let place = self.word(t, 0)?;
         if place.chars().count() < 3 || !place.chars().all(|c| c.is_uppercase() || c == '.') {
             return None;
         }
-        let dash =
-            (1..13.min(t.len())).find(|&k| matches!(Self::punct(t, k), Some('—' | '–' | '-')))?;
-        (Self::punct(t, 1) == Some(',')
+        let dash = (1..13.min(t.len()))
+            .find(|&k| matches!(Self::punct(t, k), Some('―' | '—' | '–' | '-')))?;
+        (dash == 1
+            || Self::punct(t, 1) == Some(',')
             || self
                 .word(t, 1)
                 .is_some_and(|w| w.chars().all(|c| c.is_uppercase())))
         .then_some(dash + 1)
     }
 
+    /// Content before the speaker: tokens `0..=to`, the last of which must
+    /// be comma-like; a quote after `tail` (`, "R."`) joins as a fragment.
     fn before_content(
         &mut self,
         t: &[Tok],
@@ -4908,7 +4929,7 @@ impl<'a> Extractor<'a> {
                 self.quote_inner_last(p),
                 Some(',' | '!' | '?' | '.' | '—' | '-')
             ),
-            Some(Kind::Punct('—' | '–')) => to > 0,
+            Some(Kind::Punct('―' | '—' | '–')) => to > 0,
             _ => false,
         };
         if !last_ok {

@@ -978,6 +978,8 @@ fn a_ministry_reporting_after_its_content_is_kept_and_a_dateline_left_out() {
         "Title\n\nThe port will stay open, the foreign ministry said on Thursday.\n",
         "Title\n\nDORVASK, 12 March (TPI) — The port will stay open, the foreign ministry said \
          on Thursday.\n",
+        "Title\n\nDORVASK ― The port will stay open, the foreign ministry said on Thursday.\n",
+        "Title\n\nDORVASK — The port will stay open, the foreign ministry said on Thursday.\n",
     ] {
         let (doc, st) = run(text);
         let said = st
@@ -1430,11 +1432,68 @@ fn a_programme_named_in_quotes_as_the_hearer_stays_out_of_the_content() {
     for text in [
         "Vell told “Morning Ardel” on Friday that the port would reopen.",
         "Vell told \"Morning Ardel\" that the port would reopen.",
+        "Vell told Kessia One’s “Morning Ardel” on Friday that the port would reopen.",
+        "Vell tells Kessia One's \"Morning Ardel\" that the port would reopen.",
     ] {
         let (doc, st) = run(text);
-        let s = by_cue(&doc, &st, "told");
+        let s = by_cue(
+            &doc,
+            &st,
+            if text.contains("tells") {
+                "tells"
+            } else {
+                "told"
+            },
+        );
         assert_eq!(content(&doc, s), "that the port would reopen", "{text}");
     }
+}
+
+#[test]
+fn the_hearer_convinced_or_reassured_stays_out_of_the_content() {
+    for (text, cue_word) in [
+        (
+            "Vell convinced many delegates that Moran had gone too far.",
+            "convinced",
+        ),
+        (
+            "Vell reassured her counterpart that the port would stay open.",
+            "reassured",
+        ),
+    ] {
+        let (doc, st) = run(text);
+        let s = by_cue(&doc, &st, cue_word);
+        assert_eq!(name(s), "Vell");
+        assert!(content(&doc, s).starts_with("that "), "{text}");
+    }
+}
+
+/// The features the learned content cut reads at the place ending the
+/// content starting at `start` right after `end`.
+fn cut_features_at(text: &str, start: &str, end: &str) -> Vec<String> {
+    let doc = Document::from_text("d", text);
+    let from = text.find(start).expect("start");
+    let to = text.find(end).expect("end") + end.len();
+    backchannel_extract::content_cut_candidates(&doc)
+        .into_iter()
+        .filter(|g| g.start == from)
+        .flat_map(|g| g.cuts)
+        .find(|(at, _)| *at == to)
+        .map(|(_, features)| features)
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_content_cut_reads_whether_a_verb_came_before_the_place() {
+    // `that in 1998` has no verb yet: a cut there would leave the clause
+    // without one.
+    let text = "Vell said that in 1998, Moran allowed her staff to think the injury was minor.";
+    let features = cut_features_at(text, "that in", "1998");
+    assert!(features.iter().any(|f| f == "n|verb=,|no"), "{features:?}");
+    let text = "Vell said that Moran allowed her staff to think in 1998, the year of the flood, \
+                that the injury was minor.";
+    let features = cut_features_at(text, "that Moran", "1998");
+    assert!(features.iter().any(|f| f == "n|verb=,|yes"), "{features:?}");
 }
 
 /// Whether the learned content cut is offered to end the content starting
