@@ -1710,8 +1710,17 @@ impl<'a> Extractor<'a> {
                     ]
                     .iter()
                     .any(|w| self.is(t, from, w));
+                // `It seems unfair that ...`, `it seems the talks ...`: an
+                // empty `it` says nothing (`it appeared to hold` does).
+                let empty_it = |a: usize, b: usize| {
+                    a == b
+                        && self.is(t, a, "it")
+                        && self.raising(t, first)
+                        && !self.is(t, from, "to")
+                };
                 let subject = subject
                     .filter(|&(a, _)| !matches!(Self::class(t, a), Some(WordClass::Pronoun { .. }) if self.is(t, a, "who")))
+                    .filter(|&(a, b)| !empty_it(a, b))
                     .and_then(|(a, b)| Self::span_of(t, a, b));
                 if let (true, false, Some(subject), Some(d)) =
                     (done && raised, clause, subject, self.drafts.get_mut(n))
@@ -1783,9 +1792,11 @@ impl<'a> Extractor<'a> {
             })
     }
 
-    /// `the wall, which he said the neighbours would pay for`: the relative
-    /// word before the speaker (at `src_start`) is part of what was said,
-    /// the first fragment of the statement just drafted.
+    /// `the levy, which he said is unfair`: the relative word before the
+    /// speaker (at `src_start`) is the subject of what was said, the first
+    /// fragment of the statement just drafted. When what was said has a
+    /// subject of its own (`which he said the neighbours would pay for`),
+    /// PolNeAR leaves the relative word out (train: 40 of 53).
     fn relative_object(&mut self, t: &[Tok], src_start: usize) {
         let Some(rel) = src_start.checked_sub(1) else {
             return;
@@ -1810,7 +1821,18 @@ impl<'a> Extractor<'a> {
                         }
                     }
                 }
-                d.fragments.insert(0, span);
+                let own_subject = d.fragments.first().is_some_and(|f| {
+                    let first = f.slice(text).split_whitespace().next().unwrap_or("");
+                    let mut buf = String::new();
+                    first.starts_with(|c: char| c.is_uppercase())
+                        || matches!(
+                            lexicon::classify(first, &mut buf),
+                            Some(WordClass::Determiner | WordClass::Pronoun { .. })
+                        )
+                });
+                if !own_subject {
+                    d.fragments.insert(0, span);
+                }
             }
         }
     }
@@ -3159,7 +3181,7 @@ impl<'a> Extractor<'a> {
                 if matches!(
                     Self::class(t, c),
                     Some(WordClass::Cue(
-                        _,
+                        CueKind::Speech | CueKind::Tell,
                         Inflection::Past | Inflection::ThirdSingular
                     ))
                 ) {

@@ -388,6 +388,17 @@ fn coordinated_verbs_share_their_subject() {
         run("The minister said talks would resume and added that the border would stay open.");
     let added = st.iter().find(|s| cue(&doc, s) == "added");
     assert_eq!(added.map(|s| speaker(&doc, s)), Some("The minister"));
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(content(&doc, said), "talks would resume");
+    // A verb of thinking after `and` goes on with what was said.
+    let (doc, st) = run(
+        "Vell said he had watched the museum rise and thought of the days when he would visit.",
+    );
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(
+        content(&doc, said),
+        "he had watched the museum rise and thought of the days when he would visit"
+    );
     let (doc, s) = only("Officials met on Monday and said the dam was safe.");
     assert_eq!(speaker(&doc, &s), "Officials");
 }
@@ -563,11 +574,31 @@ fn relative_clause_with_a_prepositional_object_keeps_its_head_as_speaker() {
 }
 
 #[test]
-fn relative_word_before_the_speaker_opens_the_content() {
-    let (doc, s) = only("The treaty, which Orsk said the council would sign, is stalled.");
+fn relative_word_before_the_speaker_opens_the_content_only_as_its_subject() {
+    // `which` is the subject of what was said: it opens the content.
+    let (doc, s) = only("The treaty, which Orsk said is unfair, is stalled.");
     assert_eq!(speaker(&doc, &s), "Orsk");
     let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
-    assert_eq!(frags, ["which", "the council would sign"]);
+    assert_eq!(frags, ["which", "is unfair"]);
+    // What was said has a subject of its own: PolNeAR leaves `which` out.
+    for (text, said) in [
+        (
+            "The treaty, which Orsk said the council would sign, is stalled.",
+            "the council would sign",
+        ),
+        (
+            "The treaty, which Orsk said Kessia would sign, is stalled.",
+            "Kessia would sign",
+        ),
+        (
+            "The treaty, which Orsk said they would sign, is stalled.",
+            "they would sign",
+        ),
+    ] {
+        let (doc, s) = only(text);
+        let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+        assert_eq!(frags, [said], "{text}");
+    }
 }
 
 #[test]
@@ -626,6 +657,13 @@ fn learned_cues_take_infinitives_and_raised_subjects() {
     assert_eq!(speaker(&doc, &s), "");
     let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
     assert_eq!(frags, ["Tarn", "to accept the offer"]);
+    // An empty `it` is no part of what seems so; `it` doing something is.
+    let (doc, s) = only("It now seems inevitable that Vell will win.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(frags, ["inevitable that Vell will win"]);
+    let (doc, s) = only("It appeared to hold off the tide.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(frags, ["It", "to hold off the tide"]);
     // A passive question: the one asked is not the source.
     let (doc, s) = only("The envoy was asked whether the port would open.");
     assert_eq!(cue(&doc, &s), "was asked");
