@@ -649,6 +649,18 @@ struct Extractor<'a> {
     cut_candidates: Vec<ContentCutCandidate>,
 }
 
+/// Whether `next`, at byte `end` of the word that starts at `start`, is a
+/// symbol of UTF-8 text misread as Latin-1 (`FranÃ§ois`, `realÃ¢€world`):
+/// it follows `Ã`, `Â`, `â` or another such symbol, so the word goes on.
+fn mojibake_inside_word(text: &str, start: usize, end: usize, next: char) -> bool {
+    let symbol = |c: char| {
+        ('\u{80}'..='\u{BF}').contains(&c) && !c.is_whitespace() && !matches!(c, '«' | '»')
+            || "€‚„…†‡‰‹›™".contains(c)
+    };
+    let prev = text.get(start..end).and_then(|w| w.chars().next_back());
+    symbol(next) && prev.is_some_and(|p| matches!(p, 'Ã' | 'Â' | 'â') || symbol(p))
+}
+
 impl<'a> Extractor<'a> {
     /// The first `limit` tokens of `unit`, into `toks` (cleared first, so
     /// that one buffer serves every unit).
@@ -687,7 +699,7 @@ impl<'a> Extractor<'a> {
                     if end >= unit.end {
                         break;
                     }
-                    if n.is_alphanumeric() {
+                    if n.is_alphanumeric() || mojibake_inside_word(text, start, end, n) {
                         end += n.len_utf8();
                         continue;
                     }
@@ -4223,18 +4235,26 @@ impl<'a> Extractor<'a> {
         // sentence.
         let described =
             !self.capitalized(t, a) || matches!(Self::class(t, a), Some(WordClass::Determiner));
+        let name_like = |m: usize| {
+            self.capitalized(t, m)
+                && Self::class(t, m).is_none()
+                && self
+                    .word(t, m)
+                    .is_some_and(|w| !WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()))
+                || matches!(Self::punct(t, m), Some('.' | '\'' | '’'))
+        };
+        // The name opens the sentence, or follows the quote it speaks
+        // (`"Q," Vell Ders, the minister, one of the signatories, said`).
         let name_before = |e: usize| {
-            (0..=e).all(|m| {
-                self.capitalized(t, m)
-                    && Self::class(t, m).is_none()
-                    && self
-                        .word(t, m)
-                        .is_some_and(|w| !WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()))
-                    || matches!(Self::punct(t, m), Some('.' | '\'' | '’'))
-            })
+            let start = (0..=e).rev().find(|&m| !name_like(m)).map_or(0, |m| m + 1);
+            let opens = start == 0
+                || start <= e
+                    && matches!(t.get(start - 1).map(|x| x.kind), Some(Kind::Quote(_)))
+                    && start == 1;
+            opens.then_some(start)
         };
         let a = match a.checked_sub(2) {
-            Some(e) if described && self.comma_like(t, a - 1) && name_before(e) => 0,
+            Some(e) if described && self.comma_like(t, a - 1) => name_before(e).unwrap_or(a),
             _ => a,
         };
         if self.is(t, k + 1, "which") {
@@ -5069,6 +5089,27 @@ impl<'a> Extractor<'a> {
         Some(if in_tag { quoting } else { last })
     }
 
+    /// Whether quote piece `p` reads as a subheading set in single quote
+    /// marks (`'All Bets Are Off.'`): a few words, each long one
+    /// capitalized. Newspapers that print quotes in doubled single marks
+    /// (`''...''`) set section titles this way.
+    fn subheading(&self, p: usize) -> bool {
+        let Some(piece) = self.pieces.get(p) else {
+            return false;
+        };
+        let body = piece.span.slice(self.text);
+        let single = |c: char| matches!(c, '\'' | '‘' | '’');
+        let mut chars = body.chars();
+        let opens_once = chars.next().is_some_and(single) && !chars.next().is_some_and(single);
+        let inner = body.trim_matches(|c: char| single(c) || c.is_whitespace());
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        opens_once
+            && (1..=8).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().count() <= 3 || w.starts_with(|c: char| c.is_uppercase()))
+    }
+
     /// Quotes no cue claimed: a unit that is nothing but a quote continues
     /// the statement before it; a long quote in a unit of its own is given
     /// the paragraph's last speaker; short scare quotes are left alone.
@@ -5099,7 +5140,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let sentence_like = self.quote_form(p) == Form::Direct;
-            if !sentence_like {
+            if !sentence_like || only_quotes && self.subheading(p) {
                 continue;
             }
             let prev = self.continued_draft();

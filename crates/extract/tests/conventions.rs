@@ -1664,3 +1664,48 @@ fn a_negated_auxiliary_belongs_to_the_cue_not_the_speaker() {
         assert_eq!(content(&doc, s), "whether the port would reopen", "{text}");
     }
 }
+
+#[test]
+fn a_subheading_in_single_quote_marks_continues_no_quote() {
+    let text =
+        "Title\n\n\"The drought will get worse,\" Vell said. \"Nobody is ready for it.\"\n\n\
+                'All Bets Are Off.'\n\nEight years ago the council met in Ardel.\n";
+    let (doc, st) = run(text);
+    let said = by_cue(&doc, &st, "said");
+    let frags: Vec<&str> = said.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(
+        frags,
+        [
+            "\"The drought will get worse,\"",
+            "\"Nobody is ready for it.\""
+        ]
+    );
+    assert!(st.iter().all(|s| !s.span.slice(&doc.text).contains("Bets")));
+}
+
+#[test]
+fn a_name_after_its_quote_keeps_two_appositions() {
+    let (doc, st) = run(
+        "“It is an invasion of our waters,” Oskar Brenn, the attorney general of Ardel, one of \
+         the states suing the agency, said at a Kessia event this month.",
+    );
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(content(&doc, said), "“It is an invasion of our waters,”");
+    assert!(speaker(&doc, said).starts_with("Oskar Brenn, the attorney general of Ardel"));
+    assert_eq!(name(said), "Oskar Brenn");
+}
+
+#[test]
+fn a_name_garbled_by_a_wrong_encoding_is_still_a_speaker() {
+    let (doc, st) = run(
+        "\"Europe must be able to defend itself,\" Kessian President FranÃÂ§ois Orsk said Friday.",
+    );
+    let said = by_cue(&doc, &st, "said Friday");
+    assert_eq!(speaker(&doc, said), "Kessian President FranÃÂ§ois Orsk");
+    // A guillemet or a no-break space after such a letter still ends the word.
+    let (doc, st) = run("Vell said the Ã\u{a0}port was «closed».");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "said")),
+        "the Ã\u{a0}port was «closed»"
+    );
+}
