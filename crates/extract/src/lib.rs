@@ -653,6 +653,9 @@ struct Extractor<'a> {
 /// symbol of UTF-8 text misread as Latin-1 (`FranÃ§ois`, `realÃ¢€world`):
 /// it follows `Ã`, `Â`, `â` or another such symbol, so the word goes on.
 fn mojibake_inside_word(text: &str, start: usize, end: usize, next: char) -> bool {
+    if next.is_ascii() {
+        return false;
+    }
     let symbol = |c: char| {
         ('\u{80}'..='\u{BF}').contains(&c) && !c.is_whitespace() && !matches!(c, '«' | '»')
             || "€‚„…†‡‰‹›™".contains(c)
@@ -2568,8 +2571,22 @@ impl<'a> Extractor<'a> {
                 return false;
             }
             let speaker = Self::span_of(t, i + 1, comma - 1);
-            let to = self.content_end(t, comma + 1);
-            return self.content_draft(t, comma + 1, to, cue, speaker, None, paragraph);
+            // `In a Dorrow poll, conducted in May, Vell led ...`: the
+            // participle's phrase describes the poll.
+            let participle = self.word(t, comma + 1).is_some_and(|w| {
+                w.len() > 4
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && (w.ends_with("ed") || w == "taken")
+            });
+            let from = match (comma + 2..(comma + 14).min(t.len())).find(|&k| {
+                Self::punct(t, k).is_some()
+                    || matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_)))
+            }) {
+                Some(k) if participle && Self::punct(t, k) == Some(',') => k + 1,
+                _ => comma + 1,
+            };
+            let to = self.content_end(t, from);
+            return self.content_draft(t, from, to, cue, speaker, None, paragraph);
         }
         // `... in the polls.`: the phrase closes the sentence.
         let Some((a, b)) = self.forward_np(t, i + 1) else {
@@ -2841,7 +2858,7 @@ impl<'a> Extractor<'a> {
                     Some(')') => state.open = false,
                     _ => {}
                 }
-                state.verb |= self.verb_like(t, k);
+                state.verb = state.verb || self.verb_like(t, k);
                 Some(here)
             })
             .filter(|&(k, _)| {

@@ -672,6 +672,15 @@ fn learned_cues_take_infinitives_and_raised_subjects() {
 }
 
 #[test]
+fn a_participle_describing_a_poll_stays_out_of_its_content() {
+    let (doc, s) = only(
+        "In a Dorrow Institute poll, conducted in early September, Vell led Moran by 5 points.",
+    );
+    assert_eq!(speaker(&doc, &s), "a Dorrow Institute poll");
+    assert_eq!(content(&doc, &s), "Vell led Moran by 5 points");
+}
+
+#[test]
 fn a_poll_introduced_by_in_is_a_source() {
     let (doc, s) =
         only("In a Dorrow Institute poll released Monday, 40 percent of voters backed Vell.");
