@@ -1695,6 +1695,17 @@ impl<'a> Extractor<'a> {
         let Some(lead) = t.get(cue_start) else {
             return;
         };
+        // `a list of Russian demands`: after a people's adjective the cue
+        // word is a noun, not a verb with a subject.
+        let demonym = cue_start.checked_sub(1).is_some_and(|j| {
+            self.capitalized(t, j)
+                && self
+                    .word(t, j)
+                    .is_some_and(|w| ["ian", "ese", "ish"].iter().any(|e| w.ends_with(e)))
+        });
+        if demonym {
+            return;
+        }
         let cue = Span::new(lead.span.start, cue_tok.span.end);
         // `he was asked if ...`: the subject of a passive cue is not its
         // source; with `seemed`, `was named` it is part of the content

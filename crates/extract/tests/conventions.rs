@@ -1718,3 +1718,14 @@ fn a_name_garbled_by_a_wrong_encoding_is_still_a_speaker() {
         "the Ã\u{a0}port was «closed»"
     );
 }
+
+#[test]
+fn a_cue_word_after_a_peoples_adjective_is_a_noun() {
+    let (_, st) = run(
+        "The first on a seven point list of Kessian demands before renewing the deal is \
+         “A real conclusion from the sanctions.”",
+    );
+    assert!(st.is_empty(), "{st:?}");
+    let (doc, s) = only("Kessian officials warned that the port would close.");
+    assert_eq!(speaker(&doc, &s), "Kessian officials");
+}
