@@ -2683,20 +2683,7 @@ impl<'a> Extractor<'a> {
         relative_head: Option<Span>,
         paragraph: usize,
     ) -> bool {
-        let mut to = to.min(t.len().saturating_sub(1));
-        loop {
-            let unopened_paren = Self::punct(t, to) == Some(')')
-                && !(from..to).any(|k| Self::punct(t, k) == Some('('));
-            let trailing = matches!(
-                Self::punct(t, to),
-                Some('.' | ',' | ';' | ':' | '!' | '?' | '―' | '—' | '–' | '-' | '(')
-            ) || self.dangling_conjunction(t, to);
-            if to > from && (trailing || unopened_paren) {
-                to -= 1;
-            } else {
-                break;
-            }
-        }
+        let to = self.trimmed_end(t, from, to);
         // `Still, the port ...`, `In fact, ...`: a discourse connective
         // opening the sentence is no part of what is said.
         let mut from = from;
@@ -3015,8 +3002,10 @@ impl<'a> Extractor<'a> {
         ["and", "or", "but"].iter().any(|w| self.is(t, k, w))
     }
 
-    /// The end byte of content `from..=to` as [`Self::content_draft`] trims it.
-    fn content_end_byte(&self, t: &[Tok], from: usize, to: usize) -> Option<usize> {
+    /// The last token of content `from..=to` once trailing punctuation, a
+    /// dangling conjunction and an unopened `)` are dropped (never before
+    /// `from`).
+    fn trimmed_end(&self, t: &[Tok], from: usize, to: usize) -> usize {
         let mut to = to.min(t.len().saturating_sub(1));
         while to > from {
             let unopened_paren = Self::punct(t, to) == Some(')')
@@ -3030,6 +3019,12 @@ impl<'a> Extractor<'a> {
             }
             to -= 1;
         }
+        to
+    }
+
+    /// The end byte of content `from..=to` as [`Self::content_draft`] trims it.
+    fn content_end_byte(&self, t: &[Tok], from: usize, to: usize) -> Option<usize> {
+        let to = self.trimmed_end(t, from, to);
         let end = t.get(to)?.span.end;
         Some(self.abbreviation_end(t, to).unwrap_or(end))
     }
