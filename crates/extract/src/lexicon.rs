@@ -972,6 +972,72 @@ pub fn classify(word: &str, buf: &mut String) -> Option<WordClass> {
     table().get(buf.as_str()).copied()
 }
 
+/// What the tokenizer records about a word in its one lookup: the class,
+/// and marks saying which rules may open on it. The marks are a filter (a
+/// rule still checks the word itself), so that a plain word costs nothing
+/// more than the lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Entry {
+    pub class: Option<WordClass>,
+    pub marks: u8,
+}
+
+/// The word may open a rule of the attribution loop ([`RULE_WORDS`]).
+pub const MARK_RULE: u8 = 1;
+/// The word may open a learned cue phrase ([`learned_phrases`]).
+pub const MARK_LEARNED: u8 = 2;
+/// The word may be a weak cue or open a weak phrase ([`weak_cue_at`]).
+pub const MARK_WEAK: u8 = 4;
+
+fn entries() -> &'static HashMap<String, Entry> {
+    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut map: HashMap<String, Entry> = table()
+            .iter()
+            .map(|(w, &class)| {
+                let entry = Entry {
+                    class: Some(class),
+                    marks: 0,
+                };
+                (w.clone(), entry)
+            })
+            .collect();
+        let mut mark = |word: &str, m: u8| {
+            map.entry(word.to_lowercase()).or_default().marks |= m;
+        };
+        for &w in crate::RULE_WORDS.iter().flat_map(|list| list.iter()) {
+            mark(w, MARK_RULE);
+        }
+        for w in learned_phrases().keys() {
+            mark(w, MARK_LEARNED);
+        }
+        for w in weak_table().keys() {
+            mark(w, MARK_WEAK);
+        }
+        map
+    })
+}
+
+/// The [`Entry`] of `word` (any case): its [`classify`] class and marks.
+pub fn lookup(word: &str, buf: &mut String) -> Entry {
+    if word.len() > 18 {
+        return Entry::default();
+    }
+    buf.clear();
+    if word.is_ascii() {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in word.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+    }
+    entries().get(buf.as_str()).copied().unwrap_or_default()
+}
+
 /// Person nouns: heads that `he`/`she` may refer back to.
 pub fn is_person_noun(head: &str) -> bool {
     const PERSON: &[&str] = &[
@@ -1173,6 +1239,28 @@ mod tests {
         assert!(learned_phrases()
             .get("pointed")
             .is_some_and(|v| v.iter().any(|p| p.rest == ["out"])));
+    }
+
+    #[test]
+    fn lookup_marks_the_words_rules_open_on() {
+        let mut buf = String::new();
+        // Every rule word, in any case, carries the rule mark and keeps its class.
+        for &w in crate::RULE_WORDS.iter().flat_map(|l| l.iter()) {
+            let upper = w.to_uppercase();
+            assert!(lookup(&upper, &mut buf).marks & MARK_RULE != 0, "{w}");
+            assert_eq!(lookup(w, &mut buf).class, classify(w, &mut buf), "{w}");
+        }
+        assert!(lookup("pointed", &mut buf).marks & MARK_LEARNED != 0);
+        for (w, weak) in weak_table() {
+            assert!(lookup(w, &mut buf).marks & MARK_WEAK != 0, "{w}");
+            assert!(weak_cue_at(w).is_some_and(|x| std::ptr::eq(x, weak)));
+        }
+        // A plain word: no class, no marks.
+        assert_eq!(lookup("ministry", &mut buf), Entry::default());
+        assert_eq!(
+            lookup("Said", &mut buf).class,
+            Some(WordClass::Cue(CueKind::Speech, Inflection::Past))
+        );
     }
 
     #[test]

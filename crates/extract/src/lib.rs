@@ -593,6 +593,8 @@ enum Kind {
 struct Tok {
     span: Span,
     kind: Kind,
+    /// The word's [`lexicon::Entry::marks`]; 0 for other tokens.
+    marks: u8,
 }
 
 /// A statement before speaker resolution.
@@ -617,6 +619,70 @@ impl Draft {
         Span::new(start, end.max(start))
     }
 }
+
+/// Nouns of saying that open a `that` clause (`the claim that`).
+const NOUN_CUES: [&str; 22] = [
+    "statement",
+    "statements",
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "warning",
+    "warnings",
+    "promise",
+    "pledge",
+    "insistence",
+    "admission",
+    "acknowledgment",
+    "acknowledgement",
+    "suggestion",
+    "allegation",
+    "allegations",
+    "argument",
+    "accusation",
+    "accusations",
+    "contention",
+    "declaration",
+];
+
+/// Nouns of saying before an `of` phrase (`accusations of`).
+const NOUN_OF_CUES: [&str; 10] = [
+    "claim",
+    "claims",
+    "accusation",
+    "accusations",
+    "allegations",
+    "denial",
+    "denials",
+    "assertions",
+    "promise",
+    "promises",
+];
+
+/// Nouns naming a stated position (`the official line is that`).
+const POSITION_NOUNS: [&str; 6] = ["position", "line", "view", "stance", "assessment", "belief"];
+
+/// Verbs that lay blame (`placed the blame on`).
+const BLAME_VERBS: [&str; 15] = [
+    "place", "places", "placed", "placing", "put", "puts", "putting", "lay", "lays", "laid",
+    "laying", "pin", "pins", "pinned", "pinning",
+];
+
+/// Forms of `make` (`made clear`, `makes it clear`).
+const MAKE_FORMS: [&str; 4] = ["made", "makes", "make", "making"];
+
+/// Every word a rule of the attribution loop opens on (any case): the
+/// tokenizer marks them ([`lexicon::MARK_RULE`]) so that other words skip
+/// the rules at once.
+pub(crate) const RULE_WORDS: [&[&str]; 6] = [
+    &["according", "in", "asked"],
+    &NOUN_CUES,
+    &NOUN_OF_CUES,
+    &POSITION_NOUNS,
+    &BLAME_VERBS,
+    &MAKE_FORMS,
+];
 
 /// Longest run of tokens the attribution rules look at as one unit.
 const MAX_UNIT_TOKENS: usize = 240;
@@ -678,6 +744,7 @@ impl<'a> Extractor<'a> {
                     toks.push(Tok {
                         span: Span::new(pos, p.span.end.min(unit.end)),
                         kind: Kind::Quote(piece_idx),
+                        marks: 0,
                     });
                     pos = p.span.end;
                     piece_idx += 1;
@@ -736,10 +803,11 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let word = text.get(start..end).unwrap_or("");
-                let class = classify(word, &mut self.buf);
+                let entry = lexicon::lookup(word, &mut self.buf);
                 toks.push(Tok {
                     span: Span::new(start, end),
-                    kind: Kind::Word(class),
+                    kind: Kind::Word(entry.class),
+                    marks: entry.marks,
                 });
                 pos = end;
                 continue;
@@ -747,6 +815,7 @@ impl<'a> Extractor<'a> {
             toks.push(Tok {
                 span: Span::new(pos, pos + c.len_utf8()),
                 kind: Kind::Punct(c),
+                marks: 0,
             });
             pos += c.len_utf8();
         }
@@ -761,6 +830,11 @@ impl<'a> Extractor<'a> {
 
     fn is(&self, t: &[Tok], i: usize, w: &str) -> bool {
         self.word(t, i).is_some_and(|x| x.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i` carries `mark` ([`lexicon::Entry::marks`]).
+    fn marked(t: &[Tok], i: usize, mark: u8) -> bool {
+        t.get(i).is_some_and(|x| x.marks & mark != 0)
     }
 
     fn class(t: &[Tok], i: usize) -> Option<WordClass> {
@@ -1235,11 +1309,12 @@ impl<'a> Extractor<'a> {
         self.trailing_dash(t, paragraph);
         let mut i = 0;
         while i < t.len() {
-            if self.is(t, i, "according") && self.is(t, i + 1, "to") {
+            let rule = Self::marked(t, i, lexicon::MARK_RULE);
+            if rule && self.is(t, i, "according") && self.is(t, i + 1, "to") {
                 self.according(t, i, paragraph);
-            } else if self.is(t, i, "in") && self.in_poll(t, i, paragraph) {
+            } else if rule && self.is(t, i, "in") && self.in_poll(t, i, paragraph) {
                 // Done: `In a new poll, ...` / `... in the polls.`
-            } else if i == 0 && self.word(t, 0) == Some("Asked") {
+            } else if rule && i == 0 && self.word(t, 0) == Some("Asked") {
                 self.asked(t, paragraph);
             } else if self.noun_cue(t, i) {
                 self.noun_statement(t, i, paragraph);
@@ -1507,7 +1582,11 @@ impl<'a> Extractor<'a> {
                 Some(Kind::Word(class @ (None | Some(WordClass::Cue(..))))) => class,
                 _ => continue,
             };
-            let weak = self.word(t, i).and_then(lexicon::weak_cue_at);
+            let weak = if Self::marked(t, i, lexicon::MARK_WEAK) {
+                self.word(t, i).and_then(lexicon::weak_cue_at)
+            } else {
+                None
+            };
             if let Some(weak) = weak {
                 let phrase = weak.phrases.iter().find(|p| {
                     p.rest.iter().enumerate().all(|(k, r)| {
@@ -3301,58 +3380,28 @@ impl<'a> Extractor<'a> {
     #[allow(clippy::too_many_arguments)]
     /// Nouns of saying before a `that` clause (`the ministry's claim that`).
     fn noun_cue(&self, t: &[Tok], i: usize) -> bool {
-        const NOUNS: [&str; 22] = [
-            "statement",
-            "statements",
-            "claim",
-            "claims",
-            "assertion",
-            "assertions",
-            "warning",
-            "warnings",
-            "promise",
-            "pledge",
-            "insistence",
-            "admission",
-            "acknowledgment",
-            "acknowledgement",
-            "suggestion",
-            "allegation",
-            "allegations",
-            "argument",
-            "accusation",
-            "accusations",
-            "contention",
-            "declaration",
-        ];
+        if !Self::marked(t, i, lexicon::MARK_RULE) {
+            return false;
+        }
         let Some(w) = self.word(t, i) else {
             return false;
         };
         self.is(t, i + 1, "that")
             && w.chars().next().is_some_and(char::is_lowercase)
-            && NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n))
+            && NOUN_CUES.iter().any(|n| w.eq_ignore_ascii_case(n))
     }
 
     /// Nouns of saying before an `of` phrase that holds what was said
     /// (`Vell's accusations of bad faith`, `the official claims of
     /// blamelessness`), owned by a possessor or marked as a stated line.
     fn noun_of_cue(&self, t: &[Tok], i: usize) -> bool {
-        const NOUNS: [&str; 10] = [
-            "claim",
-            "claims",
-            "accusation",
-            "accusations",
-            "allegations",
-            "denial",
-            "denials",
-            "assertions",
-            "promise",
-            "promises",
-        ];
+        if !Self::marked(t, i, lexicon::MARK_RULE) {
+            return false;
+        }
         let Some(w) = self.word(t, i) else {
             return false;
         };
-        if !(self.is(t, i + 1, "of") && NOUNS.contains(&w)) {
+        if !(self.is(t, i + 1, "of") && NOUN_OF_CUES.contains(&w)) {
             return false;
         }
         // `Vell's repeated denials of`, `the official claims of`.
@@ -3434,10 +3483,12 @@ impl<'a> Extractor<'a> {
     /// repeated on Monday, is that ...`: a stated position (token `i`) and
     /// the `that` opening what it holds, after an optional aside or place.
     fn position_that(&self, t: &[Tok], i: usize) -> Option<usize> {
+        if !Self::marked(t, i, lexicon::MARK_RULE) {
+            return None;
+        }
         const COPULAS: [&str; 4] = ["is", "was", "remains", "remained"];
-        const POSITIONS: [&str; 6] = ["position", "line", "view", "stance", "assessment", "belief"];
         let w = self.word(t, i)?;
-        if !POSITIONS.contains(&w) {
+        if !POSITION_NOUNS.contains(&w) {
             return None;
         }
         let mut k = i;
@@ -3546,6 +3597,9 @@ impl<'a> Extractor<'a> {
     /// A learned multiword cue starting at token `i` in a verb position:
     /// the index of its last word, with its kind and inflection.
     fn learned_phrase(&self, t: &[Tok], i: usize) -> Option<(usize, CueKind, Inflection)> {
+        if !Self::marked(t, i, lexicon::MARK_LEARNED) {
+            return None;
+        }
         let w = self.word(t, i)?;
         if w.len() > 12 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
             return None;
@@ -3567,12 +3621,11 @@ impl<'a> Extractor<'a> {
     /// taken on who is at fault, held by the subject. The index of the
     /// `on`/`for` that opens what is blamed.
     fn laid_blame(&self, t: &[Tok], i: usize) -> Option<usize> {
-        const VERBS: [&str; 15] = [
-            "place", "places", "placed", "placing", "put", "puts", "putting", "lay", "lays",
-            "laid", "laying", "pin", "pins", "pinned", "pinning",
-        ];
+        if !Self::marked(t, i, lexicon::MARK_RULE) {
+            return None;
+        }
         let w = self.word(t, i)?;
-        if !VERBS.contains(&w) || !self.verb_position(t, i, 1) {
+        if !BLAME_VERBS.contains(&w) || !self.verb_position(t, i, 1) {
             return None;
         }
         let blame = (i + 1..(i + 5).min(t.len()))
@@ -3593,11 +3646,11 @@ impl<'a> Extractor<'a> {
 
     /// `made clear` / `made it clear`: the index of `clear`.
     fn made_clear(&self, t: &[Tok], i: usize) -> Option<usize> {
+        if !Self::marked(t, i, lexicon::MARK_RULE) {
+            return None;
+        }
         let w = self.word(t, i)?;
-        if !["made", "makes", "make", "making"]
-            .iter()
-            .any(|m| w.eq_ignore_ascii_case(m))
-        {
+        if !MAKE_FORMS.iter().any(|m| w.eq_ignore_ascii_case(m)) {
             return None;
         }
         if self.is(t, i + 1, "clear") {
