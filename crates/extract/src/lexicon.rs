@@ -982,12 +982,14 @@ pub struct Entry {
     pub marks: u8,
 }
 
-/// The word may open a rule of the attribution loop ([`RULE_WORDS`]).
+/// The word may open a rule of the attribution loop (`crate::RULE_WORDS`).
 pub const MARK_RULE: u8 = 1;
 /// The word may open a learned cue phrase ([`learned_phrases`]).
 pub const MARK_LEARNED: u8 = 2;
 /// The word may be a weak cue or open a weak phrase ([`weak_cue_at`]).
 pub const MARK_WEAK: u8 = 4;
+/// The word may open a place the content cut looks at (`crate::CUT_WORDS`).
+pub const MARK_CUT: u8 = 8;
 
 fn entries() -> &'static HashMap<String, Entry> {
     static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
@@ -1007,6 +1009,9 @@ fn entries() -> &'static HashMap<String, Entry> {
         };
         for &w in crate::RULE_WORDS.iter().flat_map(|list| list.iter()) {
             mark(w, MARK_RULE);
+        }
+        for &w in crate::CUT_WORDS.iter().chain(crate::WEEKDAYS) {
+            mark(w, MARK_CUT);
         }
         for w in learned_phrases().keys() {
             mark(w, MARK_LEARNED);
@@ -1251,6 +1256,9 @@ mod tests {
             assert_eq!(lookup(w, &mut buf).class, classify(w, &mut buf), "{w}");
         }
         assert!(lookup("pointed", &mut buf).marks & MARK_LEARNED != 0);
+        for &w in crate::CUT_WORDS.iter().chain(crate::WEEKDAYS) {
+            assert!(lookup(w, &mut buf).marks & MARK_CUT != 0, "{w}");
+        }
         for (w, weak) in weak_table() {
             assert!(lookup(w, &mut buf).marks & MARK_WEAK != 0, "{w}");
             assert!(weak_cue_at(w).is_some_and(|x| std::ptr::eq(x, weak)));

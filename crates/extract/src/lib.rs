@@ -426,7 +426,7 @@ const IRREGULAR_PASTS: [&str; 16] = [
     "held", "stood", "spoke", "sent",
 ];
 
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -671,6 +671,68 @@ const BLAME_VERBS: [&str; 15] = [
 
 /// Forms of `make` (`made clear`, `makes it clear`).
 const MAKE_FORMS: [&str; 4] = ["made", "makes", "make", "making"];
+
+/// Words that open a place the learned content cut looks at (with the
+/// weekdays): conjunctions, prepositions, time words.
+pub(crate) const CUT_WORDS: [&str; 57] = [
+    "and",
+    "but",
+    "in",
+    "on",
+    "as",
+    "to",
+    "after",
+    "at",
+    "by",
+    "for",
+    "during",
+    "with",
+    "when",
+    "because",
+    "while",
+    "despite",
+    "before",
+    "who",
+    "from",
+    "through",
+    "over",
+    "until",
+    "without",
+    "following",
+    "amid",
+    "since",
+    "including",
+    "though",
+    "although",
+    "even",
+    "last",
+    "this",
+    "earlier",
+    "next",
+    "or",
+    "if",
+    "than",
+    "where",
+    "which",
+    "about",
+    "into",
+    "against",
+    "under",
+    "so",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "among",
+    "throughout",
+    "across",
+    "around",
+    "toward",
+    "towards",
+    "upon",
+    "within",
+    "ahead",
+];
 
 /// Every word a rule of the attribution loop opens on (any case): the
 /// tokenizer marks them ([`lexicon::MARK_RULE`]) so that other words skip
@@ -3006,71 +3068,14 @@ impl<'a> Extractor<'a> {
     /// a clause or phrase break (punctuation, a conjunction, a preposition,
     /// a day: `endorsed Vell on Thursday`, `attacked Vell Thursday`).
     fn cut_place(&self, t: &[Tok], k: usize) -> bool {
-        const CUT_WORDS: [&str; 57] = [
-            "and",
-            "but",
-            "in",
-            "on",
-            "as",
-            "to",
-            "after",
-            "at",
-            "by",
-            "for",
-            "during",
-            "with",
-            "when",
-            "because",
-            "while",
-            "despite",
-            "before",
-            "who",
-            "from",
-            "through",
-            "over",
-            "until",
-            "without",
-            "following",
-            "amid",
-            "since",
-            "including",
-            "though",
-            "although",
-            "even",
-            "last",
-            "this",
-            "earlier",
-            "next",
-            "or",
-            "if",
-            "than",
-            "where",
-            "which",
-            "about",
-            "into",
-            "against",
-            "under",
-            "so",
-            "yesterday",
-            "today",
-            "tonight",
-            "tomorrow",
-            "among",
-            "throughout",
-            "across",
-            "around",
-            "toward",
-            "towards",
-            "upon",
-            "within",
-            "ahead",
-        ];
         match t.get(k).map(|x| x.kind) {
             Some(Kind::Punct(c)) => matches!(c, ',' | '―' | '—' | '–' | '-' | ';' | ':' | '('),
-            Some(Kind::Word(_)) => self.word(t, k).is_some_and(|w| {
-                w.len() <= 10 && CUT_WORDS.contains(&w)
-                    || WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
-            }),
+            Some(Kind::Word(_)) if Self::marked(t, k, lexicon::MARK_CUT) => {
+                self.word(t, k).is_some_and(|w| {
+                    w.len() <= 10 && CUT_WORDS.contains(&w)
+                        || WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
+                })
+            }
             _ => false,
         }
     }
@@ -4619,8 +4624,11 @@ impl<'a> Extractor<'a> {
             "tout",
             "urg",
         ];
-        let lower = self.word(t, i).unwrap_or("").to_ascii_lowercase();
-        !JUDGING.iter().any(|j| lower.starts_with(j))
+        let w = self.word(t, i).unwrap_or("").as_bytes();
+        !JUDGING.iter().any(|j| {
+            w.get(..j.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(j.as_bytes()))
+        })
     }
 
     /// Auxiliaries and adverbs between a speaker and a verb (`has`, `also`,
