@@ -920,6 +920,18 @@ impl<'a> Extractor<'a> {
     }
 
     /// The last character inside a quote piece before its closing mark.
+    /// Whether quote piece `piece` opens with a lower-case word (`"could
+    /// be ..."`): it goes on with a sentence begun outside it.
+    fn quote_opens_lowercase(&self, piece: usize) -> bool {
+        self.pieces.get(piece).is_some_and(|p| {
+            p.span
+                .slice(self.text)
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(char::is_lowercase)
+        })
+    }
+
     fn quote_inner_last(&self, piece: usize) -> Option<char> {
         let p = self.pieces.get(piece)?;
         let full = p.span.slice(self.text);
@@ -2649,6 +2661,9 @@ impl<'a> Extractor<'a> {
             }
         }
         let speaker = Self::span_of(t, a, b);
+        if !lead && self.according_inside(t, i, b, cue, speaker, paragraph) {
+            return;
+        }
         let (from, to) = if lead && Self::punct(t, b + 1) == Some(',') {
             (b + 2, t.len().saturating_sub(1))
         } else if i >= 2 && (self.comma_like(t, i - 1) || Self::punct(t, i - 1) == Some('(')) {
@@ -2661,6 +2676,54 @@ impl<'a> Extractor<'a> {
         if !self.content_draft(t, from, to, Some(cue), speaker, None, paragraph) && from == 0 {
             self.nested_according(t, to, cue, speaker, paragraph);
         }
+    }
+
+    /// `Since last November, according to the group, forces have killed
+    /// ...`: an `according to` phrase (cue at `i`, source ending at `b`)
+    /// set off by commas inside its sentence. When what comes before it is
+    /// no clause of its own (no verb), or what follows goes on with a verb
+    /// (`Other cleavages, according to X, include ...`), the content is
+    /// both sides; after a bare connective (`But, according to X, ...`),
+    /// only what follows. Whether a statement was made.
+    fn according_inside(
+        &mut self,
+        t: &[Tok],
+        i: usize,
+        b: usize,
+        cue: Span,
+        speaker: Option<Span>,
+        paragraph: usize,
+    ) -> bool {
+        let resumes = Self::punct(t, b + 1) == Some(',')
+            && matches!(t.get(b + 2).map(|x| x.kind), Some(Kind::Word(_)));
+        if i < 2 || Self::punct(t, i - 1) != Some(',') || !resumes {
+            return false;
+        }
+        let before = 0..i - 1;
+        if before
+            .clone()
+            .any(|k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))))
+        {
+            return false;
+        }
+        let connective = CONNECTIVES
+            .iter()
+            .chain(&["but", "and", "yet", "so", "because", "in addition"])
+            .any(|c| {
+                let words: Vec<&str> = c.split(' ').collect();
+                words.len() == i - 1 && words.iter().enumerate().all(|(k, w)| self.is(t, k, w))
+            });
+        if connective {
+            let to = self.content_end(t, b + 2);
+            return self.content_draft(t, b + 2, to, Some(cue), speaker, None, paragraph);
+        }
+        let clause_before = before.into_iter().any(|k| self.verb_like(t, k));
+        let verb_after = matches!(Self::class(t, b + 2), Some(WordClass::Auxiliary));
+        let goes_on = !Self::marked(t, b + 2, lexicon::MARK_CUT);
+        if clause_before && !verb_after || !goes_on {
+            return false;
+        }
+        self.before_content(t, i - 1, Some(cue), speaker, b + 1, paragraph)
     }
 
     /// `"Q," Vell said, according to the council.`: the source after
@@ -4107,10 +4170,23 @@ impl<'a> Extractor<'a> {
             && matches!(t.get(src_start - 1).map(|x| x.kind), Some(Kind::Quote(p)) if matches!(self.quote_inner_last(p), Some(',' | '!' | '?')));
         let after_from = self.content_start(t, i + 1, kind);
         let reporting = kind != CueKind::Belief && self.reporting_verb(t, i);
+        // `An economic downturn, he said, "could be a good time to borrow."`:
+        // a quote going on in lower case finishes the sentence begun before
+        // the parenthetical speaker, and that beginning is content too.
+        let resumed_sentence = src_start > 1
+            && Self::punct(t, src_start - 1) == Some(',')
+            && Self::punct(t, i + 1) == Some(',')
+            && after_from == Some(i + 2)
+            && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Quote(p)) if self.quote_opens_lowercase(p))
+            && !t
+                .get(..src_start)
+                .unwrap_or(&[])
+                .iter()
+                .any(|x| matches!(x.kind, Kind::Quote(_)));
         if reporting
             && speaker.is_some()
             && src_start > 0
-            && (after_from.is_none() || split)
+            && (after_from.is_none() || split || resumed_sentence)
             && self.before_content(t, src_start - 1, Some(cue_span), speaker, i + 1, paragraph)
         {
             return;
@@ -5136,7 +5212,11 @@ impl<'a> Extractor<'a> {
                         }
                         if let Some(d) = self.drafts.get_mut(n) {
                             d.fragments.extend(frags);
-                            d.form = Form::Direct;
+                            // Words of the writer's before the quote make
+                            // it mixed (`The reality is, he added, "..."`).
+                            if d.form == Form::Indirect {
+                                d.form = Form::Mixed;
+                            }
                         }
                     }
                 }

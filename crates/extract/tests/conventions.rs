@@ -462,6 +462,50 @@ fn content_resumes_after_a_parenthetical_cue() {
 }
 
 #[test]
+fn a_lowercase_quote_after_a_parenthetical_cue_finishes_the_sentence() {
+    let (doc, s) =
+        only("A long winter, Mira Osk said, \"could be the best time to mend the dykes.\"");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(
+        frags,
+        [
+            "A long winter",
+            "\"could be the best time to mend the dykes.\""
+        ]
+    );
+    assert_eq!(s.form, Form::Mixed);
+    assert_eq!(speaker(&doc, &s), "Mira Osk");
+    // A capitalised quote is a sentence of its own; the words before it are
+    // the writer's.
+    let (doc, s) = only("In her speech, Mira Osk said, \"The dykes will hold.\"");
+    assert_eq!(content(&doc, &s), "\"The dykes will hold.\"");
+    assert_eq!(s.form, Form::Direct);
+}
+
+#[test]
+fn according_to_inside_a_sentence_takes_both_sides() {
+    let (doc, s) =
+        only("Since last spring, according to the Tarn Courier, the port has lost half its ships.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(
+        frags,
+        ["Since last spring", "the port has lost half its ships"]
+    );
+    assert_eq!(speaker(&doc, &s), "the Tarn Courier");
+    // The subject before, its verb after.
+    let (doc, s) = only("Other grievances, according to the survey, include the ferry fares.");
+    let frags: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(frags, ["Other grievances", "include the ferry fares"]);
+    // A connective before is no part of what the source says.
+    let (doc, s) = only("But, according to the ministry, the talks failed.");
+    assert_eq!(content(&doc, &s), "the talks failed");
+    // A whole clause before, a new one after: the source backs the first.
+    let (doc, s) =
+        only("Vell leads in the capital, according to a poll, but his lead is narrowing.");
+    assert_eq!(content(&doc, &s), "Vell leads in the capital");
+}
+
+#[test]
 fn learned_multiword_cues() {
     let (doc, s) = only("Senator Ilya Ders called for a full inquiry into the port deal.");
     assert_eq!(cue(&doc, &s), "called for");
