@@ -4166,8 +4166,12 @@ impl<'a> Extractor<'a> {
         // Content before: `C, Vell said.` / `"Q," she said, "R."`
         // `"Q1," she told the host, "Q2."`: the quote before the speaker
         // comes first and the one after joins it.
+        // Not a programme's name (`Speaking on ABC's "This Week," Vell
+        // admitted that ...`): a quote right after a word is no split quote.
         let split = src_start > 0
-            && matches!(t.get(src_start - 1).map(|x| x.kind), Some(Kind::Quote(p)) if matches!(self.quote_inner_last(p), Some(',' | '!' | '?')));
+            && matches!(t.get(src_start - 1).map(|x| x.kind), Some(Kind::Quote(p)) if matches!(self.quote_inner_last(p), Some(',' | '!' | '?')))
+            && (src_start < 2
+                || !matches!(t.get(src_start - 2).map(|x| x.kind), Some(Kind::Word(_))));
         let after_from = self.content_start(t, i + 1, kind);
         let reporting = kind != CueKind::Belief && self.reporting_verb(t, i);
         // `An economic downturn, he said, "could be a good time to borrow."`:
@@ -4852,6 +4856,22 @@ impl<'a> Extractor<'a> {
         }
         if self.is(t, after, "that") {
             return Some(after);
+        }
+        // `asked workers if they would strike`: the people asked are the
+        // hearers; the question starts after them.
+        let asks = after > 0
+            && self
+                .word(t, after - 1)
+                .is_some_and(|w| w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ask")));
+        if asks {
+            const QUESTION: [&str; 10] = [
+                "if", "whether", "how", "what", "who", "why", "when", "where", "to", "about",
+            ];
+            if let Some((_, b)) = self.forward_np(t, after) {
+                if b < after + 5 && QUESTION.iter().any(|w| self.is(t, b + 1, w)) {
+                    return Some(b + 1);
+                }
+            }
         }
         // `refused to discuss`, `vowed to fight`: the infinitive is the content.
         if self.is(t, after, "to") && after > 0 {

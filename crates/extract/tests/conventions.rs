@@ -506,6 +506,24 @@ fn according_to_inside_a_sentence_takes_both_sides() {
 }
 
 #[test]
+fn the_people_asked_are_hearers_not_content() {
+    let (doc, s) = only("Mira Osk asked the dockers if they would strike on Monday.");
+    assert_eq!(content(&doc, &s), "if they would strike on Monday");
+    assert_eq!(speaker(&doc, &s), "Mira Osk");
+    let (doc, s) = only("The mayor asked Ilya Ders how long the ferry would run.");
+    assert_eq!(content(&doc, &s), "how long the ferry would run");
+}
+
+#[test]
+fn a_programme_name_in_quotes_is_no_split_quote() {
+    let (doc, s) = only(
+        "Speaking on Tarn Radio's \"Morning Desk,\" Mira Osk admitted that the levy was a mistake.",
+    );
+    assert_eq!(content(&doc, &s), "that the levy was a mistake");
+    assert_eq!(cue(&doc, &s), "admitted");
+}
+
+#[test]
 fn learned_multiword_cues() {
     let (doc, s) = only("Senator Ilya Ders called for a full inquiry into the port deal.");
     assert_eq!(cue(&doc, &s), "called for");
