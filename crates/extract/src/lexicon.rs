@@ -991,21 +991,27 @@ pub const MARK_WEAK: u8 = 4;
 /// The word may open a place the content cut looks at (`crate::CUT_WORDS`).
 pub const MARK_CUT: u8 = 8;
 
-fn entries() -> &'static HashMap<String, Entry> {
-    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+/// The entries by [`word_key`]: a lookup hashes the word once, copying
+/// nothing, and compares no strings (two of a few thousand 64-bit keys
+/// colliding is as unlikely as a feature-key collision in the models).
+fn entries() -> &'static HashMap<u64, Entry> {
+    static ENTRIES: OnceLock<HashMap<u64, Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        let mut map: HashMap<String, Entry> = table()
+        // A key with `’` (a learned `it’s`) never matched a word, which
+        // is read with `'`; it stays out rather than take that key over.
+        let mut map: HashMap<u64, Entry> = table()
             .iter()
+            .filter(|(w, _)| !w.contains('’'))
             .map(|(w, &class)| {
                 let entry = Entry {
                     class: Some(class),
                     marks: 0,
                 };
-                (w.clone(), entry)
+                (word_key(w), entry)
             })
             .collect();
         let mut mark = |word: &str, m: u8| {
-            map.entry(word.to_lowercase()).or_default().marks |= m;
+            map.entry(word_key(word)).or_default().marks |= m;
         };
         for &w in crate::RULE_WORDS.iter().flat_map(|list| list.iter()) {
             mark(w, MARK_RULE);
@@ -1023,24 +1029,36 @@ fn entries() -> &'static HashMap<String, Entry> {
     })
 }
 
-/// The [`Entry`] of `word` (any case): its [`classify`] class and marks.
-pub fn lookup(word: &str, buf: &mut String) -> Entry {
-    if word.len() > 18 {
-        return Entry::default();
-    }
-    buf.clear();
+/// 64-bit FNV-1a of `word` lower-cased as [`classify`] reads it (`’` as
+/// `'`), hashed as it is read.
+fn word_key(word: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     if word.is_ascii() {
-        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        for c in word.chars() {
-            if c == '’' {
-                buf.push('\'');
-            } else {
-                buf.extend(c.to_lowercase());
+        for b in word.bytes() {
+            h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+        return h;
+    }
+    let mut utf8 = [0; 4];
+    for c in word.chars() {
+        let lower = if c == '’' { '\'' } else { c };
+        for l in lower.to_lowercase() {
+            for &b in l.encode_utf8(&mut utf8).as_bytes() {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
             }
         }
     }
-    entries().get(buf.as_str()).copied().unwrap_or_default()
+    h
+}
+
+/// The [`Entry`] of `word` (any case): its [`classify`] class and marks.
+pub fn lookup(word: &str) -> Entry {
+    // No entry is longer than this; most open-class words stop here.
+    if word.len() > 18 {
+        return Entry::default();
+    }
+    entries().get(&word_key(word)).copied().unwrap_or_default()
 }
 
 /// Person nouns: heads that `he`/`she` may refer back to.
@@ -1252,21 +1270,24 @@ mod tests {
         // Every rule word, in any case, carries the rule mark and keeps its class.
         for &w in crate::RULE_WORDS.iter().flat_map(|l| l.iter()) {
             let upper = w.to_uppercase();
-            assert!(lookup(&upper, &mut buf).marks & MARK_RULE != 0, "{w}");
-            assert_eq!(lookup(w, &mut buf).class, classify(w, &mut buf), "{w}");
+            assert!(lookup(&upper).marks & MARK_RULE != 0, "{w}");
+            assert_eq!(lookup(w).class, classify(w, &mut buf), "{w}");
         }
-        assert!(lookup("pointed", &mut buf).marks & MARK_LEARNED != 0);
+        assert!(lookup("pointed").marks & MARK_LEARNED != 0);
         for &w in crate::CUT_WORDS.iter().chain(crate::WEEKDAYS) {
-            assert!(lookup(w, &mut buf).marks & MARK_CUT != 0, "{w}");
+            assert!(lookup(w).marks & MARK_CUT != 0, "{w}");
         }
         for (w, weak) in weak_table() {
-            assert!(lookup(w, &mut buf).marks & MARK_WEAK != 0, "{w}");
+            assert!(lookup(w).marks & MARK_WEAK != 0, "{w}");
             assert!(weak_cue_at(w).is_some_and(|x| std::ptr::eq(x, weak)));
         }
         // A plain word: no class, no marks.
-        assert_eq!(lookup("ministry", &mut buf), Entry::default());
+        assert_eq!(lookup("ministry"), Entry::default());
+        // Read as `classify` reads it: any case, `’` as `'`.
+        assert_eq!(lookup("Don’t").class, Some(WordClass::Auxiliary));
+        assert_eq!(lookup("Don’t"), lookup("don't"));
         assert_eq!(
-            lookup("Said", &mut buf).class,
+            lookup("Said").class,
             Some(WordClass::Cue(CueKind::Speech, Inflection::Past))
         );
     }

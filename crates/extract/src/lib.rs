@@ -320,7 +320,6 @@ fn run(
         quotations: &quotations,
         claimed: vec![false; quotations.len()],
         drafts: Vec::new(),
-        buf: String::new(),
         tokens: Vec::new(),
         pending_colon: None,
         heading_end: None,
@@ -760,7 +759,6 @@ struct Extractor<'a> {
     quotations: &'a [Quotation],
     claimed: Vec<bool>,
     drafts: Vec<Draft>,
-    buf: String,
     /// The token buffer every unit is read into.
     tokens: Vec<Tok>,
     /// `X said:` closing a paragraph, waiting for the quote that opens the next.
@@ -851,12 +849,11 @@ impl<'a> Extractor<'a> {
                         }
                         if n == '.' && after <= unit.end {
                             let word = text.get(start..end).unwrap_or("");
-                            let lower = word.to_ascii_lowercase();
                             let single_cap =
                                 word.len() == 1 && word.bytes().all(|b| b.is_ascii_uppercase());
                             if word.contains('.')
                                 || single_cap
-                                || ABBREVIATIONS.contains(&lower.as_str())
+                                || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
                             {
                                 end = after;
                             }
@@ -865,7 +862,7 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let word = text.get(start..end).unwrap_or("");
-                let entry = lexicon::lookup(word, &mut self.buf);
+                let entry = lexicon::lookup(word);
                 toks.push(Tok {
                     span: Span::new(start, end),
                     kind: Kind::Word(entry.class),
