@@ -57,24 +57,34 @@ fn closes(family: Family, c: char) -> bool {
 pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>) {
     let mut pieces = Vec::new();
     let mut quotes: Vec<Quotation> = Vec::new();
-    // An open quotation carried from the previous paragraph: (quote index, family).
-    let mut carried: Option<(usize, Family)> = None;
+    // An open quotation carried from the previous paragraph: (quote index,
+    // family, whether it opened after words of that paragraph).
+    let mut carried: Option<(usize, Family, bool)> = None;
     for &para in paragraphs {
         let body = para.slice(text);
         let first = body.chars().next();
-        let continues = match (carried, first) {
-            (Some((_, Family::Doubled)), _) => body.starts_with("''"),
-            (Some((_, fam)), Some(c)) => opens(c) == Some(fam),
+        let opens_same = match (carried, first) {
+            (Some((_, Family::Doubled, _)), _) => body.starts_with("''"),
+            (Some((_, fam, _)), Some(c)) => opens(c) == Some(fam),
             _ => false,
         };
-        if !continues {
-            if let Some((q, _)) = carried {
+        // `Vell said the plan is “an amorphous position.` then `“What we do
+        // is legislate,” Vell said.`: a quote opened after the words of its
+        // paragraph and followed by a quote with a tag of its own ends with
+        // its paragraph; the next starts anew. A paragraph that is all
+        // quote goes on into a tagged one (`“First part.` `“Second,” he
+        // said.`).
+        let tagged =
+            opens_same && carried.is_some_and(|(_, fam, mid)| mid && opens_tagged_quote(body, fam));
+        let continues = opens_same && !tagged;
+        if !continues && !tagged {
+            if let Some((q, _, _)) = carried {
                 drop_unclosed(&mut pieces, &quotes, q);
             }
         }
         let mut open: Option<(usize, Family, Option<usize>)> = None;
         if continues {
-            if let Some((q, fam)) = carried {
+            if let Some((q, fam, _)) = carried {
                 open = Some((para.start, fam, Some(q)));
             }
         }
@@ -151,11 +161,17 @@ pub fn find(text: &str, paragraphs: &[Span]) -> (Vec<QuotePiece>, Vec<Quotation>
             let span = Span::new(start, para.end);
             let q = push_piece(&mut pieces, &mut quotes, span, cont);
             doubles.push(span);
-            carried = Some((q, fam));
+            let mid = cont.is_none()
+                && !body
+                    .get(..start - para.start)
+                    .unwrap_or("")
+                    .trim()
+                    .is_empty();
+            carried = Some((q, fam, mid));
         }
         single_quotes(text, para, &doubles, &mut pieces, &mut quotes);
     }
-    if let Some((q, _)) = carried {
+    if let Some((q, _, _)) = carried {
         drop_unclosed(&mut pieces, &quotes, q);
     }
     pieces.sort_by_key(|p| p.span.start);
@@ -175,6 +191,42 @@ fn reversed_close(fam: Family, c: char, body: &str, off: usize) -> bool {
             .get(off + c.len_utf8()..)
             .and_then(|r| r.chars().next())
             .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ')'))
+}
+
+/// Whether `body`, opening with a mark of `fam`, opens a quote that closes
+/// on `,`, `?` or `!` with a verb of saying within the next few words
+/// (`“We will wait,” Vell said.`): a tagged quote of its own.
+fn opens_tagged_quote(body: &str, fam: Family) -> bool {
+    let rest = body.get(first_width(body)..).unwrap_or("");
+    let close = if fam == Family::Doubled {
+        rest.find("''").map(|i| (i, 2))
+    } else {
+        rest.char_indices()
+            .find(|&(_, c)| closes(fam, c))
+            .map(|(i, c)| (i, c.len_utf8()))
+    };
+    let Some((at, width)) = close else {
+        return false;
+    };
+    let inside = rest.get(..at).unwrap_or("").trim_end();
+    if !inside.ends_with([',', '?', '!']) {
+        return false;
+    }
+    let mut buf = String::new();
+    rest.get(at + width..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(5)
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(
+                crate::lexicon::classify(w, &mut buf),
+                Some(crate::lexicon::WordClass::Cue(
+                    crate::lexicon::CueKind::Speech | crate::lexicon::CueKind::Tell,
+                    _
+                ))
+            )
+        })
 }
 
 /// Width of the opening mark a continued paragraph starts with.
@@ -381,5 +433,19 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(pieces.len(), 2);
         assert_eq!(pieces[1].span.slice(text), "“Second part,”");
+    }
+
+    #[test]
+    fn a_tagged_quote_after_a_partial_quote_left_open_starts_anew() {
+        let text = "Vell said the plan is “an empty promise.\n\n“We legislate,” Vell said.";
+        let paras = paragraphs(text);
+        let (pieces, quotes) = find(text, &paras);
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(pieces[0].span.slice(text), "“an empty promise.");
+        assert_eq!(pieces[1].span.slice(text), "“We legislate,”");
+        // Without a tag, the next paragraph continues the open quote.
+        let text = "Vell said the plan is “an empty promise.\n\n“We legislate.”";
+        let (_, quotes) = find(text, &paragraphs(text));
+        assert_eq!(quotes.len(), 1);
     }
 }
