@@ -559,11 +559,9 @@ fn units(
 /// attribution tag, not a sentence of its own.
 fn tag_after_question(text: &str, para: Span, at: usize, sentence: Span) -> bool {
     let before = text.get(para.start..at).unwrap_or("").trim_end();
-    let mut back = before.chars().rev();
-    let closes = back
-        .next()
-        .is_some_and(|c| matches!(c, '"' | '”' | '’' | '\''));
-    if !closes || !back.next().is_some_and(|c| matches!(c, '?' | '!')) {
+    // `?"`, `?”`, and `?''` (a doubled close) alike.
+    let inner = before.trim_end_matches(['"', '”', '’', '\'']);
+    if inner.len() == before.len() || !inner.ends_with(['?', '!']) {
         return false;
     }
     let tag = text.get(at..sentence.end.min(para.end)).unwrap_or("");
@@ -790,6 +788,16 @@ fn mojibake_inside_word(text: &str, start: usize, end: usize, next: char) -> boo
     symbol(next) && prev.is_some_and(|p| matches!(p, 'Ã' | 'Â' | 'â') || symbol(p))
 }
 
+/// `'08`, `‘96`: an apostrophe for a year's elided century at byte `pos`,
+/// the start of a word rather than punctuation.
+fn elided_year(text: &str, pos: usize) -> bool {
+    let mut chars = text.get(pos..).unwrap_or("").chars();
+    matches!(chars.next(), Some('\'' | '‘' | '’'))
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && chars.next().is_some_and(|c| c.is_ascii_digit())
+        && !chars.next().is_some_and(char::is_alphanumeric)
+}
+
 impl<'a> Extractor<'a> {
     /// The first `limit` tokens of `unit`, into `toks` (cleared first, so
     /// that one buffer serves every unit).
@@ -822,7 +830,7 @@ impl<'a> Extractor<'a> {
                 pos += c.len_utf8();
                 continue;
             }
-            if c.is_alphanumeric() {
+            if c.is_alphanumeric() || elided_year(text, pos) {
                 let start = pos;
                 let mut end = pos + c.len_utf8();
                 while let Some(n) = text.get(end..).and_then(|r| r.chars().next()) {
@@ -4192,17 +4200,26 @@ impl<'a> Extractor<'a> {
         {
             return;
         }
-        // Parenthetical: `So, he said, the talks must go on.`
+        // Parenthetical: `So, he said, the talks must go on.`; with a
+        // hearer, `Instead, Vell told reporters, the port will stay shut.`
+        let hearer_end = if kind == CueKind::Tell {
+            self.forward_np(t, i + 1)
+                .map(|(_, b)| b)
+                .filter(|&b| b < i + 6)
+        } else {
+            None
+        };
+        let tag_end = hearer_end.unwrap_or(i);
         if reporting
             && after_from.is_none()
-            && Self::punct(t, i + 1) == Some(',')
-            && matches!(t.get(i + 2).map(|x| x.kind), Some(Kind::Word(_)))
+            && Self::punct(t, tag_end + 1) == Some(',')
+            && matches!(t.get(tag_end + 2).map(|x| x.kind), Some(Kind::Word(_)))
             && (src_start == 0 || self.comma_like(t, src_start - 1))
         {
-            let to = self.content_end(t, i + 2);
+            let to = self.content_end(t, tag_end + 2);
             self.content_draft(
                 t,
-                i + 2,
+                tag_end + 2,
                 to,
                 Some(cue_span),
                 speaker,
@@ -5144,10 +5161,14 @@ impl<'a> Extractor<'a> {
     ) -> bool {
         let last_ok = match t.get(to).map(|x| x.kind) {
             Some(Kind::Punct(',')) => to > 0,
-            Some(Kind::Quote(p)) => matches!(
-                self.quote_inner_last(p),
-                Some(',' | '!' | '?' | '.' | '—' | '-')
-            ),
+            // `"The caucus is a battle of niches" Grubbs said.`: a whole
+            // sentence quoted before its speaker, its comma left out.
+            Some(Kind::Quote(p)) => {
+                matches!(
+                    self.quote_inner_last(p),
+                    Some(',' | '!' | '?' | '.' | '—' | '-')
+                ) || to == 0 && self.quote_words(p) >= 3
+            }
             Some(Kind::Punct('―' | '—' | '–')) => to > 0,
             _ => false,
         };

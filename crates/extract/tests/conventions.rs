@@ -524,6 +524,36 @@ fn a_programme_name_in_quotes_is_no_split_quote() {
 }
 
 #[test]
+fn tags_after_sloppy_quotes() {
+    // A question closed by a doubled mark, then its tag.
+    let (doc, s) = only("A headline\n\n''Did the port not suffer enough?'' Mrs. Osk said.");
+    assert_eq!(cue(&doc, &s), "said");
+    assert_eq!(speaker(&doc, &s), "Mrs. Osk");
+    assert_eq!(content(&doc, &s), "''Did the port not suffer enough?''");
+    // A whole sentence quoted before its speaker, its comma left out.
+    let (doc, s) = only("A headline\n\n\"The ferry is a lifeline for the island\" Ilya Ders said.");
+    assert_eq!(speaker(&doc, &s), "Ilya Ders");
+    assert_eq!(
+        content(&doc, &s),
+        "\"The ferry is a lifeline for the island\""
+    );
+}
+
+#[test]
+fn an_elided_year_is_a_word() {
+    let (doc, s) = only("Mira Osk said in \u{2018}08 that the dykes would hold.");
+    assert_eq!(content(&doc, &s), "that the dykes would hold");
+}
+
+#[test]
+fn a_parenthetical_tell_with_its_hearer() {
+    let (doc, s) = only("Instead, Vell told reporters, the port will stay shut until May.");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(speaker(&doc, &s), "Vell");
+    assert_eq!(content(&doc, &s), "the port will stay shut until May");
+}
+
+#[test]
 fn learned_multiword_cues() {
     let (doc, s) = only("Senator Ilya Ders called for a full inquiry into the port deal.");
     assert_eq!(cue(&doc, &s), "called for");
