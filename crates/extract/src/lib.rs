@@ -561,7 +561,8 @@ fn tag_after_question(text: &str, para: Span, at: usize, sentence: Span) -> bool
     let before = text.get(para.start..at).unwrap_or("").trim_end();
     // `?"`, `?”`, and `?''` (a doubled close) alike.
     let inner = before.trim_end_matches(['"', '”', '’', '\'']);
-    if inner.len() == before.len() || !inner.ends_with(['?', '!']) {
+    let full_stop = inner.ends_with('.');
+    if inner.len() == before.len() || !(inner.ends_with(['?', '!']) || full_stop) {
         return false;
     }
     let tag = text.get(at..sentence.end.min(para.end)).unwrap_or("");
@@ -571,11 +572,14 @@ fn tag_after_question(text: &str, para: Span, at: usize, sentence: Span) -> bool
         .take(13)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    words.len() <= 12
-        && words
-            .iter()
-            .take(6)
-            .any(|w| matches!(classify(w, &mut buf), Some(WordClass::Cue(..))))
+    let mut cue_at = |w: &&str| matches!(classify(w, &mut buf), Some(WordClass::Cue(..)));
+    if full_stop {
+        // `"... missing." Vell said.`: after a full stop only a bare tag
+        // (a short name and the verb closing the sentence) belongs to the
+        // quote; `"Q." Vell said the talks failed.` is a sentence of its own.
+        return words.len() <= 5 && words.last().is_some_and(&mut cue_at);
+    }
+    words.len() <= 12 && words.iter().take(6).any(cue_at)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -4991,7 +4995,19 @@ impl<'a> Extractor<'a> {
                     Some(WordClass::Pronoun { .. } | WordClass::Determiner)
                 ) && !self.is(t, k, "who")
                     || self.capitalized(t, k) && Self::class(t, k).is_none();
-                if subject && self.word(t, k + 1).is_some() {
+                // `says tonight he's a step closer`: a pronoun with its verb
+                // contracted is a whole clause's start.
+                let contracted = self.word(t, k).is_some_and(|w| {
+                    w.split(['\'', '’']).nth(1).is_some()
+                        && ["he", "she", "it", "they", "we", "i", "you", "there"]
+                            .iter()
+                            .any(|p| {
+                                w.split(['\'', '’'])
+                                    .next()
+                                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+                            })
+                });
+                if contracted || subject && self.word(t, k + 1).is_some() {
                     return Some(k);
                 }
             }

@@ -540,6 +540,27 @@ fn tags_after_sloppy_quotes() {
 }
 
 #[test]
+fn a_bare_tag_after_a_full_stop_quote() {
+    let (doc, s) =
+        only("A headline\n\n\"The ferry will run until the dykes are mended.\" Ilya Ders said.");
+    assert_eq!(speaker(&doc, &s), "Ilya Ders");
+    assert_eq!(
+        content(&doc, &s),
+        "\"The ferry will run until the dykes are mended.\""
+    );
+    // A name and a verb with a clause of their own make a new sentence.
+    let (doc, st) = run("A headline\n\n\"We will win.\" Ilya Ders said the party was united.");
+    let said = st.iter().find(|s| cue(&doc, s) == "said").expect("said");
+    assert_eq!(content(&doc, said), "the party was united");
+}
+
+#[test]
+fn a_contracted_pronoun_opens_the_clause_after_a_time_word() {
+    let (doc, s) = only("Vell says tonight he's a step closer to the port deal.");
+    assert_eq!(content(&doc, &s), "he's a step closer to the port deal");
+}
+
+#[test]
 fn an_elided_year_is_a_word() {
     let (doc, s) = only("Mira Osk said in \u{2018}08 that the dykes would hold.");
     assert_eq!(content(&doc, &s), "that the dykes would hold");
