@@ -4954,6 +4954,19 @@ impl<'a> Extractor<'a> {
         if kind == CueKind::Tell && !adjunct {
             // `told the council (on Monday) that ...`: the hearer, then the content.
             let (_, b) = self.forward_np(t, after)?;
+            // `told reporters in Nashua last week, "..."`, `told an audience
+            // at a festival in Houston last week that ...`.
+            let past = self.adjuncts_end(t, b + 1);
+            if past > b + 1 {
+                if self.is(t, past, "that") {
+                    return Some(past);
+                }
+                if matches!(Self::punct(t, past), Some(',' | ':'))
+                    && matches!(t.get(past + 1).map(|x| x.kind), Some(Kind::Quote(_)))
+                {
+                    return Some(past + 1);
+                }
+            }
             let mut k = b + 1;
             if matches!(Self::class(t, k), Some(WordClass::Preposition)) && !self.is(t, k, "of") {
                 if let Some((_, e)) = self.forward_np(t, k + 1) {
@@ -5078,6 +5091,26 @@ impl<'a> Extractor<'a> {
     /// The `that` after up to two more short prepositional phrases
     /// starting at token `k` (`on Sunday that`, `at a rally in Velmar
     /// that`).
+    /// The token after up to three adjuncts from `k`: short prepositional
+    /// phrases (`in Nashua`, `at a literary festival`) and time phrases
+    /// (`last week`, `on Friday`).
+    fn adjuncts_end(&self, t: &[Tok], k: usize) -> usize {
+        let mut k = k;
+        for _ in 0..3 {
+            if let Some(n) = self.after_time_phrase(t, k) {
+                k = n;
+                continue;
+            }
+            let preposition =
+                matches!(Self::class(t, k), Some(WordClass::Preposition)) && !self.is(t, k, "of");
+            match self.forward_np(t, k + 1) {
+                Some((_, e)) if preposition && e <= k + 4 => k = e + 1,
+                _ => break,
+            }
+        }
+        k
+    }
+
     fn that_after_adjuncts(&self, t: &[Tok], k: usize) -> Option<usize> {
         let mut k = k;
         for _ in 0..2 {

@@ -561,6 +561,16 @@ fn a_contracted_pronoun_opens_the_clause_after_a_time_word() {
 }
 
 #[test]
+fn a_hearer_with_adjuncts_before_the_content() {
+    let (doc, s) = only("Vell told reporters in Tarn last week, \"The ferry will run.\"");
+    assert_eq!(cue(&doc, &s), "told");
+    assert_eq!(content(&doc, &s), "\"The ferry will run.\"");
+    let (doc, s) =
+        only("Vell told an audience at a festival in Tarn last week that the port would close.");
+    assert_eq!(content(&doc, &s), "that the port would close");
+}
+
+#[test]
 fn an_elided_year_is_a_word() {
     let (doc, s) = only("Mira Osk said in \u{2018}08 that the dykes would hold.");
     assert_eq!(content(&doc, &s), "that the dykes would hold");
