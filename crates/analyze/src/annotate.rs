@@ -2299,7 +2299,14 @@ fn channel_of(
     if let Some(r) = res {
         if let Some(sp) = &st.speaker {
             let np = scan.unquoted_words(sp.span, Span::new(0, 0));
-            collect(scan.text, &PRIVATE_SET, PRIVATE_CUES, &np, 3.0, &mut private);
+            collect(
+                scan.text,
+                &PRIVATE_SET,
+                PRIVATE_CUES,
+                &np,
+                3.0,
+                &mut private,
+            );
             collect(scan.text, &PUBLIC_SET, PUBLIC_CUES, &np, 2.0, &mut public);
             let ev = Evidence {
                 phrase: r.profile.text.to_string(),
@@ -2363,7 +2370,14 @@ fn channel_of(
         if sp.span.slice(scan.text).eq_ignore_ascii_case("it") {
             if let Some((s, e)) = scan.document_before(sp.span.start) {
                 let subject: Vec<Word> = scan.words[s..e].to_vec();
-                collect(scan.text, &PRIVATE_SET, PRIVATE_CUES, &subject, 3.0, &mut private);
+                collect(
+                    scan.text,
+                    &PRIVATE_SET,
+                    PRIVATE_CUES,
+                    &subject,
+                    3.0,
+                    &mut private,
+                );
             }
         }
     }
@@ -2438,8 +2452,22 @@ fn channel_of(
         .filter(|w| !speaker_span.contains(w.span))
         .filter(|w| !other_parts.iter().any(|p| p.contains(w.span)))
         .collect();
-    collect(scan.text, &PRIVATE_SET, PRIVATE_CUES, &sent_words, 2.0, &mut private);
-    collect(scan.text, &PUBLIC_SET, PUBLIC_CUES, &sent_words, 2.0, &mut public);
+    collect(
+        scan.text,
+        &PRIVATE_SET,
+        PRIVATE_CUES,
+        &sent_words,
+        2.0,
+        &mut private,
+    );
+    collect(
+        scan.text,
+        &PUBLIC_SET,
+        PUBLIC_CUES,
+        &sent_words,
+        2.0,
+        &mut public,
+    );
     // `in public` says how this statement was made only beside its cue
     // (`has insisted in public that`), not in a clause about another
     // (`repeating a promise Corvania has made in public`).
@@ -2463,8 +2491,22 @@ fn channel_of(
             // (`The final closed-door statement comes from elsewhere.`)
             // weighs less than a named speaker's own `said`.
             let fade = if n == 0 { 1.0 } else { 0.6 };
-            collect(scan.text, &PRIVATE_SET, PRIVATE_CUES, &ws, 0.75 * fade, &mut private);
-            collect(scan.text, &PUBLIC_SET, PUBLIC_CUES, &ws, 0.5 * fade, &mut public);
+            collect(
+                scan.text,
+                &PRIVATE_SET,
+                PRIVATE_CUES,
+                &ws,
+                0.75 * fade,
+                &mut private,
+            );
+            collect(
+                scan.text,
+                &PUBLIC_SET,
+                PUBLIC_CUES,
+                &ws,
+                0.5 * fade,
+                &mut public,
+            );
             // An outlet reporting what an institution said (second-hand).
             if n == 0 && res.is_some_and(|r| r.institution) {
                 if let Some(ev) = outlet_report(scan, span) {
