@@ -2266,16 +2266,7 @@ fn collect(
                 continue;
             }
             // The phrase as it stands (`closed-door` for `closed door*`).
-            let phrase = text.get(span.range()).map_or_else(
-                || {
-                    ws.iter()
-                        .filter(|w| span.contains(w.span))
-                        .map(|w| w.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                },
-                str::to_string,
-            );
+            let phrase = span.slice(text).to_string();
             out.push((
                 weight,
                 Evidence {

@@ -566,18 +566,17 @@ fn tag_after_question(text: &str, para: Span, at: usize, sentence: Span) -> bool
         return false;
     }
     let tag = text.get(at..sentence.end.min(para.end)).unwrap_or("");
-    let mut buf = String::new();
     let words: Vec<&str> = tag
         .split_whitespace()
         .take(13)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let mut cue_at = |w: &&str| matches!(classify(w, &mut buf), Some(WordClass::Cue(..)));
+    let cue_at = |w: &&str| matches!(lexicon::lookup(w).class, Some(WordClass::Cue(..)));
     if full_stop {
         // `"... missing." Vell said.`: after a full stop only a bare tag
         // (a short name and the verb closing the sentence) belongs to the
         // quote; `"Q." Vell said the talks failed.` is a sentence of its own.
-        return words.len() <= 5 && words.last().is_some_and(&mut cue_at);
+        return words.len() <= 5 && words.last().is_some_and(cue_at);
     }
     words.len() <= 12 && words.iter().take(6).any(cue_at)
 }
@@ -903,6 +902,19 @@ impl<'a> Extractor<'a> {
         self.word(t, i).is_some_and(|x| x.eq_ignore_ascii_case(w))
     }
 
+    /// The number of words of `phrase` (space-separated, any case) when
+    /// they stand at tokens `k..`.
+    fn phrase_at(&self, t: &[Tok], k: usize, phrase: &str) -> Option<usize> {
+        let mut n = 0;
+        for (m, w) in phrase.split(' ').enumerate() {
+            if !self.is(t, k + m, w) {
+                return None;
+            }
+            n = m + 1;
+        }
+        Some(n)
+    }
+
     /// Whether token `i` carries `mark` ([`lexicon::Entry::marks`]).
     fn marked(t: &[Tok], i: usize, mark: u8) -> bool {
         t.get(i).is_some_and(|x| x.marks & mark != 0)
@@ -928,7 +940,6 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// The last character inside a quote piece before its closing mark.
     /// Whether quote piece `piece` opens with a lower-case word (`"could
     /// be ..."`): it goes on with a sentence begun outside it.
     fn quote_opens_lowercase(&self, piece: usize) -> bool {
@@ -941,6 +952,7 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// The last character inside a quote piece before its closing mark.
     fn quote_inner_last(&self, piece: usize) -> Option<char> {
         let p = self.pieces.get(piece)?;
         let full = p.span.slice(self.text);
@@ -2718,10 +2730,7 @@ impl<'a> Extractor<'a> {
         let connective = CONNECTIVES
             .iter()
             .chain(&["but", "and", "yet", "so", "because", "in addition"])
-            .any(|c| {
-                let words: Vec<&str> = c.split(' ').collect();
-                words.len() == i - 1 && words.iter().enumerate().all(|(k, w)| self.is(t, k, w))
-            });
+            .any(|c| self.phrase_at(t, 0, c) == Some(i - 1));
         if connective {
             let to = self.content_end(t, b + 2);
             return self.content_draft(t, b + 2, to, Some(cue), speaker, None, paragraph);
@@ -2902,12 +2911,10 @@ impl<'a> Extractor<'a> {
         let mut from = from;
         if from == 0 {
             for connective in CONNECTIVES {
-                let n = connective.split(' ').count();
-                let matches = connective
-                    .split(' ')
-                    .enumerate()
-                    .all(|(k, w)| self.is(t, from + k, w));
-                if matches && Self::punct(t, from + n) == Some(',') && from + n < to {
+                let Some(n) = self.phrase_at(t, from, connective) else {
+                    continue;
+                };
+                if Self::punct(t, from + n) == Some(',') && from + n < to {
                     from += n + 1;
                     break;
                 }
@@ -4206,14 +4213,14 @@ impl<'a> Extractor<'a> {
         }
         // Parenthetical: `So, he said, the talks must go on.`; with a
         // hearer, `Instead, Vell told reporters, the port will stay shut.`
-        let hearer_end = if kind == CueKind::Tell {
-            self.forward_np(t, i + 1)
+        let tag_end = match (kind, after_from) {
+            (CueKind::Tell, None) => self
+                .forward_np(t, i + 1)
                 .map(|(_, b)| b)
                 .filter(|&b| b < i + 6)
-        } else {
-            None
+                .unwrap_or(i),
+            _ => i,
         };
-        let tag_end = hearer_end.unwrap_or(i);
         if reporting
             && after_from.is_none()
             && Self::punct(t, tag_end + 1) == Some(',')
@@ -5011,14 +5018,11 @@ impl<'a> Extractor<'a> {
                 // `says tonight he's a step closer`: a pronoun with its verb
                 // contracted is a whole clause's start.
                 let contracted = self.word(t, k).is_some_and(|w| {
-                    w.split(['\'', '’']).nth(1).is_some()
-                        && ["he", "she", "it", "they", "we", "i", "you", "there"]
+                    w.split_once(['\'', '’']).is_some_and(|(head, _)| {
+                        ["he", "she", "it", "they", "we", "i", "you", "there"]
                             .iter()
-                            .any(|p| {
-                                w.split(['\'', '’'])
-                                    .next()
-                                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
-                            })
+                            .any(|p| head.eq_ignore_ascii_case(p))
+                    })
                 });
                 if contracted || subject && self.word(t, k + 1).is_some() {
                     return Some(k);
@@ -5088,9 +5092,6 @@ impl<'a> Extractor<'a> {
         })
     }
 
-    /// The `that` after up to two more short prepositional phrases
-    /// starting at token `k` (`on Sunday that`, `at a rally in Velmar
-    /// that`).
     /// The token after up to three adjuncts from `k`: short prepositional
     /// phrases (`in Nashua`, `at a literary festival`) and time phrases
     /// (`last week`, `on Friday`).
@@ -5111,6 +5112,9 @@ impl<'a> Extractor<'a> {
         k
     }
 
+    /// The `that` after up to two more short prepositional phrases
+    /// starting at token `k` (`on Sunday that`, `at a rally in Velmar
+    /// that`).
     fn that_after_adjuncts(&self, t: &[Tok], k: usize) -> Option<usize> {
         let mut k = k;
         for _ in 0..2 {

@@ -212,7 +212,6 @@ fn opens_tagged_quote(body: &str, fam: Family) -> bool {
     if !inside.ends_with([',', '?', '!']) {
         return false;
     }
-    let mut buf = String::new();
     rest.get(at + width..)
         .unwrap_or("")
         .split_whitespace()
@@ -220,7 +219,7 @@ fn opens_tagged_quote(body: &str, fam: Family) -> bool {
         .any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(
-                crate::lexicon::classify(w, &mut buf),
+                crate::lexicon::lookup(w).class,
                 Some(crate::lexicon::WordClass::Cue(
                     crate::lexicon::CueKind::Speech | crate::lexicon::CueKind::Tell,
                     _
