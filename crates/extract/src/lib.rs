@@ -402,7 +402,6 @@ const CONNECTIVES: &[&str] = &[
     "furthermore",
     "nevertheless",
     "nonetheless",
-    "instead",
     "in fact",
     "in contrast",
     "by contrast",
@@ -423,6 +422,11 @@ const SPEAKER_ADJUNCTS: &[&str] = &["in", "on", "at", "after", "during", "before
 const IRREGULAR_PASTS: [&str; 16] = [
     "met", "left", "went", "came", "took", "made", "got", "saw", "began", "ran", "gave", "kept",
     "held", "stood", "spoke", "sent",
+];
+
+/// Nouns ending in `-ly` that are no adverb before a verb (`the family said`).
+const LY_NOUNS: [&str; 7] = [
+    "family", "rally", "assembly", "supply", "monopoly", "anomaly", "reply",
 ];
 
 pub(crate) const WEEKDAYS: &[&str] = &[
@@ -3923,8 +3927,13 @@ impl<'a> Extractor<'a> {
             .iter()
             .any(|v| w.eq_ignore_ascii_case(v))
         });
+        // `..., R-Ky., said Tuesday.`: a day after the verb is when, never who.
+        let day_next = self
+            .word(t, i + 1)
+            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
         if i > 0
             && !tells
+            && !day_next
             && self.reporting_verb(t, i)
             && (self.comma_like(t, i - 1)
                 || matches!(t.get(i - 1).map(|x| x.kind), Some(Kind::Quote(_))))
@@ -4332,6 +4341,9 @@ impl<'a> Extractor<'a> {
     /// `Vell, the minister, said`, `Vell, 58, who ..., said`; as a token
     /// range, ending at `j`.
     fn appositive_subject(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        if let Some(subject) = self.subject_after_quote(t, j) {
+            return Some(subject);
+        }
         // Apposition or relative clause: `Vell, the minister, said`.
         let k = (0..j).rev().find(|&k| self.comma_like(t, k))?;
         // `the envoy, but his deputy, ...` is no apposition.
@@ -4448,6 +4460,44 @@ impl<'a> Extractor<'a> {
         } else {
             Some((a, j))
         }
+    }
+
+    /// The speaker right after the quote it speaks, with everything set off
+    /// by commas up to the comma at `j`: `"Q," Ilya Vell, assistant minister
+    /// for ports, rail, and roads, said` or `"Q," Mr. Vell, now 81 and
+    /// retired in Ardel, Kessia, said`. The asides may hold commas of their
+    /// own, since a quote before and the cue after bound them.
+    fn subject_after_quote(&self, t: &[Tok], j: usize) -> Option<(usize, usize)> {
+        let q = (j.saturating_sub(40)..j)
+            .rev()
+            .find(|&k| matches!(t.get(k).map(|x| x.kind), Some(Kind::Quote(_))))?;
+        let Some(Kind::Quote(piece)) = t.get(q).map(|x| x.kind) else {
+            return None;
+        };
+        if !matches!(self.quote_inner_last(piece), Some(',' | '?' | '!')) {
+            return None;
+        }
+        let (a, b) = self.forward_np(t, q + 1)?;
+        let first_comma = b + 1;
+        let named = (a..=b).any(|m| self.capitalized(t, m))
+            && !matches!(Self::class(t, a), Some(WordClass::Pronoun { .. }));
+        if !named || first_comma >= j || Self::punct(t, first_comma) != Some(',') {
+            return None;
+        }
+        // The asides hold no verb of their own outside a relative clause.
+        let mut relative = false;
+        for m in first_comma + 1..j {
+            match t.get(m).map(|x| x.kind) {
+                Some(Kind::Word(Some(
+                    WordClass::Auxiliary
+                    | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular),
+                ))) if !relative => return None,
+                Some(Kind::Word(_)) => relative |= self.relative_pronoun(t, m),
+                Some(Kind::Punct(',' | '.' | '-' | '(' | ')' | '\'' | '’')) => {}
+                _ => return None,
+            }
+        }
+        Some((a, j))
     }
 
     /// Whether token `m` is `who` or `whose`, opening a relative clause.
@@ -4741,8 +4791,15 @@ impl<'a> Extractor<'a> {
     fn verb_modifier(&self, t: &[Tok], k: usize) -> bool {
         match Self::class(t, k) {
             Some(WordClass::Adverb | WordClass::Auxiliary) => true,
+            // `sharply`, but not the nouns `family`, `rally`, `the daily`.
             None => self.word(t, k).is_some_and(|w| {
-                w.len() > 4 && w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)
+                w.len() > 4
+                    && w.ends_with("ly")
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !LY_NOUNS.contains(&w)
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|d| matches!(Self::class(t, d), Some(WordClass::Determiner)))
             }),
             _ => false,
         }
@@ -5048,10 +5105,18 @@ impl<'a> Extractor<'a> {
                     _ => {}
                 }
             }
-            // `insists on ...`, `warned against ...`: the phrase is the content.
+            // `insists on ...`, `warned against ...`: the phrase is the content;
+            // `said on the call` names where, `said about ...` what.
+            let say = after > 0
+                && self.word(t, after - 1).is_some_and(|w| {
+                    ["said", "says", "say", "saying"]
+                        .iter()
+                        .any(|v| w.eq_ignore_ascii_case(v))
+                });
             let topical = ["on", "about", "against", "for"]
                 .iter()
                 .any(|p| self.is(t, after, p))
+                && (!say || self.is(t, after, "about"))
                 && !self.word(t, after + 1).is_some_and(|w| {
                     matches!(
                         w.to_ascii_lowercase().as_str(),

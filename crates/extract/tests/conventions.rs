@@ -1852,3 +1852,57 @@ fn a_cue_word_after_a_peoples_adjective_is_a_noun() {
     let (doc, s) = only("Kessian officials warned that the port would close.");
     assert_eq!(speaker(&doc, &s), "Kessian officials");
 }
+
+#[test]
+fn a_day_after_the_verb_is_no_inverted_speaker() {
+    let (doc, st) = run(
+        "“Our assumption is that the veto will be overridden,” Senate Leader Ilya Vell, R-Ard., \
+         said Tuesday.",
+    );
+    let said = by_cue(&doc, &st, "said Tuesday");
+    assert_eq!(
+        content(&doc, said),
+        "“Our assumption is that the veto will be overridden,”"
+    );
+    assert_eq!(speaker(&doc, said), "Senate Leader Ilya Vell, R-Ard.,");
+}
+
+#[test]
+fn a_noun_ending_in_ly_is_a_speaker_not_an_adverb() {
+    let (doc, s) = only("The relatives watched the video on Thursday, the family said.");
+    assert_eq!(speaker(&doc, &s), "the family");
+    assert_eq!(
+        content(&doc, &s),
+        "The relatives watched the video on Thursday"
+    );
+    // A real adverb still joins the cue.
+    let (doc, s) = only("The port is closed, the ministry firmly said.");
+    assert_eq!(s.cue.map(|c| c.slice(&doc.text)), Some("firmly said"));
+}
+
+#[test]
+fn asides_with_commas_of_their_own_between_quote_and_cue() {
+    let (doc, st) = run(
+        "The new plans “are steps in the right direction,” Anne Vell, assistant minister for \
+         ports, rail, and roads, said on the same call.",
+    );
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(
+        content(&doc, said),
+        "The new plans “are steps in the right direction,”"
+    );
+    assert_eq!(
+        speaker(&doc, said),
+        "Anne Vell, assistant minister for ports, rail, and roads,"
+    );
+    let (doc, st) = run(
+        "“I would have been sitting in prison for a long time,” Mr. Orsk, now 81 and retired in \
+         Ardel, Kessia, said by telephone this week.",
+    );
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(name(said), "Mr. Orsk");
+    assert_eq!(
+        content(&doc, said),
+        "“I would have been sitting in prison for a long time,”"
+    );
+}
