@@ -346,11 +346,13 @@ fn transcript_turns() {
     let (doc, st) = run(text);
     assert_eq!(st.len(), 2);
     assert_eq!(speaker(&doc, &st[0]), "VELL");
+    // A turn ends before its own full stop, as PolNeAR marks most turns.
     assert_eq!(
         content(&doc, &st[0]),
-        "We are ready to talk, but not under threat."
+        "We are ready to talk, but not under threat"
     );
     assert_eq!(speaker(&doc, &st[1]), "HOST");
+    assert_eq!(content(&doc, &st[1]), "And if the talks fail?");
 }
 
 #[test]
@@ -1905,4 +1907,43 @@ fn asides_with_commas_of_their_own_between_quote_and_cue() {
         content(&doc, said),
         "“I would have been sitting in prison for a long time,”"
     );
+}
+
+#[test]
+fn learned_tag_verbs_close_a_quote() {
+    let (doc, st) = run("“We will win the vote,” Vell notes. “The port stays open.”");
+    let notes = by_cue(&doc, &st, "notes");
+    assert_eq!(speaker(&doc, notes), "Vell");
+    assert_eq!(notes.fragments.len(), 2);
+    let (doc, st) = run("“We will win the vote,” Ilya Orsk stated.");
+    assert_eq!(speaker(&doc, by_cue(&doc, &st, "stated")), "Ilya Orsk");
+}
+
+#[test]
+fn modifiers_inside_the_cue() {
+    let (doc, s) = only("Vell and Orsk have both argued that workers lost their jobs.");
+    assert_eq!(s.cue.map(|c| c.slice(&doc.text)), Some("have both argued"));
+    assert_eq!(speaker(&doc, &s), "Vell and Orsk");
+    let (doc, s) = only("The Ardel senator would only say that the plan was worrisome.");
+    assert_eq!(s.cue.map(|c| c.slice(&doc.text)), Some("would only say"));
+    assert_eq!(content(&doc, &s), "that the plan was worrisome");
+}
+
+#[test]
+fn asides_and_times_between_cue_and_content() {
+    let (doc, s) = only("He said, for example, that the port should stay open.");
+    assert_eq!(content(&doc, &s), "that the port should stay open");
+    let (doc, s) = only("Vell told the agency simply, “We lost.”");
+    assert_eq!(content(&doc, &s), "“We lost.”");
+    let (doc, s) = only("Candidate Ilya Vell promised Monday to begin talks on the port.");
+    assert_eq!(content(&doc, &s), "to begin talks on the port");
+}
+
+#[test]
+fn rubrics_before_a_colon_are_no_speakers() {
+    let (_, st) = run(
+        "Correction: An earlier version of this story misstated the date of the vote in \
+         the Ardel assembly.",
+    );
+    assert!(st.is_empty(), "{st:?}");
 }
