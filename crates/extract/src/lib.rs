@@ -500,6 +500,14 @@ fn speaker_without_aside(text: &str, speaker: Span) -> Span {
         }
         from = comma + 2;
     }
+    // `He’s said`, `They’ve argued`: the pronoun without its auxiliary.
+    for suffix in ["'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll"] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            if ["he", "she", "it", "they", "we", "i", "you"].contains(&stem) {
+                return Span::new(speaker.start, speaker.start + stem.len());
+            }
+        }
+    }
     // `X on Tuesday`
     if let Some(on) = lower.rfind(" on ") {
         let day = lower.get(on + 4..).unwrap_or("");
@@ -1140,7 +1148,7 @@ impl<'a> Extractor<'a> {
                             && self.word(t, prev - 1).is_some()
                             && (self.capitalized(t, prev - 1) && self.capitalized(t, start)
                                 || self.word(t, prev - 1).is_some_and(|w| w.ends_with('s'))
-                                    && self.word(t, start).is_some_and(|w| w.ends_with('s'))) =>
+                                    && self.word(t, j).is_some_and(|w| w.ends_with('s'))) =>
                     {
                         k = prev;
                     }
@@ -4894,6 +4902,7 @@ impl<'a> Extractor<'a> {
             if self
                 .word(t, i - 1)
                 .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
+                && !self.pronoun_contraction(t, i - 1)
             {
                 return false;
             }
@@ -4946,7 +4955,8 @@ impl<'a> Extractor<'a> {
                     t.get(i + 1).map(|x| x.kind),
                     Some(Kind::Quote(_) | Kind::Punct(':'))
                 )
-                || self.tag_after_quote(t, i))
+                || self.tag_after_quote(t, i)
+                || self.parenthetical_tag(t, i))
         {
             return false;
         }
@@ -5008,6 +5018,24 @@ impl<'a> Extractor<'a> {
                     t.get(k).map(|x| x.kind),
                     Some(Kind::Word(None) | Kind::Punct('.'))
                 )
+            })
+    }
+
+    /// Whether word `i` closes a parenthetical tag set off by commas
+    /// (`Democrats, Vell notes, applaud ...`): a verb after a short name.
+    fn parenthetical_tag(&self, t: &[Tok], i: usize) -> bool {
+        let Some(open) = (i.saturating_sub(5)..i)
+            .rev()
+            .find(|&k| self.comma_like(t, k))
+        else {
+            return false;
+        };
+        Self::punct(t, i + 1) == Some(',')
+            && open + 1 < i
+            && open > 0
+            && (open + 1..i).all(|k| {
+                self.capitalized(t, k) && Self::class(t, k).is_none()
+                    || Self::punct(t, k) == Some('.')
             })
     }
 
@@ -5316,6 +5344,23 @@ impl<'a> Extractor<'a> {
                 Some((_, e)) if preposition && e <= k + 4 => k = e + 1,
                 _ => break,
             }
+            // `in Salem, New Hampshire`: the region after its town.
+            if Self::punct(t, k) == Some(',') && self.capitalized(t, k - 1) {
+                let mut m = k + 1;
+                while m < k + 4 && self.capitalized(t, m) && Self::class(t, m).is_none() {
+                    m += 1;
+                }
+                let then = self.is(t, m, "that") || self.after_time_phrase(t, m).is_some();
+                if m > k + 1
+                    && (then || Self::punct(t, m) == Some(',') && self.is(t, m + 1, "that"))
+                {
+                    k = if Self::punct(t, m) == Some(',') {
+                        m + 1
+                    } else {
+                        m
+                    };
+                }
+            }
         }
         k
     }
@@ -5482,8 +5527,15 @@ impl<'a> Extractor<'a> {
         }
         // `Many of the closures, the report said, have involved ...`: the
         // sentence goes on after the parenthetical source and cue.
+        // Not when a participle of saying opens it: `..., Vell said, adding
+        // that ...` is a statement of its own.
         let plain_comma_before = Self::punct(t, to) == Some(',');
+        let gerund_cue = matches!(
+            Self::class(t, tail + 1),
+            Some(WordClass::Cue(_, Inflection::Gerund))
+        );
         if plain_comma_before
+            && !gerund_cue
             && Self::punct(t, tail) == Some(',')
             && matches!(t.get(tail + 1).map(|x| x.kind), Some(Kind::Word(_)))
         {

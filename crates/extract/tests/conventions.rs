@@ -1947,3 +1947,42 @@ fn rubrics_before_a_colon_are_no_speakers() {
     );
     assert!(st.is_empty(), "{st:?}");
 }
+
+#[test]
+fn adding_after_a_parenthetical_tag_is_its_own_statement() {
+    let (doc, st) = run(
+        "The port will close in June, a Kessian official said, adding that the impact was \
+         hard to estimate.",
+    );
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(content(&doc, said), "The port will close in June");
+    assert_eq!(said.fragments.len(), 1);
+    let adding = by_cue(&doc, &st, "adding");
+    assert_eq!(
+        content(&doc, adding),
+        "that the impact was hard to estimate"
+    );
+}
+
+#[test]
+fn a_contracted_pronoun_speaks_without_its_auxiliary() {
+    let (doc, s) = only("He’s said that the port will close before the vote.");
+    assert_eq!(speaker(&doc, &s), "He");
+    let (doc, s) = only("They’ve argued that the port will close before the vote.");
+    assert_eq!(speaker(&doc, &s), "They");
+}
+
+#[test]
+fn hearer_adjuncts_take_a_region_after_its_town() {
+    let (doc, s) = only("Ilya Vell told voters in Ardel, Kessia, that the port would stay open.");
+    assert_eq!(content(&doc, &s), "that the port would stay open");
+    assert_eq!(speaker(&doc, &s), "Ilya Vell");
+}
+
+#[test]
+fn a_learned_verb_in_a_parenthetical_tag() {
+    let (doc, st) = run("The talks, Vell reports, have stalled over the port.");
+    let reports = by_cue(&doc, &st, "reports");
+    assert_eq!(speaker(&doc, reports), "Vell");
+    assert_eq!(reports.fragments.len(), 2);
+}
