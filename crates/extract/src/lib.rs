@@ -5263,6 +5263,11 @@ impl<'a> Extractor<'a> {
                     {
                         return Some(k + 1)
                     }
+                    // `at a stop in Toledo, Ohio, that ...`: a region after its town.
+                    Some(Kind::Punct(','))
+                        if k > after
+                            && self.capitalized(t, k - 1)
+                            && (self.capitalized(t, k + 1) || self.is(t, k + 1, "that")) => {}
                     Some(Kind::Punct(_)) => break,
                     Some(Kind::Word(Some(WordClass::Cue(..)))) => break,
                     _ => {}

@@ -1986,3 +1986,10 @@ fn a_learned_verb_in_a_parenthetical_tag() {
     assert_eq!(speaker(&doc, reports), "Vell");
     assert_eq!(reports.fragments.len(), 2);
 }
+
+#[test]
+fn a_region_after_its_town_before_that() {
+    let (doc, s) =
+        only("Vell says at a campaign stop in Ardel, Kessia, that it means the fund is empty.");
+    assert_eq!(content(&doc, &s), "that it means the fund is empty");
+}
