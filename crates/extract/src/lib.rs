@@ -454,10 +454,22 @@ const RUBRICS: &[&str] = &[
     "timeline",
 ];
 
+/// Words besides adverbs and prepositions in an aside between a cue and
+/// its content (`said, for example, that`, `said, however, that`).
+const CUE_ASIDE_WORDS: [&str; 8] = [
+    "example", "however", "though", "too", "again", "instance", "course", "fact",
+];
+
 /// Nouns ending in `-ly` that are no adverb before a verb (`the family said`).
 const LY_NOUNS: [&str; 7] = [
     "family", "rally", "assembly", "supply", "monopoly", "anomaly", "reply",
 ];
+
+/// Whether `w` reads as an `-ly` adverb (`sharply`, `simply`), not one of
+/// the [`LY_NOUNS`]; the caller checks its case.
+fn ly_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
+}
 
 pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
@@ -3371,7 +3383,6 @@ impl<'a> Extractor<'a> {
         // phrase (`attacked Vell | in tweets`), a function word does not.
         let l = coarse(k - 1);
         sink(&["n|l=", n, "|", l]);
-
         let verb = if verb { "yes" } else { "no" };
         sink(&["n|verb=", n, "|", verb]);
         sink(&["f|verb=", f, "|", verb]);
@@ -3988,9 +3999,7 @@ impl<'a> Extractor<'a> {
             .any(|v| w.eq_ignore_ascii_case(v))
         });
         // `..., R-Ky., said Tuesday.`: a day after the verb is when, never who.
-        let day_next = self
-            .word(t, i + 1)
-            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
+        let day_next = self.weekday(t, i + 1);
         if i > 0
             && !tells
             && !day_next
@@ -4494,11 +4503,7 @@ impl<'a> Extractor<'a> {
         let described =
             !self.capitalized(t, a) || matches!(Self::class(t, a), Some(WordClass::Determiner));
         let name_like = |m: usize| {
-            self.capitalized(t, m)
-                && Self::class(t, m).is_none()
-                && self
-                    .word(t, m)
-                    .is_some_and(|w| !WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()))
+            self.capitalized(t, m) && Self::class(t, m).is_none() && !self.weekday(t, m)
                 || matches!(Self::punct(t, m), Some('.' | '\'' | '’'))
         };
         // The name opens the sentence, or follows the quote it speaks
@@ -4560,6 +4565,12 @@ impl<'a> Extractor<'a> {
         Some((a, j))
     }
 
+    /// Whether token `k` names a day of the week (any case).
+    fn weekday(&self, t: &[Tok], k: usize) -> bool {
+        self.word(t, k)
+            .is_some_and(|w| WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    }
+
     /// Whether token `m` is `who` or `whose`, opening a relative clause.
     fn relative_pronoun(&self, t: &[Tok], m: usize) -> bool {
         self.is(t, m, "who") || self.is(t, m, "whose")
@@ -4587,9 +4598,7 @@ impl<'a> Extractor<'a> {
     /// Tuesday`, `on Friday night`); `None` when they name no day.
     fn day_start(&self, t: &[Tok], a: usize, b: usize) -> Option<usize> {
         // `A poll last week found`: PolNeAR keeps other times in the source.
-        let day = self
-            .word(t, a)
-            .is_some_and(|w| WEEKDAYS.contains(&w.to_ascii_lowercase().as_str()));
+        let day = self.weekday(t, a);
         let part_of_day = (a + 1..=b).all(|m| {
             self.word(t, m)
                 .is_some_and(|w| matches!(w, "night" | "morning" | "afternoon" | "evening"))
@@ -4861,10 +4870,8 @@ impl<'a> Extractor<'a> {
             }
             // `sharply`, but not the nouns `family`, `rally`, `the daily`.
             None => self.word(t, k).is_some_and(|w| {
-                w.len() > 4
-                    && w.ends_with("ly")
+                ly_adverb(w)
                     && w.chars().next().is_some_and(char::is_lowercase)
-                    && !LY_NOUNS.contains(&w)
                     && !k
                         .checked_sub(1)
                         .is_some_and(|d| matches!(Self::class(t, d), Some(WordClass::Determiner)))
@@ -5057,14 +5064,7 @@ impl<'a> Extractor<'a> {
                                 matches!(
                                     Self::class(t, m),
                                     Some(WordClass::Adverb | WordClass::Preposition)
-                                ) || self.is(t, m, "example")
-                                    || self.is(t, m, "however")
-                                    || self.is(t, m, "though")
-                                    || self.is(t, m, "too")
-                                    || self.is(t, m, "again")
-                                    || self.is(t, m, "instance")
-                                    || self.is(t, m, "course")
-                                    || self.is(t, m, "fact")
+                                ) || CUE_ASIDE_WORDS.iter().any(|w| self.is(t, m, w))
                             })
                         });
                     if let Some(k) = aside_end {
@@ -5336,10 +5336,10 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // `told the agency simply, "..."`, `told CNN bluntly that ...`
-            let manner = self.word(t, k).is_some_and(|w| {
-                w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
-            });
-            if manner && !LY_NOUNS.contains(&self.word(t, k).unwrap_or("")) {
+            let manner = self
+                .word(t, k)
+                .is_some_and(|w| ly_adverb(w) && w.bytes().all(|b| b.is_ascii_lowercase()));
+            if manner {
                 k += 1;
                 continue;
             }
@@ -5414,7 +5414,7 @@ impl<'a> Extractor<'a> {
     /// it): `Thursday`, `on Friday night`, `yesterday`, `last week`.
     fn after_time_phrase(&self, t: &[Tok], at: usize) -> Option<usize> {
         let lower = |k: usize| self.word(t, k).map(str::to_ascii_lowercase);
-        let day = |k: usize| lower(k).is_some_and(|w| WEEKDAYS.contains(&w.as_str()));
+        let day = |k: usize| self.weekday(t, k);
         let part = |k: usize| {
             matches!(
                 lower(k).as_deref(),
