@@ -5,7 +5,7 @@
 //! dropping them all.
 
 use backchannel_brat::load_polnear_dir;
-use backchannel_extract::train::averaged_perceptron;
+use backchannel_extract::train::logistic_regression;
 use std::collections::HashMap;
 
 mod common;
@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let [train, test] = halves;
-    let model = averaged_perceptron(train);
+    let model = logistic_regression(train);
     let weights: HashMap<&str, f64> = model
         .weights
         .iter()
@@ -35,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         weights.len(),
         test.len()
     );
-    for threshold in [-4.0, -2.0, -1.0, 0.0, 1.0, 2.0] {
+    for threshold in [-2.0, -1.5, -1.0, -0.5, 0.0, 0.5] {
         let (mut dropped_right, mut dropped_wrong) = (0, 0);
         for (features, positive) in &test {
             let score: f64 = features

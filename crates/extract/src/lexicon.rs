@@ -701,13 +701,12 @@ pub fn content_ends_before(next: &str, after: Option<&str>, buf: &mut String) ->
 /// [`crate::train::learn_cue_classifier`]).
 const LEARNED_CUE_CLASSIFIER: &str = include_str!("../data/cue_classifier.tsv");
 
-/// Score above which a leftover cue word is taken as a cue. Below the
-/// perceptron's own zero: a missed cue costs all three parts of a
-/// statement, a wrong one mostly its cue; and on documents it was not
-/// trained on the classifier scores lower than on its own. Tuned on
-/// held-out folds of train (models retrained on the other four): -2 and
-/// -1 score alike, -3 lower once single-occurrence cue words are offered.
-const CUE_CLASSIFIER_THRESHOLD: f64 = -2.0;
+/// Log-odds above which a leftover cue word is taken as a cue: a chance of
+/// about 0.39. Below even odds, since a missed cue costs all three parts
+/// of a statement and a wrong one mostly its cue. Tuned on held-out folds
+/// of train (models retrained on the other four): -0.85 and -0.3 score
+/// lower.
+const CUE_CLASSIFIER_THRESHOLD: f64 = -0.45;
 
 /// A feature's key in the weight tables: its 64-bit hash, so that a lookup
 /// compares no strings.
@@ -753,10 +752,11 @@ impl CueScore {
 /// [`crate::train::learn_rule_veto`]).
 const LEARNED_RULE_VETO: &str = include_str!("../data/rule_veto.tsv");
 
-/// Score below which a rule statement's cue is taken as no cue at all: far
-/// below zero, since the veto is fitted on the same train documents whose
-/// rule cues it reads and is overconfident there (tuned on dev).
-const RULE_VETO_THRESHOLD: f64 = -8.0;
+/// Log-odds below which a rule statement's cue is taken as no cue at all (a
+/// chance under about 0.15): the rules are right more often than the veto
+/// can tell, so only a sure no drops them (tuned on held-out folds of
+/// train: -2.5 and -1 score lower).
+const RULE_VETO_THRESHOLD: f64 = -1.75;
 
 fn rule_veto() -> &'static HashMap<u64, f64> {
     static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
@@ -767,10 +767,11 @@ fn rule_veto() -> &'static HashMap<u64, f64> {
 /// [`crate::train::learn_nested_veto`]).
 const LEARNED_NESTED_VETO: &str = include_str!("../data/nested_veto.tsv");
 
-/// Score below which a nested statement is dropped: below zero, since a
-/// wrongly dropped statement costs about twice what a wrongly kept one
-/// does (tuned on train halves with `examples/nested_cv.rs`).
-const NESTED_VETO_THRESHOLD: f64 = -2.0;
+/// Log-odds below which a nested statement is dropped (a chance under about
+/// 0.27): a wrongly dropped statement costs about twice what a wrongly
+/// kept one does (tuned on held-out folds of train: -1.5 and -0.5 score
+/// lower).
+const NESTED_VETO_THRESHOLD: f64 = -1.0;
 
 fn nested_veto() -> &'static HashMap<u64, f64> {
     static WEIGHTS: OnceLock<HashMap<u64, f64>> = OnceLock::new();
@@ -822,8 +823,8 @@ impl VetoScore {
 /// [`crate::train::learn_content_cut`]).
 const LEARNED_CONTENT_CUT: &str = include_str!("../data/content_cut.tsv");
 
-/// Score above which indirect content stops early at a place: the
-/// perceptron's own zero (best on train; higher cuts less there).
+/// Log-odds above which indirect content stops early at a place: even odds
+/// (best on held-out folds of train; -0.25 scores alike, 0.25 lower).
 const CONTENT_CUT_THRESHOLD: f64 = 0.0;
 
 /// A feature's key in the content-cut table: 64-bit FNV-1a of its name,

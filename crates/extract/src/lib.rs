@@ -24,7 +24,7 @@
 //! that are a cue under 5% of the time (`emails`) are dropped.
 //!
 //! Training writes more models beside it. `data/cue_classifier.tsv` is
-//! an averaged perceptron over the cue words the rules leave without a
+//! a logistic regression over the cue words the rules leave without a
 //! statement (lexicon verbs and learned words down to 5% precision, such as
 //! `wants`): from the word, its neighbours, whether a subject and a content
 //! can be found and whether it is passive, it decides whether the word is
@@ -36,11 +36,11 @@
 //! speaker) as content. Words as often nouns (`cited`, `calls`) and words
 //! inside another statement's content reach it too, the latter marked as
 //! such in its features. `data/rule_veto.tsv` is the same kind of
-//! perceptron trained on the cues of the statements the rules themselves
+//! model trained on the cues of the statements the rules themselves
 //! find; a rule statement it scores as surely wrong is dropped.
 //! `data/content_ends.tsv` lists the next
 //! tokens before which gold content almost always stops (`, according`,
-//! `, said`). `data/content_cut.tsv`, a third perceptron, reads the places
+//! `, said`). `data/content_cut.tsv`, a third regression, reads the places
 //! where an indirect content the rules or a learned cue ended could stop
 //! earlier (a comma, a dash, a conjunction or preposition) and cuts it at
 //! the first it accepts
@@ -1178,6 +1178,8 @@ impl<'a> Extractor<'a> {
                             break;
                         }
                     }
+                    // `hackers who officials say`: a relative word ends it.
+                    _ if ["who", "whom", "which"].iter().any(|w| self.is(t, prev, w)) => break,
                     _ => {
                         start = prev;
                         k = prev;
@@ -2045,6 +2047,19 @@ impl<'a> Extractor<'a> {
             })
     }
 
+    /// Whether the phrase `a..=b` right after `who` reads as the relative
+    /// clause's own verb (`who spoke said`), not as the subject of a clause
+    /// `who` is the object of (`who officials say are`).
+    fn verb_after_who(&self, t: &[Tok], a: usize, b: usize) -> bool {
+        let people = self.word(t, b).is_some_and(|w| {
+            let w = w.to_ascii_lowercase();
+            lexicon::is_person_noun(w.strip_suffix('s').unwrap_or(&w))
+        });
+        !(self.capitalized(t, a)
+            || matches!(Self::class(t, a), Some(WordClass::Determiner))
+            || people)
+    }
+
     /// `the levy, which he said is unfair`: the relative word before the
     /// speaker (at `src_start`) is the subject of what was said, the first
     /// fragment of the statement just drafted. When what was said has a
@@ -2057,11 +2072,35 @@ impl<'a> Extractor<'a> {
         let relative = ["which", "what", "whom", "who"]
             .iter()
             .any(|w| self.is(t, rel, w));
-        let Some(span) = t.get(rel).map(|x| x.span).filter(|_| relative) else {
+        // `reforms that he said improved the economy`: `that` only when what
+        // was said has no subject of its own (else it may be `said that`).
+        let that = self.is(t, rel, "that");
+        let Some(span) = t.get(rel).map(|x| x.span).filter(|_| relative || that) else {
             return;
         };
         let text = self.text;
+        let own_subject = |f: &Span| {
+            let first = f.slice(text).split_whitespace().next().unwrap_or("");
+            let mut buf = String::new();
+            first.starts_with(|c: char| c.is_uppercase())
+                || matches!(
+                    lexicon::classify(first, &mut buf),
+                    Some(WordClass::Determiner | WordClass::Pronoun { .. })
+                )
+        };
         if let Some(d) = self.drafts.last_mut() {
+            let says = d.cue.is_some_and(|c| {
+                let w = c.slice(text).rsplit(' ').next().unwrap_or("");
+                ["said", "says", "say", "claimed", "claims", "claim"].contains(&w)
+            });
+            // A quote after `that he said` is no gap (`"I ..."`).
+            let quoted = d
+                .fragments
+                .first()
+                .is_some_and(|f| f.slice(text).starts_with(train::is_quote_mark));
+            if that && (!says || quoted || d.fragments.first().is_none_or(own_subject)) {
+                return;
+            }
             if d.fragments.len() == 1 && d.fragments.first().is_some_and(|f| f.start > span.end) {
                 // The relative clause ends at its comma: `..., is stalled`
                 // is the main clause again.
@@ -2074,16 +2113,7 @@ impl<'a> Extractor<'a> {
                         }
                     }
                 }
-                let own_subject = d.fragments.first().is_some_and(|f| {
-                    let first = f.slice(text).split_whitespace().next().unwrap_or("");
-                    let mut buf = String::new();
-                    first.starts_with(|c: char| c.is_uppercase())
-                        || matches!(
-                            lexicon::classify(first, &mut buf),
-                            Some(WordClass::Determiner | WordClass::Pronoun { .. })
-                        )
-                });
-                if !own_subject {
+                if !d.fragments.first().is_some_and(own_subject) {
                     d.fragments.insert(0, span);
                 }
             }
@@ -4198,7 +4228,10 @@ impl<'a> Extractor<'a> {
                             .take_while(|&r| {
                                 matches!(t.get(r).map(|x| x.kind), Some(Kind::Word(_)))
                             })
-                            .find(|&r| r >= 1 && self.is(t, r, "who"));
+                            .find(|&r| r >= 1 && self.is(t, r, "who"))
+                            // `hackers who officials say are ...`: right
+                            // after `who`, the phrase is the clause's subject.
+                            .filter(|&r| r + 1 < a || self.verb_after_who(t, a, b));
                         if let Some((x, _)) = relative.and_then(|r| self.backward_np(t, r - 1)) {
                             a = x;
                         }
@@ -4651,6 +4684,12 @@ impl<'a> Extractor<'a> {
     /// `Vell, however,`): the cue after it then has its speaker before it,
     /// not after it.
     fn subject_with_aside_before(&self, t: &[Tok], comma: usize) -> bool {
+        self.subject_with_asides_before(t, comma, 0)
+    }
+
+    /// [`Self::subject_with_aside_before`], `depth` asides in: `Sen. Ilya
+    /// Ders, R-Os., speaking after the vote, said ...` has two.
+    fn subject_with_asides_before(&self, t: &[Tok], comma: usize, depth: usize) -> bool {
         if Self::punct(t, comma) != Some(',') {
             return false;
         }
@@ -4680,6 +4719,11 @@ impl<'a> Extractor<'a> {
         // of the ministry who retired in 2013, said the plan ...`.
         let described = self.capitalized(t, open + 1)
             || matches!(Self::class(t, open + 1), Some(WordClass::Determiner));
+        // `Ilya Ders, chairman of the party committee, said`: a bare title.
+        let titled = comma - open <= 12
+            && Self::class(t, open + 1).is_none()
+            && self.word(t, open + 1).is_some()
+            && self.verbless(t, open + 1, comma);
         let apposition = described
             && ((comma - open <= 8
                 && self
@@ -4688,23 +4732,34 @@ impl<'a> Extractor<'a> {
                 || (comma - open <= 30
                     && (open + 2..(open + 10).min(comma)).any(|m| self.relative_pronoun(t, m)))
                 || (comma - open <= 20 && self.verbless(t, open + 1, comma)));
-        if !relative && !aside && !apposition {
+        if !relative && !aside && !apposition && !titled {
             return false;
         }
         // A noun phrase with its modifiers opens the unit: no verb, no
-        // quote, no other punctuation before the comma.
-        self.backward_np(t, open - 1).is_some()
-            && (0..open).all(|k| match t.get(k).map(|x| x.kind) {
-                Some(Kind::Word(class)) => !matches!(
-                    class,
-                    Some(
-                        WordClass::Auxiliary
-                            | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)
-                    )
-                ),
-                Some(Kind::Punct('.' | '-' | '‐' | '\'' | '’')) => true,
-                _ => false,
-            })
+        // quote, no other punctuation before the comma; or before an
+        // aside of its own.
+        let plain = |k: usize| match t.get(k).map(|x| x.kind) {
+            Some(Kind::Word(class)) => !matches!(
+                class,
+                Some(
+                    WordClass::Auxiliary
+                        | WordClass::Cue(_, Inflection::Past | Inflection::ThirdSingular)
+                )
+            ),
+            Some(Kind::Punct('.' | '-' | '‐' | '\'' | '’')) => true,
+            _ => false,
+        };
+        // `In April 2009, Vell, who ran the fund, wrote`: an opening adjunct.
+        if let Some((a, _)) = self.backward_np(t, open - 1) {
+            let opening = (0..a).all(plain)
+                || Self::punct(t, a - 1) == Some(',')
+                    && matches!(Self::class(t, 0), Some(WordClass::Preposition))
+                    && (0..a - 1).all(plain);
+            if opening && (a..open).all(plain) {
+                return true;
+            }
+        }
+        depth < 2 && self.subject_with_asides_before(t, open, depth + 1)
     }
 
     /// The subject shared by a verb coordinated at `and` (token `j`):
@@ -5104,12 +5159,16 @@ impl<'a> Extractor<'a> {
                 .word(t, after - 1)
                 .is_some_and(|w| w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ask")));
         if asks {
-            const QUESTION: [&str; 10] = [
-                "if", "whether", "how", "what", "who", "why", "when", "where", "to", "about",
+            const QUESTION: [&str; 9] = [
+                "if", "whether", "how", "what", "who", "why", "when", "where", "about",
             ];
             if let Some((_, b)) = self.forward_np(t, after) {
                 if b < after + 5 && QUESTION.iter().any(|w| self.is(t, b + 1, w)) {
                     return Some(b + 1);
+                }
+                // `asked workers to strike`: PolNeAR keeps who was asked.
+                if b < after + 5 && self.is(t, b + 1, "to") {
+                    return Some(after);
                 }
             }
         }
@@ -5516,11 +5575,25 @@ impl<'a> Extractor<'a> {
             }
             return true;
         }
+        // `"It was bad luck," he said, that both ships had left.`: a quote
+        // closing on a comma whose sentence goes on, unquoted, after the tag.
+        let quote_goes_on = matches!(t.get(to).map(|x| x.kind),
+            Some(Kind::Quote(p)) if self.quote_inner_last(p) == Some(','))
+            && Self::punct(t, tail) == Some(',')
+            && (self.is(t, tail + 1, "that")
+                || self.is(t, tail + 1, "to")
+                || matches!(Self::class(t, tail + 1), Some(WordClass::Auxiliary))
+                    && !self.is(t, tail + 1, "not"))
+            && !t
+                .get(tail + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|x| matches!(x.kind, Kind::Quote(_)));
         // Split quote: `"Q," she said, "R."`, `"Q," she said at a rally, "R."`
         let mut tail = tail;
         let only_quote_before =
             matches!(t.get(to).map(|x| x.kind), Some(Kind::Quote(_))) && from == to;
-        if only_quote_before {
+        if only_quote_before && !quote_goes_on {
             while tail < t.len() && tail < to + 16 {
                 match t.get(tail + 1).map(|x| x.kind) {
                     Some(Kind::Quote(_)) if self.comma_like(t, tail) => break,
@@ -5534,7 +5607,7 @@ impl<'a> Extractor<'a> {
         // sentence goes on after the parenthetical source and cue.
         // Not when a participle of saying opens it: `..., Vell said, adding
         // that ...` is a statement of its own.
-        let plain_comma_before = Self::punct(t, to) == Some(',');
+        let plain_comma_before = Self::punct(t, to) == Some(',') || quote_goes_on;
         let gerund_cue = matches!(
             Self::class(t, tail + 1),
             Some(WordClass::Cue(_, Inflection::Gerund))
@@ -5554,6 +5627,9 @@ impl<'a> Extractor<'a> {
                 };
                 if let (Some(rest), Some(d)) = (rest, self.drafts.get_mut(n)) {
                     d.fragments.extend(rest);
+                    if quote_goes_on {
+                        d.form = Form::Mixed;
+                    }
                 }
             }
             return true;
@@ -5587,6 +5663,13 @@ impl<'a> Extractor<'a> {
     /// the talks. "Q2."`, `"Q1," said Kord, who endorsed Y. "Q2."`).
     fn continued_draft(&self) -> Option<usize> {
         let last = self.drafts.len().checked_sub(1)?;
+        // A mixed statement in a direct quote's tag (`"Q1," said Vell, who
+        // noted that prices had "cratered." "Q2."`) is no quoting one.
+        let direct = self
+            .drafts
+            .iter()
+            .rposition(|d| d.form == Form::Direct)
+            .filter(|&n| last - n <= 2);
         let Some(quoting) = self
             .drafts
             .iter()
@@ -5594,6 +5677,24 @@ impl<'a> Extractor<'a> {
             .filter(|&n| last - n <= 2)
         else {
             return Some(last);
+        };
+        let quoting = match (direct, self.drafts.get(quoting)) {
+            (Some(n), Some(d)) if n < quoting && d.form == Form::Mixed => {
+                // Only inside the direct quote's own sentence.
+                let between = self
+                    .drafts
+                    .get(n)
+                    .and_then(|q| q.cue)
+                    .and_then(|c| self.text.get(c.end..d.span().start.max(c.end)));
+                let same_sentence = between
+                    .is_some_and(|b| !b.contains(". ") && !b.contains("? ") && !b.contains("! "));
+                if same_sentence {
+                    n
+                } else {
+                    quoting
+                }
+            }
+            _ => quoting,
         };
         let q = self.drafts.get(quoting)?;
         // Only a tag after the quote (`"Q1," said Vell, who ...`).
@@ -5604,7 +5705,9 @@ impl<'a> Extractor<'a> {
             return Some(last);
         };
         let in_tag = self.drafts.get(quoting + 1..)?.iter().all(|d| {
-            d.paragraph == q.paragraph && d.form == Form::Indirect && d.span().start >= tag.end
+            d.paragraph == q.paragraph
+                && matches!(d.form, Form::Indirect | Form::Mixed)
+                && d.span().start >= tag.end
         });
         Some(if in_tag { quoting } else { last })
     }

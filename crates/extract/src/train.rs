@@ -524,14 +524,20 @@ pub fn learn_content_ends(gold: &[GoldDoc]) -> ContentEndModel {
     ContentEndModel { keys }
 }
 
-/// Passes of the perceptron over the training candidates.
-const CLASSIFIER_EPOCHS: usize = 8;
-/// Averaged weights smaller than this are left out of the written model.
-const MIN_WEIGHT_WRITTEN: f64 = 1.0;
+/// Full passes of gradient descent over the training candidates: enough
+/// for the weights to settle to the printed precision.
+const TRAINING_PASSES: usize = 300;
+/// Strength of the L2 penalty on every weight (tuned on held-out folds of
+/// train: 0.3 and 3 both score lower).
+const L2_PENALTY: f64 = 1.0;
+/// Step size of the per-weight adaptive (AdaGrad) steps.
+const STEP: f64 = 0.5;
+/// Weights smaller than this are left out of the written model.
+const MIN_WEIGHT_WRITTEN: f64 = 0.02;
 
 /// A linear classifier over the features of a cue word the rules left
-/// without a statement (see `leftover_cue_candidates`): a positive score
-/// means the word is likely a gold cue.
+/// without a statement (see `leftover_cue_candidates`): the score is the
+/// log-odds that the word is a gold cue.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CueClassifier {
     /// Feature and weight, sorted by feature.
@@ -578,33 +584,32 @@ impl CueClassifier {
     }
 }
 
-/// Trains the cue classifier, an averaged perceptron, on the cue words the
+/// Trains the cue classifier, a logistic regression, on the cue words the
 /// rules leave unused in the gold texts, labelled by whether the cue the
 /// extractor would give them (the word with its auxiliaries and adverbs)
-/// is exactly a gold cue. Examples are visited in document order, so
-/// training is deterministic.
+/// is exactly a gold cue.
 pub fn learn_cue_classifier(gold: &[GoldDoc]) -> CueClassifier {
-    perceptron(gold, crate::leftover_cue_candidates)
+    cue_regression(gold, crate::leftover_cue_candidates)
 }
 
-/// Trains the rule veto, an averaged perceptron like
+/// Trains the rule veto, a logistic regression like
 /// [`learn_cue_classifier`], on the cues of the statements the rules find,
 /// labelled by whether the cue is exactly a gold cue.
 pub fn learn_rule_veto(gold: &[GoldDoc]) -> CueClassifier {
-    perceptron(gold, crate::rule_cue_candidates)
+    cue_regression(gold, crate::rule_cue_candidates)
 }
 
-/// Trains the nested veto, an averaged perceptron like
+/// Trains the nested veto, a logistic regression like
 /// [`learn_rule_veto`], on the statements the extractor finds inside
 /// another statement's content, labelled by whether the cue is exactly a
 /// gold cue.
 pub fn learn_nested_veto(gold: &[GoldDoc]) -> CueClassifier {
-    perceptron(gold, crate::nested_statement_candidates)
+    cue_regression(gold, crate::nested_statement_candidates)
 }
 
-/// An averaged perceptron over candidate cues and their features, labelled
+/// A logistic regression over candidate cues and their features, labelled
 /// by whether the candidate span is exactly a gold cue.
-fn perceptron(
+fn cue_regression(
     gold: &[GoldDoc],
     candidates: fn(&backchannel_core::Document) -> Vec<crate::CueCandidate>,
 ) -> CueClassifier {
@@ -615,10 +620,10 @@ fn perceptron(
             examples.push((features, positive));
         }
     }
-    averaged_perceptron(examples)
+    logistic_regression(examples)
 }
 
-/// Trains the content cut, an averaged perceptron like
+/// Trains the content cut, a logistic regression like
 /// [`learn_cue_classifier`], on the places where indirect contents (of rule
 /// cues and of the cues the learned classifier accepts) may stop early: for a content whose start is a gold content's
 /// start, each place before the gold end is a negative example and the gold
@@ -659,109 +664,69 @@ pub fn learn_content_cut(gold: &[GoldDoc]) -> CueClassifier {
             }
         }
     }
-    averaged_perceptron(examples)
+    logistic_regression(examples)
 }
 
-/// Averaged perceptrons trained per visiting order, [`PERCEPTRON_ORDERS`] of
-/// them, their weights averaged: one order alone makes the model swing with
-/// any small change in the examples.
-const PERCEPTRON_ORDERS: u64 = 20;
-
-/// The averaged perceptron itself (public for held-out checks such as
-/// `examples/nested_cv.rs`): the mean of the perceptrons trained on
-/// the examples in document order and in fixed pseudo-random orders.
-pub fn averaged_perceptron(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
+/// L2-penalised logistic regression, fitted by full-batch gradient descent
+/// with per-weight adaptive steps (public for held-out checks such as
+/// `examples/nested_cv.rs`). The loss is convex, so the fit is the one
+/// optimum whatever the order of the examples, and a small change in the
+/// examples moves the weights only a little: retraining after a rule
+/// change measures the change, not the noise an online learner adds.
+pub fn logistic_regression(labelled: Vec<(Vec<String>, bool)>) -> CueClassifier {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut examples: Vec<(Vec<usize>, bool)> = Vec::with_capacity(labelled.len());
     for (features, positive) in labelled {
-        let ids = features
+        let mut ids: Vec<usize> = features
             .into_iter()
             .map(|f| {
                 let next = index.len();
                 *index.entry(f).or_insert(next)
             })
             .collect();
+        ids.sort_unstable();
+        ids.dedup();
         examples.push((ids, positive));
     }
-    let n = index.len();
-    let mut sum = vec![0.0f64; n];
-    for seed in 0..PERCEPTRON_ORDERS {
-        let order = visiting_order(examples.len(), seed);
-        for (s, w) in sum.iter_mut().zip(train_one_order(&examples, &order, n)) {
-            *s += w;
-        }
-    }
+    let weights = fit_logistic(&examples, index.len());
     let mut out: Vec<(String, f64)> = index
         .into_iter()
         .filter_map(|(feature, f)| {
-            let avg = sum.get(f)? / PERCEPTRON_ORDERS as f64;
-            (avg.abs() >= MIN_WEIGHT_WRITTEN).then_some((feature, avg))
+            let w = *weights.get(f)?;
+            (w.abs() >= MIN_WEIGHT_WRITTEN).then_some((feature, w))
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     CueClassifier { weights: out }
 }
 
-/// Example indices in document order (`seed` 0) or shuffled by a fixed
-/// linear congruential generator, so training stays reproducible.
-fn visiting_order(len: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).collect();
-    if seed == 0 {
-        return order;
-    }
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    for i in (1..len).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        order.swap(i, j);
-    }
-    order
-}
-
-/// One averaged perceptron over `examples` visited in `order` each epoch:
-/// the weight of every feature, averaged over all steps.
-fn train_one_order(examples: &[(Vec<usize>, bool)], order: &[usize], n: usize) -> Vec<f64> {
+/// The weights of [`logistic_regression`] over examples given as feature
+/// indices below `n`.
+fn fit_logistic(examples: &[(Vec<usize>, bool)], n: usize) -> Vec<f64> {
     let mut weights = vec![0.0f64; n];
-    // Sums of each weight over every step, kept lazily: `totals[f]` is the
-    // sum up to `stamp[f]`.
-    let mut totals = vec![0.0f64; n];
-    let mut stamp = vec![0usize; n];
-    let mut step = 0usize;
-    for _ in 0..CLASSIFIER_EPOCHS {
-        for (ids, positive) in order.iter().filter_map(|&e| examples.get(e)) {
-            step += 1;
+    // Sums of squared gradients, seeded so the first step is finite.
+    let mut squares = vec![1e-8f64; n];
+    let mut gradient = vec![0.0f64; n];
+    for _ in 0..TRAINING_PASSES {
+        for (g, w) in gradient.iter_mut().zip(&weights) {
+            *g = L2_PENALTY * w;
+        }
+        for (ids, positive) in examples {
             let score: f64 = ids.iter().filter_map(|&f| weights.get(f)).sum();
-            let predicted = score > 0.0;
-            if predicted == *positive {
-                continue;
-            }
-            let delta = if *positive { 1.0 } else { -1.0 };
+            let p = 1.0 / (1.0 + (-score).exp());
+            let error = p - if *positive { 1.0 } else { 0.0 };
             for &f in ids {
-                if let (Some(w), Some(t), Some(s)) =
-                    (weights.get_mut(f), totals.get_mut(f), stamp.get_mut(f))
-                {
-                    *t += *w * (step - *s) as f64;
-                    *s = step;
-                    *w += delta;
+                if let Some(g) = gradient.get_mut(f) {
+                    *g += error;
                 }
             }
         }
+        for ((w, s), g) in weights.iter_mut().zip(squares.iter_mut()).zip(&gradient) {
+            *s += g * g;
+            *w -= STEP * g / s.sqrt();
+        }
     }
-    (0..n)
-        .map(|f| {
-            let (Some(w), Some(t), Some(s)) = (weights.get(f), totals.get(f), stamp.get(f)) else {
-                return 0.0;
-            };
-            let total = t + w * (step - s) as f64;
-            if step == 0 {
-                0.0
-            } else {
-                total / step as f64
-            }
-        })
-        .collect()
+    weights
 }
 
 fn phrase(ws: &[Word], start: usize, n: usize) -> String {
@@ -778,17 +743,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn visiting_orders_are_reproducible_permutations() {
-        assert_eq!(visiting_order(5, 0), vec![0, 1, 2, 3, 4]);
-        for seed in 1..PERCEPTRON_ORDERS {
-            let order = visiting_order(50, seed);
-            assert_eq!(order, visiting_order(50, seed));
-            let mut sorted = order.clone();
-            sorted.sort_unstable();
-            assert_eq!(sorted, (0..50).collect::<Vec<_>>());
-            assert_ne!(order, visiting_order(50, 0), "seed {seed} shuffles");
-        }
-        assert_ne!(visiting_order(50, 1), visiting_order(50, 2));
+    fn logistic_regression_separates_and_ignores_order() {
+        let ex = |f: &[&str], y: bool| (f.iter().map(|s| s.to_string()).collect(), y);
+        let mut examples = vec![
+            ex(&["bias", "w=said"], true),
+            ex(&["bias", "w=said"], true),
+            ex(&["bias", "w=said"], false),
+            ex(&["bias", "w=tall"], false),
+            ex(&["bias", "w=tall"], false),
+        ];
+        let model = logistic_regression(examples.clone());
+        let weight = |m: &CueClassifier, f: &str| {
+            m.weights
+                .iter()
+                .find(|(k, _)| k == f)
+                .map_or(0.0, |(_, w)| *w)
+        };
+        let said = weight(&model, "bias") + weight(&model, "w=said");
+        let tall = weight(&model, "bias") + weight(&model, "w=tall");
+        assert!(said > 0.0 && tall < 0.0, "said {said}, tall {tall}");
+        // The penalty keeps 2 of 3 from reading as certainty.
+        assert!(said < (2.0f64).ln() + 0.01, "said {said}");
+        examples.reverse();
+        assert_eq!(logistic_regression(examples).to_tsv(), model.to_tsv());
     }
     use backchannel_brat::Attribution;
     use backchannel_core::{Document, Span};

@@ -1993,3 +1993,82 @@ fn a_region_after_its_town_before_that() {
         only("Vell says at a campaign stop in Ardel, Kessia, that it means the fund is empty.");
     assert_eq!(content(&doc, &s), "that it means the fund is empty");
 }
+
+#[test]
+fn a_quote_continues_past_a_mixed_statement_in_its_tag() {
+    let (doc, st) = run("\"Fees are up a little,\" said Ilya Vell, who noted that prices had \"cratered\" last year. \"Things are moving in the right direction.\"");
+    let said = by_cue(&doc, &st, "said");
+    assert_eq!(said.fragments.len(), 2);
+    assert_eq!(
+        said.fragments[1].slice(&doc.text),
+        "\"Things are moving in the right direction.\""
+    );
+    let noted = by_cue(&doc, &st, "noted");
+    assert_eq!(noted.fragments.len(), 1);
+}
+
+#[test]
+fn a_quote_whose_sentence_goes_on_after_the_tag() {
+    let (doc, s) = only("\"It was our bad luck,\" he said, that both ships had left the harbour.");
+    assert_eq!(s.fragments.len(), 2);
+    assert_eq!(
+        s.fragments[1].slice(&doc.text),
+        "that both ships had left the harbour"
+    );
+    assert_eq!(s.form, Form::Mixed);
+    // A participle after the tag is the speaker's manner, not what was said.
+    let (_, s) = only("\"We will win,\" he said, smiling.");
+    assert_eq!(s.fragments.len(), 1);
+}
+
+#[test]
+fn a_relative_word_before_the_speaker_opens_the_content() {
+    let (doc, s) = only("He met hackers who Kessian officials say are tied to the ministry.");
+    assert_eq!(speaker(&doc, &s), "Kessian officials");
+    let parts: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(parts, ["who", "are tied to the ministry"]);
+    let (doc, s) = only("It was a deadline that several party insiders said went unnoticed.");
+    let parts: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(parts, ["that", "went unnoticed"]);
+    // `that` before a clause with its own subject is no relative word.
+    let (doc, st) = run("Vell said that Kessian officials say the port is closed.");
+    assert_eq!(
+        content(&doc, by_cue(&doc, &st, "say")),
+        "the port is closed"
+    );
+}
+
+#[test]
+fn who_was_asked_belongs_to_the_content() {
+    let (doc, s) = only("Vell asked dock workers to end the strike by Monday.");
+    assert_eq!(
+        content(&doc, &s),
+        "dock workers to end the strike by Monday"
+    );
+}
+
+#[test]
+fn a_subject_with_several_asides_speaks() {
+    for (text, who) in [
+        (
+            "Sen. Ilya Vell, R-Os., speaking after the vote, said the port would close.",
+            "Sen. Ilya Vell",
+        ),
+        (
+            "In April 2009, Anna Dors, who led the fund, said the port would close.",
+            "Anna Dors",
+        ),
+        (
+            "Kessian Sen. Ilya Vell, chairman of the ports committee, said the port would close.",
+            "Kessian Sen. Ilya Vell",
+        ),
+    ] {
+        let (doc, s) = only(text);
+        assert_eq!(content(&doc, &s), "the port would close", "{text}");
+        assert!(
+            speaker(&doc, &s).starts_with(who),
+            "{text}: {}",
+            speaker(&doc, &s)
+        );
+    }
+}
