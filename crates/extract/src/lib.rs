@@ -3237,7 +3237,15 @@ impl<'a> Extractor<'a> {
     /// a day: `endorsed Vell on Thursday`, `attacked Vell Thursday`).
     fn cut_place(&self, t: &[Tok], k: usize) -> bool {
         match t.get(k).map(|x| x.kind) {
-            Some(Kind::Punct(c)) => matches!(c, ',' | '―' | '—' | '–' | '-' | ';' | ':' | '('),
+            // A hyphen left hanging on its word (`low- and middle-income`,
+            // `Trans- Pacific`) is no dash.
+            Some(Kind::Punct('-')) => t.get(k).is_some_and(|x| {
+                self.text
+                    .get(..x.span.start)
+                    .and_then(|b| b.chars().next_back())
+                    .is_none_or(char::is_whitespace)
+            }),
+            Some(Kind::Punct(c)) => matches!(c, ',' | '―' | '—' | '–' | ';' | ':' | '('),
             Some(Kind::Word(_)) if Self::marked(t, k, lexicon::MARK_CUT) => {
                 self.word(t, k).is_some_and(|w| {
                     w.len() <= 10 && CUT_WORDS.contains(&w)
@@ -3416,6 +3424,25 @@ impl<'a> Extractor<'a> {
         let verb = if verb { "yes" } else { "no" };
         sink(&["n|verb=", n, "|", verb]);
         sink(&["f|verb=", f, "|", verb]);
+        // The stretch of the sentence around the place, comma to comma: a
+        // short aside after it (`, as expected,`) rarely ends content, a
+        // clause with its own verb after it often does.
+        let since = (from..k)
+            .rev()
+            .take_while(|&m| !self.comma_like(t, m))
+            .count();
+        let until = (k + 1..=end)
+            .take_while(|&m| !self.comma_like(t, m))
+            .count();
+        sink(&["n|since=", n, "|", bucket(since)]);
+        sink(&["n|until=", n, "|", bucket(until)]);
+        let clause_after = (k + 1..=(k + until).min(end)).any(|m| self.verb_like(t, m));
+        sink(&[
+            "n|segverb=",
+            n,
+            "|",
+            if clause_after { "yes" } else { "no" },
+        ]);
     }
 
     /// How the sentence holding content `from..` opens: `sub` when a
@@ -5608,6 +5635,27 @@ impl<'a> Extractor<'a> {
         // Not when a participle of saying opens it: `..., Vell said, adding
         // that ...` is a statement of its own.
         let plain_comma_before = Self::punct(t, to) == Some(',') || quote_goes_on;
+        // `..., Vell said in an interview, the port ...`: an adjunct after
+        // the cue, up to the comma that closes the parenthetical.
+        let tail = if plain_comma_before
+            && Self::punct(t, tail) != Some(',')
+            && matches!(Self::class(t, tail), Some(WordClass::Preposition))
+        {
+            (tail + 2..(tail + 7).min(t.len()))
+                .find(|&k| Self::punct(t, k).is_some())
+                .filter(|&k| {
+                    Self::punct(t, k) == Some(',')
+                        && (tail + 1..k).all(|m| {
+                            matches!(
+                                Self::class(t, m),
+                                None | Some(WordClass::Determiner | WordClass::Preposition)
+                            ) && self.word(t, m).is_some()
+                        })
+                })
+                .unwrap_or(tail)
+        } else {
+            tail
+        };
         let gerund_cue = matches!(
             Self::class(t, tail + 1),
             Some(WordClass::Cue(_, Inflection::Gerund))

@@ -2072,3 +2072,16 @@ fn a_subject_with_several_asides_speaks() {
         );
     }
 }
+
+#[test]
+fn a_parenthetical_tag_with_an_adjunct_leaves_the_sentence_whole() {
+    let (doc, s) = only(
+        "When the envoys arrived, Ilya Vell said in an interview, the port had already closed.",
+    );
+    assert_eq!(speaker(&doc, &s), "Ilya Vell");
+    let parts: Vec<&str> = s.fragments.iter().map(|f| f.slice(&doc.text)).collect();
+    assert_eq!(
+        parts,
+        ["When the envoys arrived", "the port had already closed"]
+    );
+}
