@@ -5294,6 +5294,35 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
+            // `urged voters to register`: PolNeAR keeps who was urged.
+            if self.is(t, k, "to") || self.is(t, k, "not") && self.is(t, k + 1, "to") {
+                return Some(after);
+            }
+            // `told delegates here that`, `told the paper before he spoke
+            // to the committee that`: longer adjuncts, up to their `that`.
+            if matches!(
+                Self::class(t, k),
+                Some(WordClass::Preposition | WordClass::Adverb | WordClass::Boundary)
+            ) && !["of", "and", "or", "but", "that"]
+                .iter()
+                .any(|w| self.is(t, k, w))
+            {
+                let that = (k + 1..(k + 16).min(t.len()))
+                    .take_while(|&m| {
+                        !matches!(
+                            t.get(m).map(|x| x.kind),
+                            Some(
+                                Kind::Quote(_)
+                                    | Kind::Punct(';' | ':' | '.' | '?' | '!')
+                                    | Kind::Word(Some(WordClass::Cue(..)))
+                            )
+                        )
+                    })
+                    .find(|&m| self.is(t, m, "that"));
+                if let Some(that) = that {
+                    return Some(that);
+                }
+            }
             return match t.get(k).map(|x| x.kind) {
                 // `told Ardel TV's “Morning Hour” (on Friday) that ...`: the
                 // quote names the programme heard.

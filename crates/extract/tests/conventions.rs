@@ -2085,3 +2085,21 @@ fn a_parenthetical_tag_with_an_adjunct_leaves_the_sentence_whole() {
         ["When the envoys arrived", "the port had already closed"]
     );
 }
+
+#[test]
+fn a_hearer_then_longer_adjuncts_before_that() {
+    let (doc, s) = only(
+        "Ilya Vell told the Kessian Herald before he spoke to the committee that the port would close.",
+    );
+    assert_eq!(content(&doc, &s), "that the port would close");
+    assert_eq!(speaker(&doc, &s), "Ilya Vell");
+}
+
+#[test]
+fn who_was_urged_belongs_to_the_content() {
+    let (doc, s) = only("Ilya Vell urged dock workers to end the strike by Monday.");
+    assert_eq!(
+        content(&doc, &s),
+        "dock workers to end the strike by Monday"
+    );
+}
