@@ -25,7 +25,7 @@
 //!
 //! Training writes more models beside it. `data/cue_classifier.tsv` is
 //! a logistic regression over the cue words the rules leave without a
-//! statement (lexicon verbs and learned words down to 5% precision, such as
+//! statement (lexicon verbs and learned words down to 3% precision, such as
 //! `wants`): from the word, its neighbours, whether a subject and a content
 //! can be found and whether it is passive, it decides whether the word is
 //! a cue; those it accepts get the noun phrase before them as speaker (for
