@@ -277,7 +277,8 @@ pub struct ContentCutCandidate {
     pub cuts: Vec<(usize, Vec<String>)>,
 }
 
-/// What content holds before a place the content cut looks at.
+/// What content holds before a place the content cut looks at, and the
+/// stretch of the sentence after it up to the next comma.
 #[derive(Debug, Clone, Copy, Default)]
 struct CutPlace {
     /// Commas (and comma-like dashes) so far.
@@ -286,6 +287,12 @@ struct CutPlace {
     open: bool,
     /// Whether a verb-like word came (see [`Extractor::verb_like`]).
     verb: bool,
+    /// Tokens since the last comma.
+    since: usize,
+    /// Tokens after the place up to the next comma (or the rule end).
+    until: usize,
+    /// Whether a verb-like word is among those.
+    verb_after: bool,
 }
 
 /// What the extractor does with cue words the rules left unused.
@@ -3153,12 +3160,36 @@ impl<'a> Extractor<'a> {
         let last_cue = (from..=end).rev().find(|&j| {
             matches!(Self::class(t, j), Some(WordClass::Cue(..))) || self.noun_cue(t, j)
         });
+        // For each token, the stretch from it up to the next comma: its
+        // length and whether a verb is in it (one pass, read by every place).
+        let mut stretch = vec![(0usize, false); end + 2 - from.min(end + 1)];
+        for m in (from..=end).rev() {
+            let next = stretch.get(m + 1 - from).copied().unwrap_or_default();
+            if let Some(s) = stretch.get_mut(m - from) {
+                *s = if self.comma_like(t, m) {
+                    (0, false)
+                } else {
+                    (next.0 + 1, next.1 || self.verb_like(t, m))
+                };
+            }
+        }
         // Each place with what the content before it holds.
         let places = (from..=end)
             .scan(CutPlace::default(), |state, k| {
-                let here = (k, *state);
+                let (until, verb_after) = stretch.get(k + 1 - from).copied().unwrap_or_default();
+                let here = (
+                    k,
+                    CutPlace {
+                        until,
+                        verb_after,
+                        ..*state
+                    },
+                );
                 if self.comma_like(t, k) {
                     state.commas += 1;
+                    state.since = 0;
+                } else {
+                    state.since += 1;
                 }
                 match Self::punct(t, k) {
                     Some('(') => state.open = true,
@@ -3334,7 +3365,14 @@ impl<'a> Extractor<'a> {
         place: CutPlace,
         sink: &mut dyn FnMut(&[&str]),
     ) {
-        let CutPlace { commas, open, verb } = place;
+        let CutPlace {
+            commas,
+            open,
+            verb,
+            since,
+            until,
+            verb_after,
+        } = place;
         let coarse = |k: usize| match t.get(k).map(|x| x.kind) {
             None => "end",
             Some(Kind::Quote(_)) => "quote",
@@ -3427,22 +3465,9 @@ impl<'a> Extractor<'a> {
         // The stretch of the sentence around the place, comma to comma: a
         // short aside after it (`, as expected,`) rarely ends content, a
         // clause with its own verb after it often does.
-        let since = (from..k)
-            .rev()
-            .take_while(|&m| !self.comma_like(t, m))
-            .count();
-        let until = (k + 1..=end)
-            .take_while(|&m| !self.comma_like(t, m))
-            .count();
         sink(&["n|since=", n, "|", bucket(since)]);
         sink(&["n|until=", n, "|", bucket(until)]);
-        let clause_after = (k + 1..=(k + until).min(end)).any(|m| self.verb_like(t, m));
-        sink(&[
-            "n|segverb=",
-            n,
-            "|",
-            if clause_after { "yes" } else { "no" },
-        ]);
+        sink(&["n|segverb=", n, "|", if verb_after { "yes" } else { "no" }]);
     }
 
     /// How the sentence holding content `from..` opens: `sub` when a
@@ -5192,10 +5217,6 @@ impl<'a> Extractor<'a> {
             if let Some((_, b)) = self.forward_np(t, after) {
                 if b < after + 5 && QUESTION.iter().any(|w| self.is(t, b + 1, w)) {
                     return Some(b + 1);
-                }
-                // `asked workers to strike`: PolNeAR keeps who was asked.
-                if b < after + 5 && self.is(t, b + 1, "to") {
-                    return Some(after);
                 }
             }
         }
